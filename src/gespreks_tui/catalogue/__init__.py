@@ -1,0 +1,45 @@
+"""The one message catalogue: everything a user reads, in Dutch and English.
+
+``t("key", name=...)`` formats the entry for the current language. The
+entries live in ``nl.py`` and ``en.py``; a test checks that both languages
+have every key with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+
+from gespreks_tui.catalogue import en, nl
+
+LANGUAGES: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
+DEFAULT_LANGUAGE = "nl"
+
+_current = DEFAULT_LANGUAGE
+
+
+def resolve_language(option: str | None = None) -> str:
+    """``--lang`` wins over ``$GESPREKS_LANG``, which wins over Dutch."""
+    lang = (option or os.environ.get("GESPREKS_LANG") or DEFAULT_LANGUAGE).lower()
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    return lang
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, /, lang: str | None = None, **values: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language)."""
+    messages = LANGUAGES[lang or _current]
+    text = messages.get(key)
+    if text is None:
+        text = LANGUAGES[DEFAULT_LANGUAGE].get(key, key)
+    return text.format(**values) if values else text

@@ -1,0 +1,81 @@
+"""The subcommands: demo, list, show."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.cli import render
+from gespreks_tui.cli.options import UserError, common_options, open_store
+
+
+@click.command(help=t("cli.help.demo"))
+@common_options
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    from gespreks_tui.demo import load_demo
+
+    store = open_store(ctx)
+    try:
+        if load_demo(store):
+            click.echo(t("cli.demo.done", path=store.path, people=len(store.list_people()),
+                         conversations=len(store.list_conversations())))
+        else:
+            click.echo(t("cli.demo.exists", path=store.path))
+    finally:
+        store.close()
+
+
+@click.command("list", help=t("cli.help.list"))
+@click.option("--employee", metavar="NAME", help=t("cli.help.employee"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+@common_options
+@click.pass_context
+def list_(ctx: click.Context, employee: str | None, as_json: bool) -> None:
+    store = open_store(ctx)
+    try:
+        employee_id = None
+        if employee:
+            person = store.find_person(employee)
+            if person is None:
+                raise UserError(t("person.not_found", name=employee))
+            employee_id = person.id
+        rows = store.list_conversations(employee_id)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps([render.summary_json(r) for r in rows], ensure_ascii=False,
+                              indent=2))
+    elif not rows:
+        click.echo(t("cli.list.empty"))
+    else:
+        click.echo("\n".join(render.summary_table(rows)))
+
+
+@click.command(help=t("cli.help.show"))
+@click.argument("conversation_id", metavar="ID", type=int)
+@click.option("--private", is_flag=True, help=t("cli.help.private"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+@common_options
+@click.pass_context
+def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool) -> None:
+    store = open_store(ctx)
+    try:
+        conversation = store.get_conversation(conversation_id)
+        notes = store.notes(conversation_id)
+        agreements = store.agreements(conversation_id)
+        follow_ups = store.follow_ups(conversation_id)
+    finally:
+        store.close()
+    if as_json:
+        data = render.conversation_json(conversation, notes, agreements, follow_ups, private)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(
+            render.conversation_text(conversation, notes, agreements, follow_ups, private)))
+
+
+def all_commands() -> list[click.Command]:
+    return [demo, list_, show]

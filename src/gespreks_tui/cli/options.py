@@ -1,0 +1,62 @@
+"""Options every command shares (--db, --lang), and how errors reach the user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+
+from gespreks_tui.catalogue import resolve_language, set_language, t
+from gespreks_tui.db import StoreError
+
+
+class UserError(click.ClickException):
+    """One clear line on stderr, and a non-zero exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, err=True)
+
+
+class AppGroup(click.Group):
+    """A group that turns store errors into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(error.message(), StoreError.exit_code) from error
+
+
+def _remember(key: str):
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is not None:
+            ctx.ensure_object(dict)[key] = value
+            if key == "lang":
+                try:
+                    set_language(resolve_language(value))
+                except ValueError:
+                    raise click.BadParameter(t("error.language", lang=value)) from None
+        return value
+
+    return callback
+
+
+def common_options(command: Callable) -> Callable:
+    """Add --db and --lang to a command (they may stand before or after it)."""
+    command = click.option("--lang", "lang", metavar="nl|en", default=None,
+                           expose_value=False, is_eager=True, callback=_remember("lang"),
+                           help=t("cli.help.lang"))(command)
+    return click.option("--db", "db", metavar="PATH", default=None, expose_value=False,
+                        callback=_remember("db"), help=t("cli.help.db"))(command)
+
+
+def open_store(ctx: click.Context):
+    """Open the database chosen by --db, $GESPREKS_DB or the default."""
+    from gespreks_tui.paths import resolve_db_path
+    from gespreks_tui.store import Store
+
+    return Store.open(resolve_db_path((ctx.obj or {}).get("db")))

@@ -1,0 +1,101 @@
+"""Plain-text and JSON views of conversations for the command line."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.model import (
+    Agreement,
+    AgreementStatus,
+    Conversation,
+    ConversationSummary,
+    FollowUp,
+    Visibility,
+)
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC moment as local 'YYYY-MM-DD HH:MM'."""
+    if not stamp:
+        return "-"
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def minutes(seconds: float) -> int:
+    return round(seconds / 60)
+
+
+def summary_table(rows: list[ConversationSummary]) -> list[str]:
+    header = t("cli.list.header", id=t("cli.col.id"), date=t("cli.col.date"),
+               kind=t("cli.col.kind"), employee=t("cli.col.employee"),
+               manager=t("cli.col.manager"), status=t("cli.col.status"),
+               open=t("cli.col.open"))
+    lines = [header]
+    for r in rows:
+        lines.append(t("cli.list.header", id=r.id, date=local_time(r.date),
+                       kind=t(f"kind.{r.kind}"), employee=r.employee,
+                       manager=r.manager or "-", status=t(f"status.{r.status}"),
+                       open=r.open_agreements))
+    return lines
+
+
+def summary_json(row: ConversationSummary) -> dict:
+    return {**asdict(row), "kind": str(row.kind), "status": str(row.status)}
+
+
+def agreement_line(a: Agreement) -> str:
+    return t("show.agreement", mark="x" if a.status == AgreementStatus.DONE else " ",
+             text=a.text, owner=t(f"owner.{a.owner or 'none'}"),
+             due=a.due_date or t("show.no_due"), status=t(f"agreement_status.{a.status}"))
+
+
+def conversation_text(
+    c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
+    private: bool,
+) -> list[str]:
+    used = sum(p.used_seconds for p in c.phases)
+    lines = [
+        t("show.title", kind=t(f"kind.{c.kind}").capitalize(), employee=c.employee_name,
+          id=c.id),
+        t("show.meta", manager=c.manager_name or "-", date=local_time(c.started_at),
+          status=t(f"status.{c.status}"), planned=minutes(c.planned_seconds),
+          used=minutes(used)),
+    ]
+    if c.next_evaluation:
+        lines.append(t("show.next_evaluation", date=c.next_evaluation))
+    if follow_ups:
+        lines += ["", t("show.follow_ups")]
+        for f in follow_ups:
+            comment = f" — {f.comment}" if f.comment else ""
+            lines.append("  " + t("show.follow_up", text=f.agreement_text,
+                                  outcome=t(f"outcome.{f.outcome}"), comment=comment))
+    for phase in c.phases:
+        lines += ["", t("show.phase", name=phase.name, planned=minutes(phase.planned_seconds),
+                        used=minutes(phase.used_seconds))]
+        shared = notes.get((phase.position, Visibility.SHARED), "")
+        lines += ["  " + line for line in shared.splitlines()] or ["  " + t("show.no_notes")]
+        secret = notes.get((phase.position, Visibility.PRIVATE), "")
+        if private and secret:
+            lines.append("  " + t("show.private_label"))
+            lines += ["    " + line for line in secret.splitlines()]
+    lines += ["", t("show.agreements")]
+    lines += ["  " + agreement_line(a) for a in agreements] or ["  " + t("show.no_agreements")]
+    if not private and any(v == Visibility.PRIVATE and body for (_, v), body in notes.items()):
+        lines += ["", t("show.private_hidden")]
+    return lines
+
+
+def conversation_json(
+    c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
+    private: bool,
+) -> dict:
+    data = asdict(c)
+    for phase in data["phases"]:
+        phase["notes"] = notes.get((phase["position"], Visibility.SHARED), "")
+        if private:
+            phase["private_notes"] = notes.get((phase["position"], Visibility.PRIVATE), "")
+    data["agreements"] = [asdict(a) for a in agreements]
+    data["follow_ups"] = [asdict(f) for f in follow_ups]
+    return data

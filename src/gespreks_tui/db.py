@@ -1,0 +1,101 @@
+"""Opening the one database file safely.
+
+``open_database`` checks the file before it changes a byte: a file that is not
+SQLite, cannot be read, stays locked, or was written by a newer app is refused
+with a ``StoreError`` and left exactly as it was. A new file is created
+owner-only (0600) in a directory we create owner-only (0700).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from gespreks_tui.migrations import LATEST, applied_version, migrate
+
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+
+class StoreError(Exception):
+    """A database problem a user can act on; ``key`` names the catalogue message."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, path: Path | str, **values: object) -> None:
+        self.key = key
+        self.path = str(path)
+        self.values = values
+        super().__init__(f"{key}: {path}")
+
+    def message(self, lang: str | None = None) -> str:
+        from gespreks_tui.catalogue import t
+
+        return t(self.key, lang=lang, path=self.path, **self.values)
+
+
+def is_locked_error(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _create_owner_only(path: Path) -> None:
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(mode=0o700, parents=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Open ``path`` and prove it is a readable SQLite database, changing nothing."""
+    try:
+        if not path.exists():
+            _create_owner_only(path)
+        elif path.is_dir():
+            raise StoreError("db.is_directory", path)
+        elif not os.access(path, os.R_OK):
+            raise StoreError("db.unreadable", path)
+    except OSError as error:
+        raise StoreError("db.cannot_create", path, reason=error.strerror or error) from error
+    try:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError("db.cannot_open", path, reason=error) from error
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if is_locked_error(error):
+            raise StoreError("db.locked", path) from error
+        raise StoreError("db.not_a_database", path) from error
+    return conn
+
+
+def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
+    """Return a sqlite-utils ``Database`` on ``path``, migrated to the latest schema."""
+    from sqlite_utils import Database
+
+    conn = connect(path, busy_timeout)
+    try:
+        version = applied_version(conn)
+        if version > LATEST:
+            raise StoreError("db.newer_schema", path, found=version, known=LATEST)
+        conn.execute(f"pragma busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("pragma foreign_keys = on")
+        if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("pragma journal_mode = wal")
+        conn.execute("pragma synchronous = full")
+        db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        migrate(db, now)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if is_locked_error(error):
+            raise StoreError("db.locked", path) from error
+        if "readonly" in str(error).lower() or "unable to open" in str(error).lower():
+            raise StoreError("db.read_only", path) from error
+        raise StoreError("db.not_a_database", path) from error
+    return db

@@ -1,0 +1,185 @@
+"""Versioned schema migrations, applied in order when the database is opened.
+
+Each migration is a function of a sqlite-utils ``Database`` that runs inside
+one transaction together with its row in the ``migrations`` table. A database
+whose highest applied version is newer than ``LATEST`` was written by a newer
+copy of the app and is refused (see ``db.open_database``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+SCHEMA_V1 = [
+    """create table settings (
+        key text primary key,
+        value text not null
+    )""",
+    """create table people (
+        id integer primary key,
+        name text not null unique collate nocase,
+        left_on text,
+        created_at text not null
+    )""",
+    """create table collectives (
+        id integer primary key,
+        text text not null,
+        due_date text,
+        for_everyone integer not null default 1,
+        created_at text not null,
+        ended_at text
+    )""",
+    """create table collective_members (
+        collective_id integer not null references collectives(id) on delete cascade,
+        person_id integer not null references people(id) on delete cascade,
+        primary key (collective_id, person_id)
+    )""",
+    """create table conversations (
+        id integer primary key,
+        kind text not null check (kind in
+            ('doelstelling', 'voortgang', 'functionering', 'beoordeling')),
+        employee_id integer not null references people(id) on delete cascade,
+        manager_id integer references people(id) on delete set null,
+        manager_label text,
+        language text not null default 'nl' check (language in ('nl', 'en')),
+        status text not null default 'draft' check (status in
+            ('draft', 'running', 'concluded', 'confirmed')),
+        planned_seconds integer not null,
+        created_at text not null,
+        started_at text,
+        ended_at text,
+        updated_at text not null,
+        next_evaluation text,
+        current_phase integer not null default 0,
+        paused integer not null default 0,
+        agenda_snapshot text not null,
+        overall_score integer check (overall_score between 1 and 4),
+        overall_comment text not null default ''
+    )""",
+    "create index conversations_by_employee on conversations (employee_id, created_at)",
+    "create index conversations_by_status on conversations (status)",
+    """create table phases (
+        id integer primary key,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        position integer not null,
+        name text not null,
+        planned_seconds integer not null check (planned_seconds >= 0),
+        used_seconds real not null default 0,
+        unique (conversation_id, position)
+    )""",
+    """create table notes (
+        id integer primary key,
+        phase_id integer not null references phases(id) on delete cascade,
+        visibility text not null check (visibility in ('shared', 'private')),
+        body text not null default '',
+        updated_at text not null,
+        unique (phase_id, visibility)
+    )""",
+    """create table agreements (
+        id integer primary key,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        position integer not null default 0,
+        text text not null check (length(trim(text)) > 0),
+        owner text check (owner in ('employee', 'manager', 'both')),
+        due_date text,
+        status text not null default 'open' check (status in ('open', 'done', 'dropped')),
+        collective_id integer references collectives(id) on delete set null,
+        created_at text not null,
+        updated_at text not null,
+        done_at text,
+        done_note text not null default ''
+    )""",
+    "create index agreements_by_conversation on agreements (conversation_id, position)",
+    "create index agreements_by_status on agreements (status, due_date)",
+    """create table follow_ups (
+        id integer primary key,
+        agreement_id integer not null references agreements(id) on delete cascade,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        outcome text not null check (outcome in
+            ('achieved', 'partly', 'not_achieved', 'carried_on')),
+        comment text not null default '',
+        created_at text not null,
+        unique (agreement_id, conversation_id)
+    )""",
+    "create index follow_ups_by_conversation on follow_ups (conversation_id)",
+    """create table scores (
+        id integer primary key,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        position integer not null,
+        criterion text not null,
+        score integer check (score between 1 and 4),
+        comment text not null default '',
+        unique (conversation_id, position)
+    )""",
+    """create table minutes_revisions (
+        id integer primary key,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        revision integer not null,
+        markdown text not null,
+        sha256 text not null,
+        created_at text not null,
+        unique (conversation_id, revision)
+    )""",
+    """create table confirmations (
+        id integer primary key,
+        revision_id integer not null references minutes_revisions(id) on delete cascade,
+        party text not null check (party in ('employee', 'manager')),
+        name text not null,
+        verdict text not null check (verdict in ('akkoord', 'gezien')),
+        comment text not null default '',
+        confirmed_at text not null,
+        via text not null check (via in ('screen', 'file')),
+        unique (revision_id, party)
+    )""",
+]
+
+
+def _m001_initial(db: Database) -> None:
+    """Schema v1: the whole product as described in PRODUCT.md."""
+    for statement in SCHEMA_V1:
+        db.execute(statement)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
+    (1, "initial", _m001_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def applied_version(conn: sqlite3.Connection) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    found = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = 'migrations'"
+    ).fetchone()
+    if not found:
+        return 0
+    row = conn.execute("select max(version) from migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: Database, now: str) -> list[int]:
+    """Apply every migration newer than the database; return the versions applied."""
+    done: list[int] = []
+    with db.atomic():
+        if "migrations" not in db.table_names():
+            db.execute(
+                "create table migrations (version integer primary key, "
+                "name text not null, applied_at text not null)"
+            )
+        current = applied_version(db.conn)
+        for version, name, step in MIGRATIONS:
+            if version <= current:
+                continue
+            step(db)
+            db.execute(
+                "insert into migrations (version, name, applied_at) values (?, ?, ?)",
+                (version, name, now),
+            )
+            done.append(version)
+    return done

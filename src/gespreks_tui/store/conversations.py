@@ -1,0 +1,170 @@
+"""Conversations, their phases (with timer state) and notes."""
+
+from __future__ import annotations
+
+import json
+
+from gespreks_tui.agendas import AgendaTemplate, from_snapshot
+from gespreks_tui.db import StoreError
+from gespreks_tui.model import Conversation, ConversationSummary, Kind, Phase, Status, Visibility
+from gespreks_tui.store.base import locked
+
+_CONVERSATION_SQL = """
+select c.*, e.name as employee_name, coalesce(m.name, c.manager_label) as manager_name
+from conversations c
+join people e on e.id = c.employee_id
+left join people m on m.id = c.manager_id
+"""
+
+_SUMMARY_SQL = """
+select c.id, coalesce(c.started_at, c.created_at) as date, c.kind, c.status,
+       e.name as employee, coalesce(m.name, c.manager_label) as manager,
+       (select count(*) from agreements a
+        where a.conversation_id = c.id and a.status = 'open') as open_agreements
+from conversations c
+join people e on e.id = c.employee_id
+left join people m on m.id = c.manager_id
+"""
+
+
+def _summary(row: dict) -> ConversationSummary:
+    return ConversationSummary(
+        id=row["id"], date=row["date"], kind=Kind(row["kind"]), employee=row["employee"],
+        manager=row["manager"], status=Status(row["status"]),
+        open_agreements=row["open_agreements"],
+    )
+
+
+class ConversationsMixin:
+    @locked
+    def create_conversation(
+        self, employee_id: int, agenda: AgendaTemplate, total_minutes: int,
+        manager_id: int | None = None, language: str = "nl",
+    ) -> Conversation:
+        """Start a conversation: status running, phases scaled to ``total_minutes``."""
+        now = self.now()
+        with self.db.atomic():
+            conversations = self.db["conversations"]
+            conversations.insert({
+                "kind": str(agenda.kind), "employee_id": employee_id,
+                "manager_id": manager_id, "language": language,
+                "status": str(Status.RUNNING), "planned_seconds": total_minutes * 60,
+                "created_at": now, "started_at": now, "updated_at": now,
+                "agenda_snapshot": json.dumps(agenda.snapshot(), ensure_ascii=False),
+            })
+            conversation_id = conversations.last_pk
+            self.db["phases"].insert_all(
+                {"conversation_id": conversation_id, "position": i, "name": p.name,
+                 "planned_seconds": seconds, "used_seconds": 0.0}
+                for i, (p, seconds) in enumerate(agenda.scaled(total_minutes))
+            )
+        return self.get_conversation(conversation_id)
+
+    @locked
+    def get_conversation(self, conversation_id: int) -> Conversation:
+        rows = self._rows(_CONVERSATION_SQL + " where c.id = ?", [conversation_id])
+        if not rows:
+            raise StoreError("conversation.not_found", self.path, id=conversation_id)
+        row = rows[0]
+        agenda = from_snapshot(json.loads(row["agenda_snapshot"]))
+        phases = tuple(
+            Phase(id=p["id"], conversation_id=conversation_id, position=p["position"],
+                  name=p["name"], planned_seconds=p["planned_seconds"],
+                  used_seconds=p["used_seconds"],
+                  questions=agenda.phases[p["position"]].questions
+                  if p["position"] < len(agenda.phases) else ())
+            for p in self._rows(
+                "select * from phases where conversation_id = ? order by position",
+                [conversation_id])
+        )
+        return Conversation(
+            id=row["id"], kind=Kind(row["kind"]), employee_id=row["employee_id"],
+            employee_name=row["employee_name"], manager_id=row["manager_id"],
+            manager_name=row["manager_name"], language=row["language"],
+            status=Status(row["status"]), planned_seconds=row["planned_seconds"],
+            created_at=row["created_at"], started_at=row["started_at"],
+            ended_at=row["ended_at"], next_evaluation=row["next_evaluation"],
+            current_phase=row["current_phase"], paused=bool(row["paused"]), phases=phases,
+        )
+
+    @locked
+    def list_conversations(
+        self, employee_id: int | None = None, limit: int | None = None
+    ) -> list[ConversationSummary]:
+        """Conversations, newest first; only one employee's when ``employee_id`` is given."""
+        sql, params = _SUMMARY_SQL, []
+        if employee_id is not None:
+            sql += " where c.employee_id = ?"
+            params.append(employee_id)
+        sql += " order by date desc, c.id desc"
+        if limit:
+            sql += f" limit {int(limit)}"
+        return [_summary(r) for r in self._rows(sql, params)]
+
+    @locked
+    def unfinished_conversations(self) -> list[tuple[ConversationSummary, str]]:
+        """Running conversations with the moment they were last changed, newest first."""
+        rows = self._rows(
+            _SUMMARY_SQL.replace("select c.id,", "select c.updated_at, c.id,")
+            + " where c.status in ('draft', 'running') order by c.updated_at desc")
+        return [(_summary(r), r["updated_at"]) for r in rows]
+
+    @locked
+    def save_timer(
+        self, conversation_id: int, current_phase: int, paused: bool,
+        used_seconds: dict[int, float],
+    ) -> None:
+        """Store the agenda's timer state: current phase, pause, time used per phase."""
+        with self.db.atomic():
+            for position, seconds in used_seconds.items():
+                self.db.execute(
+                    "update phases set used_seconds = ? "
+                    "where conversation_id = ? and position = ?",
+                    [round(seconds, 3), conversation_id, position])
+            self.db.execute(
+                "update conversations set current_phase = ?, paused = ?, updated_at = ? "
+                "where id = ?", [current_phase, int(paused), self.now(), conversation_id])
+
+    @locked
+    def notes(self, conversation_id: int) -> dict[tuple[int, Visibility], str]:
+        """Every note of a conversation, keyed by (phase position, visibility)."""
+        rows = self._rows(
+            "select p.position, n.visibility, n.body from notes n "
+            "join phases p on p.id = n.phase_id where p.conversation_id = ?",
+            [conversation_id])
+        return {(r["position"], Visibility(r["visibility"])): r["body"] for r in rows}
+
+    @locked
+    def save_note(
+        self, conversation_id: int, position: int, visibility: Visibility | str, body: str
+    ) -> None:
+        """Store the whole text of one phase's shared or private note."""
+        now = self.now()
+        with self.db.atomic():
+            self.db.execute(
+                "insert into notes (phase_id, visibility, body, updated_at) "
+                "select id, ?, ?, ? from phases where conversation_id = ? and position = ? "
+                "on conflict (phase_id, visibility) do update "
+                "set body = excluded.body, updated_at = excluded.updated_at",
+                [str(Visibility(visibility)), body, now, conversation_id, position])
+            self.db.execute("update conversations set updated_at = ? where id = ?",
+                            [now, conversation_id])
+
+    @locked
+    def conclude(self, conversation_id: int, next_evaluation: str | None) -> Conversation:
+        """End the meeting: status concluded, end time and next evaluation date set."""
+        now = self.now()
+        self.db.execute(
+            "update conversations set status = ?, ended_at = ?, next_evaluation = ?, "
+            "paused = 1, updated_at = ? where id = ?",
+            [str(Status.CONCLUDED), now, next_evaluation, now, conversation_id])
+        return self.get_conversation(conversation_id)
+
+    @locked
+    def reopen(self, conversation_id: int) -> Conversation:
+        """Make a concluded conversation editable again."""
+        self.db.execute(
+            "update conversations set status = ?, ended_at = null, updated_at = ? "
+            "where id = ? and status = ?",
+            [str(Status.RUNNING), self.now(), conversation_id, str(Status.CONCLUDED)])
+        return self.get_conversation(conversation_id)
