@@ -42,7 +42,10 @@ def is_locked_error(error: sqlite3.Error) -> bool:
 def _create_owner_only(path: Path) -> None:
     parent = path.parent
     if not parent.exists():
-        parent.mkdir(mode=0o700, parents=True)
+        # mkdir(parents=True) would create the missing ancestors with the umask's mode.
+        missing = [p for p in (parent, *parent.parents) if not p.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -72,9 +75,45 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
     return conn
 
 
+def _immediate_database():
+    """sqlite-utils' ``Database`` whose outermost ``atomic()`` is ``BEGIN IMMEDIATE``.
+
+    A deferred transaction that reads before it writes cannot wait for another
+    process's write in WAL mode: its snapshot is stale, so SQLite answers
+    "database is locked" at once instead of using the busy timeout. Taking the
+    write lock at the start makes a second copy of the app wait instead.
+    """
+    import contextlib
+
+    from sqlite_utils import Database
+
+    class ImmediateDatabase(Database):
+        def atomic(self):
+            if self.conn.in_transaction:
+                return super().atomic()
+            return self._immediate()
+
+        @contextlib.contextmanager
+        def _immediate(self):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.rollback()
+                    raise
+
+    return ImmediateDatabase
+
+
 def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
     """Return a sqlite-utils ``Database`` on ``path``, migrated to the latest schema."""
-    from sqlite_utils import Database
+    Database = _immediate_database()
 
     conn = connect(path, busy_timeout)
     try:

@@ -47,8 +47,9 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         set_language(resolve_language(_language_from_argv(args)))
-    except ValueError:
-        click.echo(t("error.language", lang=_language_from_argv(args)), err=True)
+    except ValueError as error:
+        # t()'s own ``lang`` parameter would swallow a ``lang=`` value: format afterwards.
+        click.echo(t("error.language").format(lang=error), err=True)
         sys.exit(2)
     try:
         code = build_cli().main(args, prog_name="gespreks", standalone_mode=False)

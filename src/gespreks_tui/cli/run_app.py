@@ -4,13 +4,13 @@ from __future__ import annotations
 
 
 def run_app(options: dict | None) -> None:
+    """Open the database first (a bad file is one line on stderr), then the app."""
     from gespreks_tui.paths import resolve_db_path
+    from gespreks_tui.store import Store
     from gespreks_tui.tui.app import GesprekApp
 
-    app = GesprekApp(db_path=resolve_db_path((options or {}).get("db")))
-    app.run()
-    if app.exit_message:
-        import click
-
-        click.echo(app.exit_message, err=True)
-        raise SystemExit(2)
+    store = Store.open(resolve_db_path((options or {}).get("db")))
+    try:
+        GesprekApp(store).run()
+    finally:
+        store.close()

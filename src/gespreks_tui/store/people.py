@@ -22,7 +22,8 @@ class PeopleMixin:
 
     @locked
     def find_person(self, name: str) -> Person | None:
-        rows = self._rows("select * from people where name = ? collate nocase", [name.strip()])
+        rows = self._rows("select * from people where name = ? collate nocase",
+                          [" ".join(name.split())])
         return _person(rows[0]) if rows else None
 
     @locked

@@ -1,0 +1,1 @@
+"""The Textual user interface: one screen or widget per module."""

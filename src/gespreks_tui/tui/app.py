@@ -1,0 +1,80 @@
+"""The Textual application: holds the store, the clock and the theme.
+
+Screens call into the core (store, agenda, smart, dates); the app itself only
+wires them together and offers every binding of the current screen in the
+command palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.clock import SystemClock
+from gespreks_tui.paths import styles_dir
+
+THEME_SETTING = "ui.theme"
+MANAGER_SETTING = "manager.name"
+
+
+def _stylesheets() -> list[Path]:
+    return sorted(styles_dir().glob("*.tcss"))
+
+
+class GesprekApp(App):
+    """gespreks-tui: run a performance conversation from the terminal."""
+
+    TITLE = "gespreks-tui"
+    CSS_PATH = _stylesheets()
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
+        Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
+    ]
+
+    def __init__(self, store, clock=None, autosave_delay: float = 0.5) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.autosave_delay = autosave_delay
+        self.exit_message: str | None = None
+
+    def on_mount(self) -> None:
+        from gespreks_tui.tui.screens.start import StartScreen
+
+        self.theme = self.store.get_setting(THEME_SETTING, "textual-dark")
+        self.push_screen(StartScreen())
+
+    async def action_quit(self) -> None:
+        """Quit at once; a running meeting is saved first and offered next time."""
+        for screen in self.screen_stack:
+            save_all = getattr(screen, "save_all", None)
+            if save_all is not None:
+                save_all()
+        self.exit()
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.store.set_setting(THEME_SETTING, self.theme)
+
+    @property
+    def manager_name(self) -> str | None:
+        return self.store.get_setting(MANAGER_SETTING)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every binding of the screen (and its focused widget) with its description."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description, f"{binding.tooltip or binding.description} ({key})",
+                lambda node=active.node, action=binding.action: self.run_action(action, node),
+            )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,52 @@
+"""Small display helpers shared by screens (no Textual imports needed)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from gespreks_tui.catalogue import t
+
+MONTH_ABBR = {
+    "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
+def day_text(day: date | str | None, lang: str = "nl") -> str:
+    """'1 mrt 2027' / '1 Mar 2027' for a date or ISO string."""
+    if not day:
+        return "-"
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return f"{day.day} {MONTH_ABBR.get(lang, MONTH_ABBR['nl'])[day.month - 1]} {day.year}"
+
+
+def moment_text(stamp: str | None, lang: str = "nl") -> str:
+    """A stored UTC moment as a local day and time."""
+    if not stamp:
+        return "-"
+    local = datetime.fromisoformat(stamp).astimezone()
+    return f"{day_text(local.date(), lang)} {local:%H:%M}"
+
+
+def local_day_text(stamp: str | None, lang: str = "nl") -> str:
+    """The local day of a stored UTC moment."""
+    if not stamp:
+        return "-"
+    return day_text(datetime.fromisoformat(stamp).astimezone().date(), lang)
+
+
+def ago_text(stamp: str, now: datetime) -> str:
+    """How long ago a stored moment was: 'zojuist', '5 min geleden', '3 dagen geleden'."""
+    seconds = max(0, int((now - datetime.fromisoformat(stamp)).total_seconds()))
+    if seconds < 60:
+        return t("ago.now")
+    if seconds < 3600:
+        return t("ago.minutes", n=seconds // 60)
+    if seconds < 86400:
+        return t("ago.hours", n=seconds // 3600)
+    return t("ago.days", n=seconds // 86400)
+
+
+def kind_text(kind: str) -> str:
+    return t(f"kind.{kind}")

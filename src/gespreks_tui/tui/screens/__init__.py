@@ -1,0 +1,1 @@
+"""Screens: start, meeting, and the small dialogs."""

@@ -1,0 +1,108 @@
+"""Concluding a meeting: the next evaluation date, then a short summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from gespreks_tui.agenda import clock_text
+from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.dates import DateError, add_months, parse_date
+from gespreks_tui.model import Conversation
+from gespreks_tui.tui.format import day_text
+
+
+class ConcludeScreen(ModalScreen[date | None]):
+    """Ask for the next evaluation date; dismiss with it, or None to go back."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="conclude.cancel")]
+
+    def __init__(self, conversation: Conversation, today: date) -> None:
+        super().__init__()
+        self.conversation = conversation
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        months = NEXT_EVALUATION_MONTHS[self.conversation.kind]
+        suggestion = add_months(self.today, months)
+        with Vertical(classes="dialog"):
+            yield Label(t("conclude.title"), classes="dialog-title")
+            yield Label(t("conclude.explain", months=months))
+            yield Input(suggestion.isoformat(), id="next-evaluation", compact=True)
+            yield Label("", id="next-message", classes="field-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("conclude.confirm_button"), id="confirm", variant="primary",
+                             compact=True)
+                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#next-evaluation").focus()
+        self._check(self.query_one("#next-evaluation", Input).value)
+
+    def _check(self, value: str) -> date | None:
+        message = self.query_one("#next-message", Label)
+        try:
+            parsed = parse_date(value, self.today)
+        except DateError:
+            message.update(t("agreement.bad_due"))
+            message.add_class("error")
+            return None
+        message.update(t("agreement.due_is", date=day_text(parsed, language())))
+        message.remove_class("error")
+        return parsed
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._check(event.value)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#confirm")
+    def _confirm(self) -> None:
+        parsed = self._check(self.query_one("#next-evaluation", Input).value)
+        if parsed is not None:
+            self.dismiss(parsed)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SummaryScreen(ModalScreen[None]):
+    """Time per phase against plan and the number of agreements."""
+
+    BINDINGS = [
+        Binding("escape,enter", "close", t("key.close"), id="summary.close"),
+    ]
+
+    def __init__(self, conversation: Conversation, agreements: int) -> None:
+        super().__init__()
+        self.conversation = conversation
+        self.agreements = agreements
+
+    def compose(self) -> ComposeResult:
+        c = self.conversation
+        rows = [t("summary.row", name=p.name, used=clock_text(p.used_seconds),
+                  planned=clock_text(p.planned_seconds)) for p in c.phases]
+        used = sum(p.used_seconds for p in c.phases)
+        rows.append(t("summary.total", used=clock_text(used),
+                      planned=clock_text(c.planned_seconds)))
+        with Vertical(classes="dialog", id="summary"):
+            yield Label(t("summary.title"), classes="dialog-title")
+            yield Static("\n".join(rows), id="summary-rows", markup=False)
+            yield Label(t("summary.agreements", n=self.agreements))
+            yield Label(t("summary.next", date=day_text(c.next_evaluation, language())))
+            yield Button(t("key.close"), id="close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#close").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

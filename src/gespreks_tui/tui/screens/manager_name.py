@@ -1,0 +1,37 @@
+"""Asked once: the manager's own name, remembered as a setting."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.tui.app import MANAGER_SETTING
+
+
+class ManagerNameScreen(ModalScreen[str]):
+    BINDINGS = [Binding("escape", "skip", t("key.later"), id="manager.skip")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("manager.title"), classes="dialog-title")
+            yield Label(t("manager.explain"))
+            yield Input(placeholder=t("manager.placeholder"), id="manager-name", compact=True)
+            yield Label("", id="manager-message", classes="field-message")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = " ".join(event.value.split())
+        if not name:
+            self.query_one("#manager-message", Label).update(t("manager.empty"))
+            return
+        self.app.store.set_setting(MANAGER_SETTING, name)
+        self.app.store.add_person(name)
+        self.dismiss(name)
+
+    def action_skip(self) -> None:
+        self.dismiss("")

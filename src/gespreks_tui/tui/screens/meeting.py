@@ -1,0 +1,216 @@
+"""The meeting screen: agenda, notes and agreements side by side, saved as you type.
+
+Typing only marks the note dirty; at most ``autosave_delay`` seconds later the
+text is handed to the background ``Saver``, which writes it through the one
+store connection. Timer state is saved every second while it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TextArea
+
+from gespreks_tui.agenda import AgendaTimer
+from gespreks_tui.autosave import Saver
+from gespreks_tui.catalogue import t
+from gespreks_tui.db import StoreError
+from gespreks_tui.model import Agreement, AgreementStatus, Outcome, Visibility
+from gespreks_tui.tui.format import kind_text
+from gespreks_tui.tui.screens.meeting_actions import MeetingActions
+from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
+from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+from gespreks_tui.tui.widgets.notes_pane import NotesPane
+
+
+@dataclass
+class Saved(Message):
+    """Posted (from the saver thread) after each write attempt."""
+
+    key: object
+    error: Exception | None
+
+
+class MeetingScreen(MeetingActions, Screen):
+    BINDINGS = [
+        Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
+        Binding("ctrl+b", "previous_phase", t("key.previous_phase"),
+                id="meeting.previous_phase"),
+        Binding("ctrl+t", "toggle_timer", t("key.pause"), id="meeting.pause"),
+        Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
+        Binding("ctrl+o", "toggle_private", t("key.private"), id="meeting.private"),
+        Binding("ctrl+g", "toggle_questions", t("key.questions"), id="meeting.questions"),
+        Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
+        Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
+        Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
+                id="meeting.focus_agreements"),
+        Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
+        Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
+        Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
+    ]
+
+    def __init__(self, conversation_id: int) -> None:
+        super().__init__()
+        self.conversation_id = conversation_id
+        self.visibility = Visibility.SHARED
+        self._flush_timer: Timer | None = None
+        self._dirty = False
+        self._deleted: list[Agreement] = []
+
+    # -- set-up -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        self.conversation = store.get_conversation(self.conversation_id)
+        c = self.conversation
+        yield Header()
+        with Horizontal(id="meeting-panes"):
+            yield AgendaPane([p.name for p in c.phases], id="agenda")
+            yield NotesPane(id="notes-pane")
+            yield AgreementsPane(id="agreements")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        store, c = self.app.store, self.conversation
+        self.texts: dict[tuple[int, Visibility], str] = store.notes(c.id)
+        self.timer = AgendaTimer([p.planned_seconds for p in c.phases], self.app.clock,
+                                 used=[p.used_seconds for p in c.phases],
+                                 current=c.current_phase, paused=True)
+        self.saver = Saver(on_result=lambda key, error: self.post_message(Saved(key, error)))
+        self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
+                       employee=c.employee_name)
+        self._load_follow_ups()
+        self._apply_read_only()
+        if c.is_open:
+            self.timer.resume()
+        self.show_phase()
+        self.show_agreements()
+        self.set_interval(1.0, self.tick)
+        self.notes.text_area.focus()
+
+    @property
+    def read_only(self) -> bool:
+        return not self.conversation.is_open
+
+    @property
+    def notes(self) -> NotesPane:
+        return self.query_one(NotesPane)
+
+    @property
+    def agreements_pane(self) -> AgreementsPane:
+        return self.query_one(AgreementsPane)
+
+    def _apply_read_only(self) -> None:
+        self.notes.text_area.read_only = self.read_only
+        self.sub_title = t(f"status.{self.conversation.status}")
+        self.set_class(self.read_only, "read-only")
+        self.refresh_bindings()
+
+    def _load_follow_ups(self) -> None:
+        store, c = self.app.store, self.conversation
+        done = {f.agreement_id: f for f in store.follow_ups(c.id)}
+        earlier = store.open_agreements_of(c.employee_id, before=c.id)
+        known = {a.id for a in earlier}
+        earlier += [store.get_agreement(i) for i in done if i not in known]
+        self.earlier = sorted(earlier, key=lambda a: (a.conversation_id, a.position))
+        self.follow_up_done = done
+
+    # -- showing ------------------------------------------------------------
+    def show_phase(self) -> None:
+        phase = self.conversation.phases[self.timer.current]
+        self.notes.show_phase(phase.name, phase.questions, self.visibility)
+        self.notes.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
+        self._dirty = False
+        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done)
+        self.tick()
+
+    def show_agreements(self, keep: int | None = None) -> None:
+        agreements = self.app.store.agreements(self.conversation_id)
+        self.agreements_pane.show(agreements, self.app.clock.today(), keep)
+
+    def tick(self) -> None:
+        self.query_one(AgendaPane).refresh_from(self.timer, self.read_only)
+        if not self.timer.paused and not self.read_only:
+            self.save_timer()
+
+    # -- saving -------------------------------------------------------------
+    def save_timer(self) -> None:
+        current, paused, used = self.timer.state()
+        store, conversation_id = self.app.store, self.conversation_id
+        self.saver.submit("timer", lambda: store.save_timer(conversation_id, current,
+                                                             paused, used))
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        if self.read_only:
+            return
+        self._dirty = True
+        if self._flush_timer is None:
+            self._flush_timer = self.set_timer(self.app.autosave_delay, self.flush_notes)
+
+    def flush_notes(self) -> None:
+        """Hand the current note's text to the saver (called at most every delay)."""
+        self._flush_timer = None
+        if not self._dirty or self.read_only:
+            return
+        self._dirty = False
+        key = (self.timer.current, self.visibility)
+        body = self.notes.text_area.text
+        self.texts[key] = body
+        store, conversation_id = self.app.store, self.conversation_id
+        self.saver.submit(("note", key), lambda: store.save_note(conversation_id, *key, body))
+
+    def save_all(self, timeout: float = 5.0) -> bool:
+        """Queue everything not yet saved and wait for it to be written."""
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+        self._flush_timer = None
+        self.flush_notes()
+        if not self.read_only:
+            self.save_timer()
+        return self.saver.flush(timeout)
+
+    def on_saved(self, message: Saved) -> None:
+        if message.error is not None:
+            reason = (message.error.message() if isinstance(message.error, StoreError)
+                      else str(message.error))
+            self.notes.show_save_status(t("notes.save_failed", reason=reason), error=True)
+        elif isinstance(message.key, tuple) and message.key[0] == "note":
+            when = self.app.clock.now().astimezone().strftime("%H:%M:%S")
+            self.notes.show_save_status(t("notes.saved_at", time=when))
+
+    def on_unmount(self) -> None:
+        self.save_all()
+        self.saver.close(timeout=2.0)
+
+    # -- used by the agreements pane ------------------------------------------
+    def toggle_agreement(self, agreement: Agreement) -> None:
+        if self.read_only:
+            return
+        status = (AgreementStatus.OPEN if agreement.status == AgreementStatus.DONE
+                  else AgreementStatus.DONE)
+        self.guard(lambda: self.app.store.update_agreement(agreement.id, status=status))
+        self.show_agreements(keep=agreement.id)
+
+    def follow_up(self, agreement: Agreement, outcome: Outcome) -> None:
+        if self.read_only:
+            return
+        result = self.guard(lambda: self.app.store.record_follow_up(
+            agreement.id, self.conversation_id, outcome))
+        if result is not None:
+            self.follow_up_done[agreement.id] = result
+        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done)
+
+    def guard(self, job):
+        """Run a store call; on a store error show it and return None."""
+        try:
+            return job()
+        except StoreError as error:
+            self.app.notify(error.message(), severity="error", timeout=8)
+            return None

@@ -1,0 +1,196 @@
+"""Start screen: resume, pick or add an employee, choose the kind and length."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets.option_list import Option
+
+from gespreks_tui.agendas import builtin_agenda, default_minutes
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.model import Kind
+from gespreks_tui.tui.format import ago_text, kind_text, local_day_text
+
+MIN_MINUTES, MAX_MINUTES = 5, 480
+
+
+class StartScreen(Screen):
+    """Who, what kind, how long; and the history with this person."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "begin", t("key.begin"), id="start.begin"),
+        Binding("ctrl+r", "resume", t("key.resume"), id="start.resume"),
+        Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="resume-box"):
+            yield Label(t("start.resume_title"), classes="section-title")
+            yield OptionList(id="resume-list")
+        with Horizontal(id="start-body"):
+            with Vertical(id="people-box"):
+                yield Label(t("start.people_title"), classes="section-title")
+                yield Input(placeholder=t("start.new_person_placeholder"), id="new-person")
+                yield OptionList(id="people-list")
+            with Vertical(id="plan-box"):
+                yield Label(t("start.kind_title"), classes="section-title")
+                with RadioSet(id="kind"):
+                    for kind in Kind:
+                        yield RadioButton(kind_text(kind), value=kind == Kind.VOORTGANG,
+                                          name=str(kind))
+                with Horizontal(id="length-row"):
+                    yield Label(t("start.minutes_label"), id="minutes-label")
+                    yield Input(str(default_minutes(Kind.VOORTGANG)), id="minutes",
+                                type="integer", max_length=3)
+                    yield Button(t("start.begin_button"), id="begin", variant="primary")
+                yield Label("", id="start-message")
+                yield Label(t("start.history_title"), classes="section-title")
+                yield OptionList(id="history")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "gespreks-tui"
+        self.sub_title = t("start.subtitle")
+        self.refresh_lists()
+        if not self.app.manager_name:
+            from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
+
+            self.app.push_screen(ManagerNameScreen())
+        self.query_one("#people-list").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    # -- data ---------------------------------------------------------------
+    def refresh_lists(self) -> None:
+        store, now = self.app.store, self.app.clock.now()
+        unfinished = store.unfinished_conversations()
+        resume = self.query_one("#resume-list", OptionList)
+        resume.clear_options()
+        resume.add_options(
+            Option(t("start.resume_line", kind=kind_text(s.kind), employee=s.employee,
+                     ago=ago_text(updated, now)), id=str(s.id))
+            for s, updated in unfinished)
+        self.query_one("#resume-box").display = bool(unfinished)
+        people = self.query_one("#people-list", OptionList)
+        highlighted = people.highlighted
+        people.clear_options()
+        manager = self.app.manager_name
+        people.add_options(Option(p.name, id=str(p.id)) for p in store.list_people()
+                           if not manager or p.name.lower() != manager.lower())
+        if people.option_count:
+            people.highlighted = min(highlighted or 0, people.option_count - 1)
+        self.show_history()
+
+    def selected_person_id(self) -> int | None:
+        people = self.query_one("#people-list", OptionList)
+        if people.highlighted is None or not people.option_count:
+            return None
+        return int(people.get_option_at_index(people.highlighted).id)
+
+    def show_history(self) -> None:
+        history = self.query_one("#history", OptionList)
+        history.clear_options()
+        person_id = self.selected_person_id()
+        if person_id is None:
+            history.add_option(Option(t("start.no_people"), disabled=True))
+            return
+        rows = self.app.store.list_conversations(person_id)
+        open_count = len(self.app.store.open_agreements_of(person_id))
+        history.add_option(Option(t("start.open_agreements", n=open_count), disabled=True))
+        if not rows:
+            history.add_option(Option(t("start.no_history"), disabled=True))
+        lang = language()
+        for row in rows:
+            history.add_option(Option(
+                t("start.history_line", date=local_day_text(row.date, lang),
+                  kind=kind_text(row.kind), status=t(f"status.{row.status}"),
+                  open=row.open_agreements), id=str(row.id)))
+
+    # -- events -------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#people-list")
+    def _person_highlighted(self) -> None:
+        self.show_history()
+
+    @on(OptionList.OptionSelected, "#people-list")
+    def _person_selected(self) -> None:
+        self.query_one("#minutes", Input).focus()
+
+    @on(OptionList.OptionSelected, "#resume-list")
+    def _resume_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_meeting(int(event.option.id))
+
+    @on(OptionList.OptionSelected, "#history")
+    def _history_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_meeting(int(event.option.id))
+
+    @on(RadioSet.Changed, "#kind")
+    def _kind_changed(self, event: RadioSet.Changed) -> None:
+        self.query_one("#minutes", Input).value = str(default_minutes(event.pressed.name))
+
+    @on(Input.Submitted, "#new-person")
+    def _add_person(self, event: Input.Submitted) -> None:
+        name = " ".join(event.value.split())
+        if not name:
+            self.say(t("start.empty_name"), error=True)
+            return
+        person = self.app.store.add_person(name)
+        event.input.value = ""
+        self.refresh_lists()
+        people = self.query_one("#people-list", OptionList)
+        people.highlighted = people.get_option_index(str(person.id))
+        people.focus()
+        self.say(t("start.person_added", name=person.name))
+
+    @on(Input.Submitted, "#minutes")
+    @on(Button.Pressed, "#begin")
+    def _begin_pressed(self) -> None:
+        self.action_begin()
+
+    def say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#start-message", Label)
+        message.update(text)
+        message.set_class(error, "error")
+
+    # -- actions ------------------------------------------------------------
+    def action_new_person(self) -> None:
+        self.query_one("#new-person", Input).focus()
+
+    def action_resume(self) -> None:
+        unfinished = self.app.store.unfinished_conversations()
+        if unfinished:
+            self.open_meeting(unfinished[0][0].id)
+        else:
+            self.say(t("start.nothing_to_resume"), error=True)
+
+    def action_begin(self) -> None:
+        person_id = self.selected_person_id()
+        if person_id is None:
+            self.say(t("start.pick_person"), error=True)
+            self.query_one("#new-person").focus()
+            return
+        raw = self.query_one("#minutes", Input).value.strip()
+        if not raw.isdigit() or not MIN_MINUTES <= int(raw) <= MAX_MINUTES:
+            self.say(t("start.bad_minutes", low=MIN_MINUTES, high=MAX_MINUTES), error=True)
+            self.query_one("#minutes").focus()
+            return
+        pressed = self.query_one("#kind", RadioSet).pressed_button
+        kind = Kind(pressed.name if pressed else Kind.VOORTGANG)
+        manager = self.app.manager_name
+        manager_id = self.app.store.add_person(manager).id if manager else None
+        conversation = self.app.store.create_conversation(
+            person_id, builtin_agenda(kind, language()), int(raw), manager_id=manager_id,
+            language=language())
+        self.say("")
+        self.open_meeting(conversation.id)
+
+    def open_meeting(self, conversation_id: int) -> None:
+        from gespreks_tui.tui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(conversation_id))

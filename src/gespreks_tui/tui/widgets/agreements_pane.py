@@ -1,0 +1,127 @@
+"""The agreements pane: a live checklist with SMART hints, and earlier open agreements.
+
+The pane only shows and forwards: its key actions call the meeting screen,
+which changes the store and then calls ``show`` again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.widgets import Label, ListItem, ListView, Static
+
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome
+from gespreks_tui.smart import hints
+from gespreks_tui.tui.format import day_text
+
+
+def agreement_markup(a: Agreement, today: date) -> str:
+    done = a.status == AgreementStatus.DONE
+    box = "[b]\\[x][/b]" if done else "\\[ ]"
+    owner = t(f"owner.{a.owner}") if a.owner else t("owner.none")
+    due = day_text(a.due_date, language()) if a.due_date else t("show.no_due")
+    lines = [f"{box} {escape(a.text)}", f"    [dim]{owner} · {due}[/dim]"]
+    if not done:
+        found = hints(a.text, a.owner, a.due_date, today)
+        if found:
+            lines.append("    [$warning]⚠ " + " · ".join(t(h) for h in found) + "[/]")
+    return "\n".join(lines)
+
+
+class AgreementItem(ListItem):
+    def __init__(self, agreement: Agreement, today: date) -> None:
+        super().__init__(Static(agreement_markup(agreement, today)),
+                         classes="done" if agreement.status == AgreementStatus.DONE else "")
+        self.agreement = agreement
+
+
+class FollowUpItem(ListItem):
+    def __init__(self, agreement: Agreement, outcome: FollowUp | None) -> None:
+        text = escape(agreement.text)
+        state = (t(f"outcome.{outcome.outcome}") if outcome else t("followup.pending"))
+        super().__init__(Static(f"• {text}\n  [dim]{state}[/dim]"))
+        self.agreement = agreement
+
+
+class AgreementsPane(Vertical):
+    BINDINGS = [
+        Binding("space", "toggle_done", t("key.toggle_done"), id="agreements.toggle"),
+        Binding("e", "edit", t("key.edit"), id="agreements.edit"),
+        Binding("delete,d", "delete", t("key.delete"), id="agreements.delete"),
+        Binding("u", "undo", t("key.undo"), id="agreements.undo"),
+        Binding("1", "follow_up('achieved')", t("outcome.achieved"), id="followup.achieved"),
+        Binding("2", "follow_up('partly')", t("outcome.partly"), id="followup.partly"),
+        Binding("3", "follow_up('not_achieved')", t("outcome.not_achieved"),
+                id="followup.not_achieved"),
+        Binding("4", "follow_up('carried_on')", t("outcome.carried_on"),
+                id="followup.carried_on"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("agreements.title"), classes="pane-title")
+        yield ListView(id="agreement-list")
+        yield Label(t("agreements.empty"), id="agreements-empty")
+        yield Label(t("followup.title"), id="followup-title", classes="pane-title")
+        yield ListView(id="followup-list")
+
+    def show(self, agreements: list[Agreement], today: date, keep: int | None = None) -> None:
+        listing = self.query_one("#agreement-list", ListView)
+        index = listing.index
+        listing.clear()
+        listing.extend(AgreementItem(a, today) for a in agreements)
+        self.query_one("#agreements-empty").display = not agreements
+        if agreements:
+            ids = [a.id for a in agreements]
+            listing.index = ids.index(keep) if keep in ids else min(index or 0, len(ids) - 1)
+
+    def show_follow_ups(self, earlier: list[Agreement], done: dict[int, FollowUp]) -> None:
+        listing = self.query_one("#followup-list", ListView)
+        index = listing.index
+        listing.clear()
+        listing.extend(FollowUpItem(a, done.get(a.id)) for a in earlier)
+        self.query_one("#followup-title").display = bool(earlier)
+        listing.display = bool(earlier)
+        if earlier:
+            listing.index = min(index or 0, len(earlier) - 1)
+
+    def selected(self) -> Agreement | None:
+        listing = self.query_one("#agreement-list", ListView)
+        item = listing.highlighted_child
+        return item.agreement if isinstance(item, AgreementItem) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_follow_up = self.query_one("#followup-list", ListView).has_focus
+        if action == "follow_up":
+            return in_follow_up
+        if action in ("toggle_done", "edit", "delete"):
+            return not in_follow_up
+        return True
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        if isinstance(event.item, AgreementItem):
+            self.screen.edit_agreement(event.item.agreement)
+
+    def action_toggle_done(self) -> None:
+        if agreement := self.selected():
+            self.screen.toggle_agreement(agreement)
+
+    def action_edit(self) -> None:
+        if agreement := self.selected():
+            self.screen.edit_agreement(agreement)
+
+    def action_delete(self) -> None:
+        if agreement := self.selected():
+            self.screen.delete_agreement(agreement)
+
+    def action_undo(self) -> None:
+        self.screen.undo_delete()
+
+    def action_follow_up(self, outcome: str) -> None:
+        item = self.query_one("#followup-list", ListView).highlighted_child
+        if isinstance(item, FollowUpItem):
+            self.screen.follow_up(item.agreement, Outcome(outcome))

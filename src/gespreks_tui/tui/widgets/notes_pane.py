@@ -1,0 +1,45 @@
+"""The notes pane: guiding questions, the shared/private mode and the text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, Static, TextArea
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.model import Visibility
+
+
+class NotesPane(Vertical):
+    """Notes for the current phase; the meeting screen loads and saves the text."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="notes-title", classes="pane-title")
+        yield Static("", id="questions", markup=False)
+        yield Label("", id="notes-mode")
+        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
+                       placeholder=t("notes.placeholder"))
+        yield Label("", id="save-status")
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#notes", TextArea)
+
+    def show_phase(self, name: str, questions: tuple[str, ...], visibility: Visibility) -> None:
+        self.query_one("#notes-title", Label).update(t("notes.title", phase=name))
+        self.query_one("#questions", Static).update(
+            "\n".join(f"• {q}" for q in questions) or t("notes.no_questions"))
+        private = visibility == Visibility.PRIVATE
+        self.query_one("#notes-mode", Label).update(
+            t("notes.mode_private") if private else t("notes.mode_shared"))
+        self.set_class(private, "private")
+
+    def toggle_questions(self) -> bool:
+        questions = self.query_one("#questions")
+        questions.display = not questions.display
+        return bool(questions.display)
+
+    def show_save_status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#save-status", Label)
+        status.update(text)
+        status.set_class(error, "error")
