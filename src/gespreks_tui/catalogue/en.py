@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "person.not_found": "Nobody is called '{name}'. See the names with 'gespreks list'.",
     "conversation.not_found": "There is no conversation number {id}. See the conversations with 'gespreks list'.",
     "agreement.not_found": "There is no agreement number {id}.",
-    "error.language": "Unknown language '{lang}'. Choose nl or en.",
+    "error.language": "Unknown language '{language}'. Choose nl or en.",
     "error.unexpected": "Something unexpected went wrong: {reason}",
     # kinds, statuses, owners, outcomes
     "kind.doelstelling": "goal-setting conversation",

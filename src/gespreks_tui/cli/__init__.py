@@ -48,8 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         set_language(resolve_language(_language_from_argv(args)))
     except ValueError as error:
-        # t()'s own ``lang`` parameter would swallow a ``lang=`` value: format afterwards.
-        click.echo(t("error.language").format(lang=error), err=True)
+        click.echo(t("error.language", language=error), err=True)
         sys.exit(2)
     try:
         code = build_cli().main(args, prog_name="gespreks", standalone_mode=False)

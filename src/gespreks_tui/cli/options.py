@@ -39,7 +39,7 @@ def _remember(key: str):
                 try:
                     set_language(resolve_language(value))
                 except ValueError:
-                    raise click.BadParameter(t("error.language").format(lang=value)) from None
+                    raise click.BadParameter(t("error.language", language=value)) from None
         return value
 
     return callback
