@@ -6,7 +6,9 @@ import string
 
 import pytest
 
-from gespreks_tui.catalogue import LANGUAGES, en, nl, resolve_language, t
+from gespreks_tui.catalogue import LANGUAGES, resolve_language, t
+
+NL, EN = LANGUAGES["nl"], LANGUAGES["en"]
 
 
 def placeholders(text: str) -> set[str]:
@@ -18,17 +20,17 @@ def test_both_languages_are_registered():
 
 
 def test_nl_and_en_have_exactly_the_same_keys():
-    missing_in_en = sorted(set(nl.MESSAGES) - set(en.MESSAGES))
-    missing_in_nl = sorted(set(en.MESSAGES) - set(nl.MESSAGES))
+    missing_in_en = sorted(set(NL) - set(EN))
+    missing_in_nl = sorted(set(EN) - set(NL))
     assert missing_in_en == [], f"keys without English text: {missing_in_en}"
     assert missing_in_nl == [], f"keys without Dutch text: {missing_in_nl}"
 
 
 def test_every_key_has_the_same_placeholders_in_both_languages():
     different = {
-        key: (placeholders(nl.MESSAGES[key]), placeholders(en.MESSAGES.get(key, "")))
-        for key in nl.MESSAGES
-        if placeholders(nl.MESSAGES[key]) != placeholders(en.MESSAGES.get(key, ""))
+        key: (placeholders(NL[key]), placeholders(EN.get(key, "")))
+        for key in NL
+        if placeholders(NL[key]) != placeholders(EN.get(key, ""))
     }
     assert different == {}
 
@@ -48,7 +50,7 @@ def test_every_message_formats_with_its_placeholders(lang: str):
 
 def test_values_reserved_by_t_are_not_used_as_placeholders():
     # t(key, lang=..., **values): a placeholder named "lang" cannot be filled through t().
-    clashing = sorted(key for key, text in nl.MESSAGES.items() if "lang" in placeholders(text))
+    clashing = sorted(key for key, text in NL.items() if "lang" in placeholders(text))
     allowed: set[str] = set()
     assert set(clashing) <= allowed
 
@@ -84,7 +86,7 @@ def test_every_store_error_key_has_a_message():
                      else sorted((source / module).glob("*.py"))):
             keys |= set(re.findall(r'StoreError\(\s*"([a-z_.]+)"', path.read_text()))
     assert keys, "found no StoreError keys to check"
-    assert sorted(keys - set(nl.MESSAGES)) == []
+    assert sorted(keys - set(NL)) == []
 
 
 def test_language_resolution(monkeypatch):

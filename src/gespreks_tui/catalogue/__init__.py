@@ -1,17 +1,21 @@
 """The one message catalogue: everything a user reads, in Dutch and English.
 
 ``t("key", name=...)`` formats the entry for the current language. The
-entries live in ``nl.py`` and ``en.py``; a test checks that both languages
-have every key with the same placeholders.
+entries live in ``nl.py``/``en.py`` and, for the minutes, ``minutes_nl.py``/
+``minutes_en.py``; a test checks that both languages have every key with the
+same placeholders.
 """
 
 from __future__ import annotations
 
 import os
 
-from gespreks_tui.catalogue import en, nl
+from gespreks_tui.catalogue import en, minutes_en, minutes_nl, nl
 
-LANGUAGES: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
+LANGUAGES: dict[str, dict[str, str]] = {
+    "nl": {**nl.MESSAGES, **minutes_nl.MESSAGES},
+    "en": {**en.MESSAGES, **minutes_en.MESSAGES},
+}
 DEFAULT_LANGUAGE = "nl"
 
 _current = DEFAULT_LANGUAGE

@@ -47,7 +47,7 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
             yield Label(t("agreement.who"))
             with RadioSet(id="owner", compact=True):
                 for owner in Owner:
-                    yield RadioButton(t(f"owner.{owner}"), name=str(owner),
+                    yield RadioButton(t(f"owner.{owner}"), name=str(owner), id=f"owner-{owner}",
                                       value=bool(a and a.owner == owner))
             yield Label(t("agreement.when"))
             yield Input(a.due_date or "" if a else "", id="agreement-due",

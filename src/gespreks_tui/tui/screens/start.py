@@ -42,7 +42,7 @@ class StartScreen(Screen):
                 with RadioSet(id="kind"):
                     for kind in Kind:
                         yield RadioButton(kind_text(kind), value=kind == Kind.VOORTGANG,
-                                          name=str(kind))
+                                          name=str(kind), id=f"kind-{kind}")
                 with Horizontal(id="length-row"):
                     yield Label(t("start.minutes_label"), id="minutes-label")
                     yield Input(str(default_minutes(Kind.VOORTGANG)), id="minutes",

@@ -1,0 +1,4 @@
+"""English messages of the minutes, export and confirmation."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,48 @@
+"""Helpers for the Pilot tests: an app on a real database with a fake clock."""
+
+from __future__ import annotations
+
+from gespreks_tui.tui.app import MANAGER_SETTING, GesprekApp
+
+MANAGER = "Sanne de Vries"
+
+
+def prepare(store, *employees: str, manager: str | None = MANAGER) -> None:
+    """A database as a manager who has used the app before would have it."""
+    if manager:
+        store.set_setting(MANAGER_SETTING, manager)
+        store.add_person(manager)
+    for name in employees:
+        store.add_person(name)
+
+
+def make_app(store, clock) -> GesprekApp:
+    return GesprekApp(store, clock=clock, autosave_delay=0.05)
+
+
+def meeting(app):
+    """The meeting screen, wherever it is in the stack."""
+    from gespreks_tui.tui.screens.meeting import MeetingScreen
+
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, MeetingScreen):
+            return screen
+    raise AssertionError(f"no meeting screen in {app.screen_stack}")
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type like a person: one key per character (newlines as Enter)."""
+    keys = ["enter" if ch == "\n" else ("space" if ch == " " else ch) for ch in text]
+    await pilot.press(*keys)
+
+
+async def saved(pilot) -> None:
+    """Let pending autosaves reach the database."""
+    await pilot.pause()
+    meeting(pilot.app).save_all()
+    await pilot.pause()
+
+
+def visible_text(widget) -> str:
+    """The plain text a Static/Label shows."""
+    return str(widget.render())

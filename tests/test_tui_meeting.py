@@ -1,0 +1,201 @@
+"""A complete meeting with Pilot: notes per phase, agreements, conclude; then the database."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from gespreks_tui.model import AgreementStatus, Owner, Status, Visibility
+from gespreks_tui.store import Store
+from helpers import make_app, meeting, prepare, saved, type_text, visible_text
+
+
+async def start_meeting(pilot):
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return meeting(pilot.app)
+
+
+async def add_agreement(pilot, text: str, owner: str | None, due: str) -> None:
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    form = pilot.app.screen
+    form.query_one("#agreement-text", Input).value = text
+    if owner:
+        await pilot.click(f"#owner-{owner}")
+    form.query_one("#agreement-due", Input).value = due
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        assert screen.notes.text_area.has_focus
+        assert "Terugblik" in visible_text(screen.query_one("#notes-title"))
+        assert "Welke doelen" in visible_text(screen.query_one("#questions"))
+        await type_text(pilot, "Doelen gehaald.\nWerkdruk hoog.")
+        await pilot.press("ctrl+f")
+        assert "Vooruitblik" in visible_text(screen.query_one("#notes-title"))
+        assert screen.notes.text_area.text == ""
+        await type_text(pilot, "Wil teamleider worden.")
+        await pilot.press("ctrl+o")
+        assert screen.notes.has_class("private")
+        assert "PRIVÉ" in visible_text(screen.query_one("#notes-mode"))
+        await type_text(pilot, "Let op verzuim.")
+        await pilot.press("ctrl+o")
+        assert not screen.notes.has_class("private")
+        assert screen.notes.text_area.text == "Wil teamleider worden."
+        await pilot.press("ctrl+f")
+        await add_agreement(pilot, "Cursus leidinggeven afronden met certificaat",
+                            "employee", "1 maart 2027")
+        await add_agreement(pilot, "Maandelijks één-op-één", "manager", "+2w")
+        await pilot.press("ctrl+b")
+        assert "Vooruitblik" in visible_text(screen.query_one("#notes-title"))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.query_one("#next-evaluation", Input).value == "2027-05-02"
+        await pilot.press("enter")
+        await pilot.pause()
+        summary = visible_text(app.screen.query_one("#summary-rows"))
+        assert "Terugblik" in summary and "Totaal" in summary
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.read_only and screen.notes.text_area.read_only
+
+    check = Store.open(db_path)
+    (row,) = check.list_conversations()
+    conversation = check.get_conversation(row.id)
+    assert conversation.status == Status.CONCLUDED
+    assert conversation.next_evaluation == "2027-05-02"
+    notes = check.notes(row.id)
+    assert notes[(0, Visibility.SHARED)] == "Doelen gehaald.\nWerkdruk hoog."
+    assert notes[(1, Visibility.SHARED)] == "Wil teamleider worden."
+    assert notes[(1, Visibility.PRIVATE)] == "Let op verzuim."
+    first, second = check.agreements(row.id)
+    assert (first.text, first.owner, first.due_date) == (
+        "Cursus leidinggeven afronden met certificaat", Owner.EMPLOYEE, "2027-03-01")
+    assert (second.owner, second.due_date) == (Owner.MANAGER, "2026-11-16")
+    check.close()
+
+
+async def test_agreement_bad_input_is_refused_and_kept(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("ctrl+s")
+        assert "tekst" in visible_text(form.query_one("#text-message"))
+        text = "**Vet** <b>x</b> 🙂 שלום | # kop"
+        form.query_one("#agreement-text", Input).value = text
+        for bad in ("31-2-2027", "gisteren?"):
+            form.query_one("#agreement-due", Input).value = bad
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            message = visible_text(form.query_one("#due-message"))
+            assert "geen geldige datum" in message and "1 maart 2027" in message
+            assert app.screen is form
+            assert form.query_one("#agreement-text", Input).value == text
+        form.query_one("#agreement-due", Input).value = "2027-02-01"
+        await pilot.pause()
+        assert "1 feb 2027" in visible_text(form.query_one("#due-message"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        (stored,) = store.agreements(screen.conversation_id)
+        assert stored.text == text and stored.owner is None
+        pane_text = visible_text(screen.query_one("AgreementItem Static"))
+        assert "geen eigenaar" in pane_text  # a SMART hint, not a blocker
+
+
+async def test_tick_edit_delete_and_undo(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        await add_agreement(pilot, "Rapportage elke maand opleveren", "employee", "+1m")
+        (agreement,) = store.agreements(screen.conversation_id)
+        await pilot.press("f4", "space")
+        assert store.get_agreement(agreement.id).status == AgreementStatus.DONE
+        await pilot.press("space")
+        assert store.get_agreement(agreement.id).status == AgreementStatus.OPEN
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#agreement-text", Input).value = "Rapportage elke week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.get_agreement(agreement.id).text == "Rapportage elke week"
+        await pilot.press("delete")
+        assert store.agreements(screen.conversation_id) == []
+        assert screen.query_one("#agreements-empty").display
+        await pilot.press("u")
+        (restored,) = store.agreements(screen.conversation_id)
+        assert restored.id == agreement.id and restored.text == "Rapportage elke week"
+
+
+async def test_a_megabyte_paste_is_accepted_and_stored(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test() as pilot:
+        screen = await start_meeting(pilot)
+        pasted = ("Regel met tekst en emoji 🙂\n" * 40_000)[:1_000_000]
+        app.post_message(events.Paste(pasted))  # as the terminal driver delivers it
+        await pilot.pause()
+        await saved(pilot)
+        assert screen.notes.text_area.text == pasted
+    assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == pasted
+
+
+async def test_concluded_meeting_is_read_only_until_reopened(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test() as pilot:
+        screen = await start_meeting(pilot)
+        await type_text(pilot, "Klaar")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.press(*"xyz")
+        assert screen.notes.text_area.text == "Klaar"
+        await pilot.press("ctrl+n")
+        assert app.screen is screen  # no agreement form while read-only
+        await pilot.press("ctrl+r")  # now: reopen
+        await pilot.pause()
+        assert not screen.read_only
+        await pilot.press("end", *"!")
+        await saved(pilot)
+        assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == "Klaar!"
+        assert store.get_conversation(screen.conversation_id).status == Status.RUNNING
+
+
+async def test_earlier_open_agreements_are_followed_up(store, clock):
+    from gespreks_tui.demo import load_demo
+    from gespreks_tui.model import Outcome
+
+    load_demo(store)
+    prepare(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        people = app.screen.query_one("#people-list")
+        people.highlighted = 1  # Joris Bakker (Aylin Yılmaz, Joris Bakker, Pieter Jansen)
+        screen = await start_meeting(pilot)
+        items = screen.query("FollowUpItem")
+        assert [i.agreement.text for i in items] == [
+            "Klantportaal live met minstens 200 actieve gebruikers",
+            "Twee collega's inwerken in het beheer van het portaal",
+        ]
+        screen.query_one("#followup-list").focus()
+        await pilot.press("1")
+        await pilot.pause()
+        (follow_up,) = store.follow_ups(screen.conversation_id)
+        assert follow_up.outcome == Outcome.ACHIEVED
+        assert store.get_agreement(follow_up.agreement_id).status == AgreementStatus.DONE
+        assert "gehaald" in visible_text(screen.query("FollowUpItem Static").first())
