@@ -41,7 +41,7 @@ class StartScreen(Screen):
                 yield Label(t("start.kind_title"), classes="section-title")
                 with RadioSet(id="kind"):
                     for kind in Kind:
-                        yield RadioButton(kind_text(kind), value=kind == Kind.VOORTGANG,
+                        yield RadioButton(t(f"kind_short.{kind}"), value=kind == Kind.VOORTGANG,
                                           name=str(kind), id=f"kind-{kind}")
                 with Horizontal(id="length-row"):
                     yield Label(t("start.minutes_label"), id="minutes-label")

@@ -1,0 +1,57 @@
+"""Every binding has an id and a description, shows in the Footer and is in the palette."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+import gespreks_tui.tui
+from helpers import make_app, meeting, prepare
+
+
+def all_ui_classes() -> list[type[DOMNode]]:
+    found = []
+    for info in pkgutil.walk_packages(gespreks_tui.tui.__path__, "gespreks_tui.tui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, DOMNode)
+                    and value.__module__ == module.__name__):
+                found.append(value)
+    return found
+
+
+def test_every_binding_has_an_id_and_a_description():
+    classes = all_ui_classes()
+    assert len(classes) >= 8
+    checked = 0
+    for cls in classes:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            assert isinstance(binding, Binding), (cls, binding)
+            assert binding.id, (cls.__name__, binding.key)
+            assert binding.description, (cls.__name__, binding.key)
+            checked += 1
+    assert checked >= 20
+
+
+def test_binding_ids_are_unique_per_class():
+    for cls in all_ui_classes():
+        ids = [b.id for b in cls.__dict__.get("BINDINGS", [])]
+        assert len(ids) == len(set(ids)), cls.__name__
+
+
+async def test_the_command_palette_offers_every_meeting_action(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(app)
+        titles = {command.title for command in app.get_system_commands(screen)}
+        for binding in type(screen).BINDINGS:
+            if screen.check_action(binding.action.split("(")[0], ()):
+                assert binding.description in titles, binding.id
+        footer_keys = {b.id for b in (a.binding for a in screen.active_bindings.values())}
+        assert {"meeting.next_phase", "meeting.new_agreement", "app.quit"} <= footer_keys
