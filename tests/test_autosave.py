@@ -288,7 +288,8 @@ def test_notes_saved_through_the_saver_land_in_the_database(tmp_path, make_saver
         saver = make_saver(on_result=lambda key, error: results.append((key, error)))
         gate = hold(saver)
         text = ""
-        for word in "Joris vertelt over het project 🚀 en de deadline".split():
+        for word in ("Joris", "vertelt", "over", "het", "project", "🚀", "en", "de",
+                     "deadline"):
             text += word + " "
             body = text
             saver.submit(("note", 0, "shared"), lambda body=body: store.save_note(

@@ -325,8 +325,8 @@ def test_kill_at_a_random_moment_loses_at_most_the_last_second(tmp_path, launch,
     app = launch(db)
     begin_meeting(app)
 
-    data = TEXT.encode().replace(b"\n", ENTER)
-    kill_after = rng.uniform(0.2, 2.5)
+    data = (TEXT * 3).encode().replace(b"\n", ENTER)
+    kill_after = rng.uniform(1.2, 3.0)  # always late enough that something must be kept
     history: list[tuple[float, int]] = []  # (moment written, bytes typed so far)
     typed = 0
     started = time.monotonic()

@@ -62,7 +62,7 @@ async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
         await pilot.pause()
         summary = visible_text(app.screen.query_one("#summary-rows"))
         assert "Terugblik" in summary and "Totaal" in summary
-        await pilot.press("enter")
+        await pilot.press("escape")
         await pilot.pause()
         assert screen.read_only and screen.notes.text_area.read_only
 
@@ -162,7 +162,7 @@ async def test_concluded_meeting_is_read_only_until_reopened(store, clock):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("escape")
         await pilot.press(*"xyz")
         assert screen.notes.text_area.text == "Klaar"
         await pilot.press("ctrl+n")

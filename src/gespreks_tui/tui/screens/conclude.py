@@ -74,11 +74,11 @@ class ConcludeScreen(ModalScreen[date | None]):
         self.dismiss(None)
 
 
-class SummaryScreen(ModalScreen[None]):
+class SummaryScreen(ModalScreen[str | None]):
     """Time per phase against plan and the number of agreements."""
 
     BINDINGS = [
-        Binding("escape,enter", "close", t("key.close"), id="summary.close"),
+        Binding("escape", "close", t("key.close"), id="summary.close"),
     ]
 
     def __init__(self, conversation: Conversation, agreements: int) -> None:
@@ -98,10 +98,17 @@ class SummaryScreen(ModalScreen[None]):
             yield Static("\n".join(rows), id="summary-rows", markup=False)
             yield Label(t("summary.agreements", n=self.agreements))
             yield Label(t("summary.next", date=day_text(c.next_evaluation, language())))
-            yield Button(t("key.close"), id="close", variant="primary", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("summary.minutes_button"), id="minutes", variant="primary",
+                             compact=True)
+                yield Button(t("key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#close").focus()
+        self.query_one("#minutes").focus()
+
+    @on(Button.Pressed, "#minutes")
+    def _minutes(self) -> None:
+        self.dismiss("minutes")
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

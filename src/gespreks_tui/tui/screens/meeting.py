@@ -53,6 +53,7 @@ class MeetingScreen(MeetingActions, Screen):
                 id="meeting.focus_agreements"),
         Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
         Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
+        Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
         Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
     ]
 

@@ -16,7 +16,7 @@ class MeetingActions:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not hasattr(self, "conversation"):
             return True
-        if action == "reopen":
+        if action in ("reopen", "minutes"):
             return self.read_only
         if action in EDITING_ACTIONS:
             return not self.read_only
@@ -137,10 +137,19 @@ class MeetingActions:
             self._apply_read_only()
             self.tick()
             count = len(store.agreements(self.conversation_id))
-            self.app.push_screen(SummaryScreen(concluded, count))
+            self.app.push_screen(SummaryScreen(concluded, count), self._after_summary)
 
         self.flush_notes()
         self.app.push_screen(ConcludeScreen(self.conversation, self.app.clock.today()), done)
+
+    def _after_summary(self, choice: str | None) -> None:
+        if choice == "minutes":
+            self.action_minutes()
+
+    def action_minutes(self) -> None:
+        from gespreks_tui.tui.screens.minutes import MinutesScreen
+
+        self.app.push_screen(MinutesScreen(self.conversation_id))
 
     def action_reopen(self) -> None:
         reopened = self.guard(lambda: self.app.store.reopen(self.conversation_id))

@@ -1,0 +1,90 @@
+"""Dialog to export the minutes to a file (Markdown or HTML), asking before overwriting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from gespreks_tui.catalogue import t
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    path: Path
+    fmt: str
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="export.cancel"),
+        Binding("ctrl+s", "save", t("key.save"), id="export.save"),
+    ]
+
+    def __init__(self, default_md: Path, default_html: Path) -> None:
+        super().__init__()
+        self.defaults = {"md": default_md, "html": default_html}
+        self._confirmed_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("export.title"), classes="dialog-title")
+            with RadioSet(id="format", compact=True):
+                yield RadioButton(t("export.format_md"), value=True, name="md", id="format-md")
+                yield RadioButton(t("export.format_html"), name="html", id="format-html")
+            yield Label(t("export.path"))
+            yield Input(str(self.defaults["md"]), id="export-path", compact=True)
+            yield Label(t("export.private_note"), id="export-message", classes="field-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("export.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path").focus()
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        if path.value in {str(p) for p in self.defaults.values()}:
+            path.value = str(self.defaults[event.pressed.name])
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self._confirmed_overwrite = None
+        self._say(t("export.private_note"))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#export-message", Label)
+        message.update(text)
+        message.set_class(error, "error")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _submit(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self._say(t("export.no_path"), error=True)
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            self._say(t("export.is_directory", path=path), error=True)
+            return
+        if path.exists() and self._confirmed_overwrite != path:
+            self._confirmed_overwrite = path
+            self._say(t("export.exists", path=path), error=True)
+            return
+        pressed = self.query_one("#format", RadioSet).pressed_button
+        self.dismiss(ExportChoice(path, pressed.name if pressed else "md"))
