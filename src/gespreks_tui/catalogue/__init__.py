@@ -1,8 +1,8 @@
 """The one message catalogue: everything a user reads, in Dutch and English.
 
 ``t("key", name=...)`` formats the entry for the current language. The
-entries live in ``nl.py``/``en.py`` and, for the minutes, ``minutes_nl.py``/
-``minutes_en.py``; a test checks that both languages have every key with the
+entries live in ``nl.py``/``en.py`` and in one pair of section files per area
+(``minutes_*``, ``cycle_*``, ``templates_*``, ``privacy_*``); a test checks that both languages have every key with the
 same placeholders.
 """
 
@@ -10,11 +10,25 @@ from __future__ import annotations
 
 import os
 
-from gespreks_tui.catalogue import en, minutes_en, minutes_nl, nl
+from gespreks_tui.catalogue import (
+    cycle_en,
+    cycle_nl,
+    en,
+    minutes_en,
+    minutes_nl,
+    nl,
+    privacy_en,
+    privacy_nl,
+    templates_en,
+    templates_nl,
+)
 
+# One catalogue, kept in sections: the app, the minutes, the cycle, templates, privacy.
 LANGUAGES: dict[str, dict[str, str]] = {
-    "nl": {**nl.MESSAGES, **minutes_nl.MESSAGES},
-    "en": {**en.MESSAGES, **minutes_en.MESSAGES},
+    "nl": {**nl.MESSAGES, **minutes_nl.MESSAGES, **cycle_nl.MESSAGES,
+           **templates_nl.MESSAGES, **privacy_nl.MESSAGES},
+    "en": {**en.MESSAGES, **minutes_en.MESSAGES, **cycle_en.MESSAGES,
+           **templates_en.MESSAGES, **privacy_en.MESSAGES},
 }
 DEFAULT_LANGUAGE = "nl"
 

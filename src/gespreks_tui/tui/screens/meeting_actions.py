@@ -151,6 +151,15 @@ class MeetingActions:
 
         self.app.push_screen(MinutesScreen(self.conversation_id))
 
+    def action_history(self) -> None:
+        """The employee's history, with the previous conversation selected."""
+        from gespreks_tui.tui.screens.history import HistoryScreen
+
+        c = self.conversation
+        earlier = [r.id for r in self.app.store.list_conversations(c.employee_id) if r.id != c.id]
+        self.flush_notes()
+        self.app.push_screen(HistoryScreen(c.employee_id, select=earlier[0] if earlier else None))
+
     def action_reopen(self) -> None:
         reopened = self.guard(lambda: self.app.store.reopen(self.conversation_id))
         if reopened is None:

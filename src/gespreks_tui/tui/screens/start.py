@@ -25,6 +25,7 @@ class StartScreen(Screen):
         Binding("ctrl+s", "begin", t("key.begin"), id="start.begin"),
         Binding("ctrl+r", "resume", t("key.resume"), id="start.resume"),
         Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
+        Binding("f6", "history", t("key.history"), id="start.history"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -161,6 +162,15 @@ class StartScreen(Screen):
     # -- actions ------------------------------------------------------------
     def action_new_person(self) -> None:
         self.query_one("#new-person", Input).focus()
+
+    def action_history(self) -> None:
+        from gespreks_tui.tui.screens.history import HistoryScreen
+
+        person_id = self.selected_person_id()
+        if person_id is None:
+            self.say(t("start.pick_person"), error=True)
+            return
+        self.app.push_screen(HistoryScreen(person_id))
 
     def action_resume(self) -> None:
         unfinished = self.app.store.unfinished_conversations()

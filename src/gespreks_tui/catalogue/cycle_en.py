@@ -1,0 +1,4 @@
+"""cycle messages (en)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""cycle messages (nl)."""
+
+MESSAGES: dict[str, str] = {
+}

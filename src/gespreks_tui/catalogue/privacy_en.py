@@ -1,0 +1,4 @@
+"""privacy messages (en)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""privacy messages (nl)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""templates messages (en)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""templates messages (nl)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,124 @@
+"""History of one employee: every conversation, its minutes, and agreements over time.
+
+Everything here is read-only. The minutes of a concluded conversation are
+rendered in a worker thread; the agreements table shows each agreement with
+the outcome of every follow-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.model import Status
+from gespreks_tui.tui.format import day_text, kind_text, local_day_text
+
+
+@dataclass
+class Rendered(Message):
+    conversation_id: int
+    markdown: str
+
+
+class HistoryScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", t("key.back"), id="history.back"),
+        Binding("f2", "focus('#history-list')", t("history.key_list"), id="history.list"),
+        Binding("f3", "focus('#history-minutes-view')", t("history.key_minutes"),
+                id="history.minutes"),
+        Binding("f4", "focus('#history-agreements')", t("history.key_agreements"),
+                id="history.agreements"),
+    ]
+
+    def __init__(self, employee_id: int, select: int | None = None) -> None:
+        super().__init__()
+        self.employee_id = employee_id
+        self.select = select
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="history-body"):
+            with Vertical(id="history-left"):
+                yield Label(t("history.conversations"), classes="pane-title")
+                yield OptionList(id="history-list")
+            with Vertical(id="history-right"):
+                with VerticalScroll(id="history-minutes-view"):
+                    yield Markdown("", id="history-minutes")
+                yield Label(t("history.agreements_title"), classes="pane-title")
+                yield DataTable(id="history-agreements", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        person = store.get_person(self.employee_id)
+        self.title = t("history.title", employee=person.name)
+        rows = store.list_conversations(self.employee_id)
+        listing = self.query_one("#history-list", OptionList)
+        lang = language()
+        for row in rows:
+            listing.add_option(Option(
+                t("start.history_line", date=local_day_text(row.date, lang),
+                  kind=kind_text(row.kind), status=t(f"status.{row.status}"),
+                  open=row.open_agreements), id=str(row.id)))
+        if rows:
+            ids = [r.id for r in rows]
+            listing.highlighted = ids.index(self.select) if self.select in ids else 0
+        else:
+            self.query_one("#history-minutes", Markdown).update(t("start.no_history"))
+        self.fill_agreements(rows)
+        listing.focus()
+
+    def fill_agreements(self, rows) -> None:
+        store, lang = self.app.store, language()
+        table = self.query_one("#history-agreements", DataTable)
+        table.add_columns(t("history.col_made"), t("history.col_agreement"),
+                          t("history.col_owner"), t("history.col_due"),
+                          t("history.col_status"), t("history.col_outcomes"))
+        outcomes: dict[int, list[str]] = {}
+        for row in reversed(rows):
+            for f in store.follow_ups(row.id):
+                outcomes.setdefault(f.agreement_id, []).append(
+                    f"{local_day_text(row.date, lang)}: {t(f'outcome.{f.outcome}')}")
+        for row in reversed(rows):
+            for a in store.agreements(row.id):
+                table.add_row(
+                    local_day_text(row.date, lang), a.text,
+                    t(f"owner.{a.owner}") if a.owner else t("owner.none"),
+                    day_text(a.due_date, lang) if a.due_date else "-",
+                    t(f"agreement_status.{a.status}"),
+                    "; ".join(outcomes.get(a.id, [])) or "-")
+
+    @on(OptionList.OptionHighlighted, "#history-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.render_minutes(int(event.option.id))
+
+    @work(thread=True, exclusive=True, group="history")
+    def render_minutes(self, conversation_id: int) -> None:
+        store = self.app.store
+        conversation = store.get_conversation(conversation_id)
+        if conversation.status in (Status.CONCLUDED, Status.CONFIRMED):
+            revisions = store.revisions(conversation_id)
+            if revisions:
+                markdown = revisions[-1].markdown
+            else:
+                from gespreks_tui.minutes.render import render_minutes
+
+                markdown = render_minutes(store, conversation_id).markdown
+        else:
+            markdown = t("history.still_running")
+        self.post_message(Rendered(conversation_id, markdown))
+
+    def on_rendered(self, message: Rendered) -> None:
+        self.query_one("#history-minutes", Markdown).update(message.markdown)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
