@@ -71,6 +71,8 @@ def load_demo(store) -> bool:
         talk = store.add_agreement(progress.id, "Presentatie over het portaal op de afdelingsdag",
                                    "employee", "2026-07-03")
         store.update_agreement(talk.id, status=AgreementStatus.DONE)
+        store.db.execute("update agreements set done_at = ?, updated_at = ? where id = ?",
+                         ["2026-06-10T12:40:00+00:00", "2026-06-10T12:40:00+00:00", talk.id])
         _timed(store, progress.id, "2026-06-10T12:00:00+00:00", "2026-06-10T12:48:00+00:00",
                [1320, 960, 600], "2026-12-10")
         store.set_setting(DEMO_SETTING, "1")

@@ -146,8 +146,15 @@ def _m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+def _m002_cycle_indexes(db: Database) -> None:
+    """Indexes for the cycle: which employees a collective agreement already reached."""
+    db.execute("create index if not exists agreements_by_collective on agreements "
+               "(collective_id) where collective_id is not null")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial", _m001_initial),
+    (2, "cycle indexes", _m002_cycle_indexes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -137,3 +137,117 @@ class ConversationSummary:
     manager: str | None
     status: Status
     open_agreements: int
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One issued version of a conversation's minutes (``sha256`` is its fingerprint)."""
+
+    id: int
+    conversation_id: int
+    revision: int
+    markdown: str
+    sha256: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """One party's verdict on one revision of the minutes."""
+
+    id: int
+    conversation_id: int
+    revision: int
+    party: Party
+    name: str
+    verdict: Verdict
+    comment: str
+    confirmed_at: str
+    via: str
+
+
+# --- across the cycle: collective agreements, trails, what is due ----------------------
+
+@dataclass(frozen=True)
+class Collective:
+    """An agreement that is the same for everyone, or for a named group."""
+
+    id: int
+    text: str
+    due_date: str | None = None
+    for_everyone: bool = True
+    created_at: str = ""
+    ended_at: str | None = None
+    members: tuple[Person, ...] = ()
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+
+class StepKind(StrEnum):
+    MADE = "made"                   # made in a conversation (or brought in from a collective)
+    FOLLOWED_UP = "followed_up"     # followed up in a later conversation, with an outcome
+    DONE_BETWEEN = "done_between"   # marked done between conversations (gespreks done)
+    DONE = "done"                   # ticked done in the conversation it was made in
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class TrailStep:
+    """One step in an agreement's life; ``date`` is a stored ISO moment (UTC)."""
+
+    kind: StepKind
+    date: str
+    conversation_id: int | None = None
+    conversation_kind: Kind | None = None
+    outcome: Outcome | None = None
+    comment: str = ""
+    collective_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementHistory:
+    """An agreement with the conversation it was made in and its whole trail."""
+
+    agreement: Agreement
+    conversation_kind: Kind
+    conversation_date: str
+    steps: tuple[TrailStep, ...] = ()
+
+    @property
+    def last_outcome(self) -> Outcome | None:
+        outcomes = [s.outcome for s in self.steps if s.outcome is not None]
+        return outcomes[-1] if outcomes else None
+
+    @property
+    def done_between(self) -> bool:
+        return any(s.kind == StepKind.DONE_BETWEEN for s in self.steps)
+
+
+class DueKind(StrEnum):
+    AGREEMENT = "agreement"
+    EVALUATION = "evaluation"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something due: an open agreement's due date or an employee's next evaluation.
+
+    ``date`` is YYYY-MM-DD; ``days`` counts from today (negative: overdue).
+    For an evaluation, ``conversation_id``/``conversation_kind`` name the
+    employee's latest conversation and ``text`` is empty.
+    """
+
+    kind: DueKind
+    date: str
+    employee_id: int
+    employee: str
+    conversation_id: int
+    conversation_kind: Kind
+    overdue: bool
+    days: int
+    text: str = ""
+    agreement_id: int | None = None
+    owner: Owner | None = None
+    collective_id: int | None = None

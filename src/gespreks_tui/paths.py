@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "gespreks-tui"
 DB_ENV = "GESPREKS_DB"
 LANG_ENV = "GESPREKS_LANG"
+CONFIG_ENV = "GESPREKS_CONFIG"
 
 
 def default_db_path() -> Path:
@@ -25,6 +26,19 @@ def resolve_db_path(option: str | os.PathLike | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+def config_dir() -> Path:
+    """The user's config folder (their own agenda templates live in ``templates/``).
+
+    ``$GESPREKS_CONFIG`` overrides the platform default (used by the tests).
+    """
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
 
 
 def styles_dir() -> Path:

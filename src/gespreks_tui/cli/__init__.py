@@ -7,6 +7,7 @@ reads in Dutch or English, and turns every error into one clear line.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -30,9 +31,16 @@ def build_cli() -> click.Group:
 
     @click.group(cls=AppGroup, invoke_without_command=True, help=t("cli.help"))
     @click.version_option(__version__, prog_name="gespreks")
+    @click.option("--prep", "prep", metavar="FILE", default=None,
+                  type=click.Path(dir_okay=False, path_type=Path),
+                  help=t("prepare.help.prep"))
     @common_options
     @click.pass_context
-    def cli(ctx: click.Context) -> None:
+    def cli(ctx: click.Context, prep: Path | None) -> None:
+        # TODO(lead): run_app should read ctx.obj["prep"] with
+        # prepare.read_preparation(path, employee_name, kind) once the employee and
+        # kind are chosen, and show PreparationError.message() when it is refused.
+        ctx.ensure_object(dict)["prep"] = prep
         if ctx.invoked_subcommand is None:
             from gespreks_tui.cli.run_app import run_app
 

@@ -7,7 +7,7 @@ import json
 import click
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.cli import render
+from gespreks_tui.cli import minutes_render, render
 from gespreks_tui.cli.options import UserError, common_options, open_store
 
 
@@ -67,15 +67,24 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
         notes = store.notes(conversation_id)
         agreements = store.agreements(conversation_id)
         follow_ups = store.follow_ups(conversation_id)
+        trails = store.conversation_trails(conversation_id)
+        history = store.minutes_history(conversation_id)
     finally:
         store.close()
     if as_json:
-        data = render.conversation_json(conversation, notes, agreements, follow_ups, private)
+        data = render.conversation_json(conversation, notes, agreements, follow_ups, private,
+                                       trails)
+        data["minutes"] = minutes_render.minutes_json(history)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(
-            render.conversation_text(conversation, notes, agreements, follow_ups, private)))
+            render.conversation_text(conversation, notes, agreements, follow_ups, private,
+                                     trails) + minutes_render.minutes_text(history)))
 
 
 def all_commands() -> list[click.Command]:
-    return [demo, list_, show]
+    from gespreks_tui.cli.cycle_commands import cycle_commands
+    from gespreks_tui.cli.minutes_commands import COMMANDS as minutes_commands
+    from gespreks_tui.cli.template_commands import COMMANDS as template_commands
+
+    return [demo, list_, show, *cycle_commands(), *minutes_commands, *template_commands]

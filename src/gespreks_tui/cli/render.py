@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.cycle import trail_line
 from gespreks_tui.model import (
     Agreement,
     AgreementStatus,
@@ -53,7 +54,7 @@ def agreement_line(a: Agreement) -> str:
 
 def conversation_text(
     c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
-    private: bool,
+    private: bool, trails: dict[int, list] | None = None,
 ) -> list[str]:
     used = sum(p.used_seconds for p in c.phases)
     lines = [
@@ -81,15 +82,22 @@ def conversation_text(
             lines.append("  " + t("show.private_label"))
             lines += ["    " + line for line in secret.splitlines()]
     lines += ["", t("show.agreements")]
-    lines += ["  " + agreement_line(a) for a in agreements] or ["  " + t("show.no_agreements")]
+    lines += [line for a in agreements for line in _agreement_with_trail(a, trails)] or [
+        "  " + t("show.no_agreements")]
     if not private and any(v == Visibility.PRIVATE and body for (_, v), body in notes.items()):
         lines += ["", t("show.private_hidden")]
     return lines
 
 
+def _agreement_with_trail(a: Agreement, trails: dict[int, list] | None) -> list[str]:
+    """The agreement's line with its number, then its trail (made, followed up, outcomes)."""
+    return ["  " + t("show.agreement_id", line=agreement_line(a), id=a.id)] + [
+        "      " + trail_line(step) for step in (trails or {}).get(a.id, [])]
+
+
 def conversation_json(
     c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
-    private: bool,
+    private: bool, trails: dict[int, list] | None = None,
 ) -> dict:
     data = asdict(c)
     for phase in data["phases"]:
@@ -97,5 +105,8 @@ def conversation_json(
         if private:
             phase["private_notes"] = notes.get((phase["position"], Visibility.PRIVATE), "")
     data["agreements"] = [asdict(a) for a in agreements]
+    if trails is not None:
+        for entry in data["agreements"]:
+            entry["trail"] = [asdict(step) for step in trails.get(entry["id"], [])]
     data["follow_ups"] = [asdict(f) for f in follow_ups]
     return data

@@ -9,10 +9,14 @@ from gespreks_tui.db import StoreError
 from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.base import StoreBase
 from gespreks_tui.store.conversations import ConversationsMixin
+from gespreks_tui.store.cycle import CycleMixin
+from gespreks_tui.store.minutes import MinutesMixin
 from gespreks_tui.store.people import PeopleMixin
 
 
-class Store(AgreementsMixin, ConversationsMixin, PeopleMixin, StoreBase):
+class Store(
+    AgreementsMixin, ConversationsMixin, CycleMixin, MinutesMixin, PeopleMixin, StoreBase
+):
     """The database of one installation; see the mixins for the methods."""
 
 

@@ -58,6 +58,7 @@ class ConversationsMixin:
                  "planned_seconds": seconds, "used_seconds": 0.0}
                 for i, (p, seconds) in enumerate(agenda.scaled(total_minutes))
             )
+            self.bring_in_collectives(conversation_id, employee_id)  # store/cycle.py
         return self.get_conversation(conversation_id)
 
     @locked
@@ -161,10 +162,16 @@ class ConversationsMixin:
         return self.get_conversation(conversation_id)
 
     @locked
-    def reopen(self, conversation_id: int) -> Conversation:
-        """Make a concluded conversation editable again."""
+    def reopen(self, conversation_id: int, correction: bool = False) -> Conversation:
+        """Make a concluded conversation editable again.
+
+        A confirmed (locked) conversation is reopened only for a ``correction``:
+        its minutes' revisions and confirmations stay, and concluding again
+        issues a new revision that needs new confirmations.
+        """
+        allowed = [str(Status.CONCLUDED)] + ([str(Status.CONFIRMED)] if correction else [])
         self.db.execute(
             "update conversations set status = ?, ended_at = null, updated_at = ? "
-            "where id = ? and status = ?",
-            [str(Status.RUNNING), self.now(), conversation_id, str(Status.CONCLUDED)])
+            f"where id = ? and status in ({', '.join('?' * len(allowed))})",
+            [str(Status.RUNNING), self.now(), conversation_id, *allowed])
         return self.get_conversation(conversation_id)

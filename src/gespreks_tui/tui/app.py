@@ -66,11 +66,11 @@ class GesprekApp(App):
         return self.store.get_setting(MANAGER_SETTING)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every binding of the screen (and its focused widget) with its description."""
+        """Every binding of ours (they all have an id) on this screen, by its description."""
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
+            if not binding.id or binding.action in seen or not active.enabled:
                 continue
             seen.add(binding.action)
             yield SystemCommand(

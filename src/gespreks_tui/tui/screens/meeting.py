@@ -54,7 +54,7 @@ class MeetingScreen(MeetingActions, Screen):
         Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
         Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
         Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
-        Binding("f6", "history", t("key.history"), id="meeting.history"),
+        Binding("f8", "history", t("key.history"), id="meeting.history"),
         Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
     ]
 

@@ -25,7 +25,7 @@ class StartScreen(Screen):
         Binding("ctrl+s", "begin", t("key.begin"), id="start.begin"),
         Binding("ctrl+r", "resume", t("key.resume"), id="start.resume"),
         Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
-        Binding("f6", "history", t("key.history"), id="start.history"),
+        Binding("f8", "history", t("key.history"), id="start.history"),
     ]
 
     def compose(self) -> ComposeResult:

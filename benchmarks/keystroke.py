@@ -1,0 +1,178 @@
+"""Keystroke cost in the notes pane against a bare TextArea holding the same text.
+
+Both apps run in-process under ``App.run_test`` at 120x40. Per key, we take the
+process CPU time (``time.process_time``: every thread, so the autosave thread
+counts) from posting a ``Key`` event to the app (the path a terminal key
+takes: app bindings, screen, focused widget, the ``Changed`` message bubbling
+to the meeting screen) until the app is idle again and the screen is
+repainted. The repaint is forced: ``Screen._on_timer_update`` runs if anything
+is still dirty, and ``_display`` is replaced so each compositor update is
+rendered to terminal bytes as it would be on a real terminal (headless apps
+skip that step). Waiting happens with ``asyncio.sleep`` (no CPU), so Pilot's
+sleep floor plays no part. Cursor blinking is off in both apps.
+
+The median key is the figure compared; the mean and p95 also carry the
+autosave (every ``autosave_delay`` the note's text is taken and written by the
+saver thread) and the meeting's one-second tick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from pathlib import Path
+
+from common import median, percentile
+from fixtures import MANAGER, MANAGER_SETTING, note_text
+
+SIZE = (120, 40)
+SETTLE = 0.02  # longer than one 60 fps update period
+KEYS = "notities bij de voortgang "
+
+
+class _Render:
+    """Mixin: render every compositor update to terminal bytes (headless skips that)."""
+
+    frame_bytes = 0
+
+    def _display(self, screen, renderable) -> None:
+        from textual._compositor import CompositorUpdate
+
+        if renderable is None or self._batch_count:
+            return
+        if isinstance(renderable, CompositorUpdate):
+            self.frame_bytes += len(renderable.render_segments(self.console))
+        else:
+            segments = self.console.render(renderable)
+            self.frame_bytes += len(self.console._render_buffer(segments))
+
+
+def _busy(screen, nodes) -> bool:
+    return bool(
+        any(not node._message_queue.empty() for node in nodes)
+        or screen._dirty_widgets or screen._layout_required or screen._repaint_required
+        or screen._scroll_required
+    )
+
+
+async def _settle(screen, nodes) -> None:
+    await asyncio.sleep(SETTLE)
+    for _ in range(500):
+        if not _busy(screen, nodes):
+            break
+        await asyncio.sleep(0.002)
+    if screen._dirty_widgets or screen._layout_required or screen._repaint_required:
+        screen._on_timer_update()  # force the repaint now
+
+
+async def _type(app, area, count: int, warmup: int) -> list[float]:
+    from textual import events
+
+    screen = app.screen
+    nodes = [app, screen, *screen.walk_children(with_self=False)]
+    await _settle(screen, nodes)
+    before = len(area.text)
+    samples = []
+    for i in range(warmup + count):
+        char = KEYS[i % len(KEYS)]
+        event = events.Key("space" if char == " " else char, char)
+        event.set_sender(app)
+        start = time.process_time()
+        app.post_message(event)
+        await _settle(screen, nodes)
+        spent = time.process_time() - start
+        if i >= warmup:
+            samples.append(spent)
+    typed = len(area.text) - before
+    if typed != warmup + count:
+        raise RuntimeError(f"typed {typed} characters, expected {warmup + count}")
+    if app.frame_bytes == 0:
+        raise RuntimeError("nothing was rendered")
+    return samples
+
+
+async def _app_run(db: Path, lines: int, count: int, warmup: int) -> tuple[list[float], tuple]:
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.model import Kind, Visibility
+    from gespreks_tui.store import Store
+    from gespreks_tui.tui.app import GesprekApp
+    from gespreks_tui.tui.screens.meeting import MeetingScreen
+
+    db.unlink(missing_ok=True)
+    store = Store.open(db)
+    store.set_setting(MANAGER_SETTING, MANAGER)
+    manager = store.add_person(MANAGER)
+    employee = store.add_person("Joris Bakker")
+    c = store.create_conversation(employee.id, builtin_agenda(Kind.VOORTGANG), 45,
+                                  manager_id=manager.id)
+    store.save_note(c.id, 0, Visibility.SHARED, note_text(lines))
+
+    class App(_Render, GesprekApp):
+        pass
+
+    app = App(store)  # autosave on, default delay
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.push_screen(MeetingScreen(c.id))
+            await pilot.pause()
+            screen = app.screen
+            area = screen.notes.text_area
+            assert app.focused is area and area.document.line_count == lines
+            area.cursor_blink = False
+            area.move_cursor(area.document.end)
+            await pilot.pause()
+            samples = await _type(app, area, count, warmup)
+            size = (area.size.width, area.size.height)
+            screen.save_all()
+        return samples, size
+    finally:
+        store.close()
+
+
+async def _bare_run(lines: int, size: tuple, count: int, warmup: int) -> list[float]:
+    from textual.app import App
+    from textual.widgets import TextArea
+
+    class Bare(_Render, App):
+        CSS = f"TextArea {{ width: {size[0]}; height: {size[1]}; }}"
+
+        def compose(self):
+            yield TextArea(note_text(lines), soft_wrap=True, tab_behavior="focus")
+
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.query_one(TextArea)
+        area.focus()
+        area.cursor_blink = False
+        area.move_cursor(area.document.end)
+        await pilot.pause()
+        return await _type(app, area, count, warmup)
+
+
+def measure(workdir: Path, sizes: tuple[int, ...], reps: int, count: int,
+            warmup: int = 5) -> dict[int, dict]:
+    """Per size: medians of app and bare per-key CPU (seconds), and app mean/p95."""
+    out: dict[int, dict] = {}
+    for lines in sizes:
+        app_all: list[float] = []
+        bare_all: list[float] = []
+        app_medians, bare_medians = [], []
+        for rep in range(reps):
+            db = workdir / f"keys-{lines}-{rep}.db"
+            app_samples, area_size = asyncio.run(_app_run(db, lines, count, warmup))
+            bare_samples = asyncio.run(_bare_run(lines, area_size, count, warmup))
+            app_all += app_samples
+            bare_all += bare_samples
+            app_medians.append(median(app_samples))
+            bare_medians.append(median(bare_samples))
+        out[lines] = {
+            "app": median(app_medians), "bare": median(bare_medians),
+            "app_mean": statistics.fmean(app_all), "bare_mean": statistics.fmean(bare_all),
+            "app_p95": percentile(app_all, 95), "bare_p95": percentile(bare_all, 95),
+            "app_max": max(app_all), "bare_max": max(bare_all),
+            "keys": len(app_all), "area": area_size,
+        }
+    return out

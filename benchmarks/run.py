@@ -1,0 +1,176 @@
+"""gespreks-tui benchmarks: one table, every row against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/run.py            # thorough (a few minutes)
+    .venv/bin/python benchmarks/run.py --quick    # smoke test (under a minute)
+
+Prints Markdown to stdout: the machine, the table (median of several
+measurements; PASS/MISS against the target of PRODUCT.md / issue 8) and the
+details behind each row. See benchmarks/README.md for what each row measures.
+Everything runs offline with the project's virtualenv; nothing outside a
+temporary directory (and the cached history database in $TMPDIR/gespreks-bench)
+is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import autosave  # noqa: E402
+import fixtures  # noqa: E402
+import history  # noqa: E402
+import keystroke  # noqa: E402
+import startup  # noqa: E402
+from common import Row, machine, mib, ms, table  # noqa: E402
+
+SETTINGS = {
+    #            startup runs, key sizes,            key reps, keys, saves, durability, history
+    "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=1, keys=30, saves=50,
+                  durable=3, history=10),
+    "thorough": dict(startup=10, sizes=(100, 1000, 10000), key_reps=3, keys=100, saves=200,
+                     durable=10, history=50),
+}
+
+STARTUP_TARGET = 1.2
+KEY_RATIO_TARGET = 1.1
+KEY_MS_TARGET = 0.016  # at 1,000 lines
+DURABLE_TARGET = 1.0
+HISTORY_TARGET = 0.050
+MEMORY_TARGET = 1.3
+
+
+def log(text: str) -> None:
+    print(f"[bench] {text}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer repetitions: a smoke test that runs in under a minute")
+    args = parser.parse_args(argv)
+    mode = "quick" if args.quick else "thorough"
+    cfg = SETTINGS[mode]
+    began = time.perf_counter()
+    rows: list[Row] = []
+    details: list[str] = []
+
+    with tempfile.TemporaryDirectory(prefix="gespreks-bench-") as tmp:
+        work = Path(tmp)
+
+        # 1 + 6. Start-up and memory (the same subprocesses) -----------------
+        log(f"start-up: {cfg['startup']} runs each of the app and the bare app")
+        db = work / "meeting.db"
+        fixtures.meeting_db(db)
+        notes_file = work / "notes.txt"
+        notes_file.write_text(fixtures.note_text(40), encoding="utf-8")
+        s = startup.measure(db, notes_file, cfg["startup"])
+        ratio = s["app"] / s["bare"]
+        rows.append(Row("1", "Start-up to a usable meeting screen (whole process, headless)",
+                        ms(s["app"]), ms(s["bare"]), ratio, f"ratio ≤ {STARTUP_TARGET}",
+                        ratio <= STARTUP_TARGET))
+        details += [
+            "### 1. Start-up", "",
+            f"Median of {s['reps']} runs each, spawn to the first settled meeting frame "
+            f"(shutdown not counted). Whole process including shutdown: app "
+            f"{ms(s['app_wall'])}, bare {ms(s['bare_wall'])}. Where the time and memory "
+            "go, per phase (median; the app resumes the meeting from its start screen):", "",
+            *startup.phase_lines(s), "",
+            *startup.import_report(db, notes_file), "",
+        ]
+        mem_ratio = s["app_rss"] / s["bare_rss"]
+        memory_row = Row("6", "Memory: peak RSS at the first meeting frame",
+                         mib(s["app_rss"]), mib(s["bare_rss"]), mem_ratio,
+                         f"ratio ≤ {MEMORY_TARGET}", mem_ratio <= MEMORY_TARGET)
+
+        # 2. Keystroke -------------------------------------------------------
+        log(f"keystroke: {cfg['key_reps']} run(s) x {cfg['keys']} keys at "
+            f"{', '.join(map(str, cfg['sizes']))} lines")
+        k = keystroke.measure(work, cfg["sizes"], cfg["key_reps"], cfg["keys"])
+        details += ["### 2. Keystroke", "",
+                    "CPU per key (all threads), key event to repainted screen; the notes "
+                    f"TextArea is {k[cfg['sizes'][0]]['area'][0]}x"
+                    f"{k[cfg['sizes'][0]]['area'][1]} cells and the bare one the same size.",
+                    "", "| lines | keys | app median | bare median | app mean | bare mean "
+                    "| app p95 | bare p95 | app max | bare max |",
+                    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for lines, r in k.items():
+            ratio = r["app"] / r["bare"]
+            ok = ratio <= KEY_RATIO_TARGET
+            target = f"ratio ≤ {KEY_RATIO_TARGET}"
+            if lines == 1000:
+                ok = ok and r["app"] < KEY_MS_TARGET
+                target += f" and < {KEY_MS_TARGET * 1000:.0f} ms"
+            rows.append(Row(f"2{'abc'[list(k).index(lines)]}",
+                            f"Keystroke in notes, {lines:,} lines, autosave on (CPU/key)",
+                            ms(r["app"]), ms(r["bare"]), ratio, target, ok))
+            details.append(
+                f"| {lines:,} | {r['keys']} | {ms(r['app'])} | {ms(r['bare'])} | "
+                f"{ms(r['app_mean'])} | {ms(r['bare_mean'])} | {ms(r['app_p95'])} | "
+                f"{ms(r['bare_p95'])} | {ms(r['app_max'])} | {ms(r['bare_max'])} |")
+        details.append("")
+
+        # 3. Autosave --------------------------------------------------------
+        log(f"autosave: {cfg['saves']} saves, {cfg['durable']} durability trials")
+        cost = autosave.save_cost(work / "autosave.db", cfg["saves"])
+        rows.append(Row("3a", "Autosave: one Store.save_note of a 1,000-line note",
+                        f"{ms(cost['median'])} (p99 {ms(cost['p99'])})", target="—"))
+        d = autosave.durability(work / "durable.db", cfg["durable"])
+        rows.append(Row("3b", "Autosave: keystroke to durable on disk",
+                        f"{ms(d['median'])} (max {ms(d['max'])})",
+                        target=f"< {DURABLE_TARGET:.0f} s", ok=d["max"] < DURABLE_TARGET))
+        details += ["### 3. Autosave", "",
+                    f"save_note: {cost['n']} saves of a {cost['bytes']:,}-byte note, median "
+                    f"{ms(cost['median'])}, p99 {ms(cost['p99'])} (fsync included). "
+                    f"Durability: {d['n']} single keys, each after a quiet spell (the worst "
+                    f"case), app autosave delay {d['autosave_delay']} s: median "
+                    f"{ms(d['median'])}, max {ms(d['max'])}; the target is judged on the "
+                    "max.", ""]
+
+        # 4. Minutes export ----------------------------------------------------
+        # ROW "Minutes export" (issue 8, row 4): to be added once the minutes module
+        # lands: a two-hour conversation (3 phases x 300 lines of notes, 60 agreements,
+        # 20 follow-ups) exported to Markdown, median of several runs, target < 50 ms.
+        rows.append(Row("4", "Minutes export of a two-hour conversation",
+                        "not measured yet (minutes module pending)", target="< 50 ms"))
+
+        # 5. History at scale ------------------------------------------------
+        hist_db, built = fixtures.history_db()
+        log(f"history: {cfg['history']} runs per query on {hist_db}"
+            + (f" (built in {built:.1f} s)" if built else " (cached)"))
+        h = history.measure(hist_db, cfg["history"])
+        plans = h.pop("_plans")
+        details += ["### 5. History at scale", "",
+                    f"Database: {fixtures.HISTORY['employees']} employees, "
+                    f"{fixtures.HISTORY['conversations']:,} conversations, "
+                    f"{fixtures.HISTORY['agreements']:,} agreements ({hist_db.name}, cached "
+                    "in the temp directory). First call on a fresh connection and median "
+                    "of the rest:", "", "| query | rows | first call | median |",
+                    "|---|---:|---:|---:|"]
+        for i, (name, r) in enumerate(h.items()):
+            worst = max(r["first"], r["median"])
+            rows.append(Row(f"5{'abc'[i]}", f"History at scale: {name}", ms(r["median"]),
+                            target=f"< {HISTORY_TARGET * 1000:.0f} ms",
+                            ok=worst < HISTORY_TARGET))
+            details.append(f"| {name} | {r['rows']} | {ms(r['first'])} | {ms(r['median'])} |")
+        details += ["", "Query plans:", ""]
+        details += [f"- {name}: " + "; ".join(plan) for name, plan in plans.items()]
+        details.append("")
+
+        rows.append(memory_row)
+        rows.sort(key=lambda r: r.number)
+
+    took = time.perf_counter() - began
+    out = [f"## Benchmarks ({mode})", "", *machine(),
+           f"- Run: `benchmarks/run.py{' --quick' if args.quick else ''}` took {took:.0f} s",
+           "", table(rows), "", *details]
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Subcommands across the cycle: done, collective add/list/end, due.
+
+``today`` is the system's local date; the environment variable
+``GESPREKS_TODAY=YYYY-MM-DD`` replaces it (read here only, meant for tests).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from datetime import date
+
+import click
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.cli.options import UserError, common_options, open_store
+
+TODAY_VARIABLE = "GESPREKS_TODAY"
+
+
+def today() -> date:
+    """The local date, or ``$GESPREKS_TODAY`` when set (for tests)."""
+    value = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        from gespreks_tui.clock import SystemClock
+
+        return SystemClock().today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(t("cli.bad_today", value=value)) from None
+
+
+def _employee_id(store, name: str | None) -> int | None:
+    if not name:
+        return None
+    person = store.find_person(name)
+    if person is None:
+        raise UserError(t("person.not_found", name=name))
+    return person.id
+
+
+def _who(collective) -> str:
+    if collective.for_everyone:
+        return t("collective.everyone")
+    return ", ".join(p.name for p in collective.members)
+
+
+# --- done ------------------------------------------------------------------------------
+
+@click.command(help=t("cli.help.done"))
+@click.argument("agreement_id", metavar="AGREEMENT_ID", type=int)
+@click.option("--note", metavar="TEXT", default="", help=t("cli.help.done_note"))
+@common_options
+@click.pass_context
+def done(ctx: click.Context, agreement_id: int, note: str) -> None:
+    store = open_store(ctx)
+    try:
+        agreement = store.mark_done_between(agreement_id, note)
+    finally:
+        store.close()
+    click.echo(t("cli.done.done", id=agreement.id, text=agreement.text))
+
+
+# --- collective ------------------------------------------------------------------------
+
+@click.group(help=t("cli.help.collective"))
+@common_options
+def collective() -> None:
+    pass
+
+
+@collective.command("add", help=t("cli.help.collective_add"))
+@click.argument("text", metavar="TEXT")
+@click.option("--due", "due_text", metavar="DATE", default=None,
+              help=t("cli.help.collective_due"))
+@click.option("--employees", metavar="NAME,...", default=None,
+              help=t("cli.help.collective_employees"))
+@common_options
+@click.pass_context
+def collective_add(ctx: click.Context, text: str, due_text: str | None,
+                   employees: str | None) -> None:
+    from gespreks_tui.dates import DateError, parse_date
+
+    if not text.strip():
+        raise UserError(t("cli.collective.empty_text"))
+    due = None
+    if due_text is not None:
+        try:
+            due = parse_date(due_text, today())
+        except DateError:
+            raise UserError(t("cli.bad_date", value=due_text)) from None
+    names = None
+    if employees is not None:
+        names = list(dict.fromkeys(n.strip() for n in employees.split(",") if n.strip()))
+        if not names:
+            raise UserError(t("cli.collective.no_people"))
+    store = open_store(ctx)
+    try:
+        ids = None
+        if names is not None:
+            people = {name: store.find_person(name) for name in names}
+            unknown = [name for name, person in people.items() if person is None]
+            if unknown:
+                raise UserError(t("cli.collective.unknown_people", names=", ".join(unknown)))
+            ids = [person.id for person in people.values()]
+        added = store.add_collective(text, due, ids)
+    finally:
+        store.close()
+    click.echo(t("cli.collective.added", id=added.id, who=_who(added), text=added.text))
+
+
+@collective.command("list", help=t("cli.help.collective_list"))
+@click.option("--all", "include_ended", is_flag=True, help=t("cli.help.collective_all"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+@common_options
+@click.pass_context
+def collective_list(ctx: click.Context, include_ended: bool, as_json: bool) -> None:
+    store = open_store(ctx)
+    try:
+        rows = store.list_collectives(include_ended=include_ended)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps([asdict(c) for c in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo(t("cli.collective.empty"))
+        return
+    for c in rows:
+        ended = t("cli.collective.ended_suffix", date=c.ended_at[:10]) if c.ended_at else ""
+        click.echo(t("cli.collective.line", id=c.id, text=c.text, who=_who(c),
+                     due=c.due_date or t("collective.no_due"), ended=ended))
+
+
+@collective.command("end", help=t("cli.help.collective_end"))
+@click.argument("collective_id", metavar="ID", type=int)
+@common_options
+@click.pass_context
+def collective_end(ctx: click.Context, collective_id: int) -> None:
+    store = open_store(ctx)
+    try:
+        ended = store.end_collective(collective_id)
+    finally:
+        store.close()
+    click.echo(t("cli.collective.ended", id=ended.id))
+
+
+# --- due -------------------------------------------------------------------------------
+
+@click.command(help=t("cli.help.due"))
+@click.option("--within", metavar="14d|2w|1m", default="14d", help=t("cli.help.due_within"))
+@click.option("--employee", metavar="NAME", default=None, help=t("cli.help.due_employee"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+@common_options
+@click.pass_context
+def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) -> None:
+    from gespreks_tui.cycle import due_header, due_line, parse_window
+
+    day = today()
+    try:
+        days = parse_window(within, day)
+    except ValueError:
+        raise UserError(t("cli.bad_window", value=within)) from None
+    store = open_store(ctx)
+    try:
+        items = store.due(day, days, _employee_id(store, employee))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=2))
+    elif not items:
+        click.echo(t("due.empty", days=days))
+    else:
+        click.echo("\n".join([due_header(), *(due_line(i) for i in items)]))
+
+
+def cycle_commands() -> list[click.Command]:
+    return [done, collective, due]

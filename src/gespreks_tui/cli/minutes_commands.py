@@ -1,0 +1,144 @@
+"""The minutes commands: export, confirm, verify.
+
+Every refusal is one line on stderr; a diff that explains it goes to stdout.
+Exit codes: 0 done; 1 refused or no match; 2 a file or database problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.model import Party, Status
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(t("returned.not_text", path=path), 2) from None
+    except OSError as error:
+        raise UserError(t("returned.unreadable", path=path,
+                          reason=error.strerror or error), 2) from None
+
+
+def _confirmed_by(confirmations) -> str:
+    from gespreks_tui.minutes.dutch_time import date_text, time_text
+
+    if not confirmations:
+        return t("verify.not_confirmed")
+    return t("verify.confirmed_by", names=", ".join(
+        t("verify.confirmation", name=k.name, party=t(f"owner.{k.party}"),
+          verdict=t(f"verdict.{k.verdict}"), date=date_text(k.confirmed_at),
+          time=time_text(k.confirmed_at)) for k in confirmations))
+
+
+@click.command(help=t("cli.help.export"))
+@click.argument("conversation_id", metavar="ID", type=int)
+@click.option("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
+              show_default=True, help=t("cli.help.format"))
+@click.option("--force", is_flag=True, help=t("cli.help.force"))
+@common_options
+@click.pass_context
+def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: str,
+           force: bool) -> None:
+    from gespreks_tui.exports import ExportError, default_export_name, write_private
+    from gespreks_tui.minutes import export_text
+
+    store = open_store(ctx)
+    try:
+        conversation = store.get_conversation(conversation_id)
+        if conversation.status not in (Status.CONCLUDED, Status.CONFIRMED):
+            raise UserError(t("minutes.not_concluded", id=conversation_id,
+                              status=t(f"status.{conversation.status}")))
+        path = Path(output) if output else Path.cwd() / default_export_name(conversation, fmt)
+        if path.exists() and not path.is_dir() and not force:
+            try:
+                agreed = click.confirm(t("export.exists", path=path), default=False)
+            except click.Abort:
+                agreed = False
+            if not agreed:
+                raise UserError(t("export.not_overwritten", path=path))
+        minutes, text = export_text(store, conversation_id, fmt)
+        try:
+            write_private(path, text)
+        except ExportError as error:
+            raise UserError(str(error), 2) from None
+    finally:
+        store.close()
+    click.echo(t("export.done", id=conversation_id, revision=minutes.revision, path=path))
+
+
+@click.command(help=t("cli.help.confirm"))
+@click.argument("file", metavar="FILE")
+@click.option("--name", metavar="NAME", help=t("cli.help.name"))
+@click.option("--party", type=click.Choice([str(p) for p in Party]), default="employee",
+              show_default=True, help=t("cli.help.party"))
+@common_options
+@click.pass_context
+def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None:
+    from gespreks_tui.minutes import MinutesError, confirm_text
+
+    text = _read(file)
+    store = open_store(ctx)
+    try:
+        try:
+            done = confirm_text(store, text, party, name, via="file", path=file)
+        except MinutesError as error:
+            if error.details:
+                click.echo("\n".join(error.details))
+            raise UserError(error.message(path=file)) from None
+        others = [k.party for k in store.confirmations(done.conversation_id, done.revision)]
+        status = store.get_conversation(done.conversation_id).status
+    finally:
+        store.close()
+    click.echo(t("confirm.done", name=done.name, party=t(f"owner.{done.party}"),
+                 verdict=t(f"verdict.{done.verdict}"), revision=done.revision,
+                 id=done.conversation_id))
+    if status == Status.CONFIRMED:
+        click.echo(t("confirm.locked", revision=done.revision))
+    else:
+        missing = [p for p in Party if p not in others]
+        for p in missing:
+            click.echo(t("confirm.waiting", party=t(f"owner.{p}")))
+
+
+@click.command(help=t("cli.help.verify"))
+@click.argument("file", metavar="FILE")
+@common_options
+@click.pass_context
+def verify(ctx: click.Context, file: str) -> None:
+    from gespreks_tui.minutes import MinutesError, verify_text
+    from gespreks_tui.minutes.returned import changed_lines
+
+    text = _read(file)
+    store = open_store(ctx)
+    try:
+        try:
+            result = verify_text(store, text, name=file)
+        except MinutesError as error:
+            raise UserError(error.message(path=file), 2) from None
+        match = result.match
+        confirmations = (store.confirmations(match.conversation_id, match.revision)
+                         if match else [])
+    finally:
+        store.close()
+    returned = result.returned
+    if match is not None:
+        click.echo(t("verify.match", path=file, revision=match.revision,
+                     id=match.conversation_id, confirmed=_confirmed_by(confirmations)))
+        return
+    if result.compared is not None:
+        click.echo("\n".join(result.diff))
+        raise UserError(t("verify.mismatch", path=file, count=changed_lines(result.diff),
+                          revision=result.compared.revision,
+                          id=result.compared.conversation_id))
+    raise UserError(t("verify.unknown", path=file, revision=returned.revision,
+                      id=returned.conversation_id))
+
+
+COMMANDS = [export, confirm, verify]

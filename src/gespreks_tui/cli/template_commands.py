@@ -1,0 +1,132 @@
+"""``gespreks templates`` (list, copy) and ``gespreks prepare`` (a preparation form)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.model import Kind
+
+KINDS = click.Choice([k.value for k in Kind], case_sensitive=False)
+
+
+def _template_lines(info) -> list[str]:
+    from gespreks_tui.templates import BUILTIN
+
+    agenda = info.agenda
+    if info.fallback_for:
+        source = t("templates.fallback", path=info.fallback_for)
+    elif info.source == BUILTIN:
+        source = t("templates.builtin")
+    else:
+        source = info.source
+    lines = [t("templates.row", kind=info.kind.value, language=info.language,
+               title=agenda.title, minutes=agenda.total_minutes, source=source)]
+    for phase in agenda.phases:
+        line = "  " + t("templates.phase", name=phase.name, minutes=phase.minutes)
+        if phase.criteria:
+            line += " — " + t("templates.criteria", criteria=", ".join(phase.criteria))
+        lines.append(line)
+    return lines
+
+
+def _template_json(info) -> dict:
+    return {
+        "kind": info.kind.value, "language": info.language, "title": info.agenda.title,
+        "source": info.source, "fallback_for": info.fallback_for,
+        "phases": [{"name": p.name, "minutes": p.minutes, "questions": list(p.questions),
+                    "help": p.help, "criteria": list(p.criteria)}
+                   for p in info.agenda.phases],
+    }
+
+
+@click.group("templates", invoke_without_command=True, help=t("templates.help"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+@common_options
+@click.pass_context
+def templates(ctx: click.Context, as_json: bool) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    from gespreks_tui.templates import all_templates
+
+    found = all_templates()
+    if as_json:
+        click.echo(json.dumps({
+            "folder": str(found.folder),
+            "templates": [_template_json(i) for i in found.templates],
+            "problems": [{"path": p.path, "line": p.line, "message": p.message}
+                         for p in found.problems],
+        }, ensure_ascii=False, indent=2))
+        return
+    lines = [t("templates.folder", path=found.folder)]
+    for info in found.templates:
+        lines += ["", *_template_lines(info)]
+    if found.problems:
+        lines += ["", t("templates.problems")]
+        lines += ["  " + str(p) for p in found.problems]
+    click.echo("\n".join(lines))
+
+
+@templates.command("copy", help=t("templates.help.copy"))
+@click.argument("kind", type=KINDS)
+@click.option("--force", is_flag=True, help=t("templates.help.force"))
+@common_options
+def copy(kind: str, force: bool) -> None:
+    from gespreks_tui.templates import TemplateExists, copy_builtin
+
+    lang = language()
+    try:
+        path = copy_builtin(kind.lower(), lang, force=force)
+    except TemplateExists as error:
+        raise UserError(t("templates.copy.exists", path=error)) from error
+    except OSError as error:
+        raise UserError(t("templates.copy.failed", path=error.filename or kind,
+                          reason=error.strerror or error)) from error
+    click.echo(t("templates.copy.done", path=path, kind=t(f"kind.{kind.lower()}"),
+                 language=lang))
+
+
+@click.command("prepare", help=t("prepare.help"))
+@click.argument("employee")
+@click.option("--kind", type=KINDS, default=Kind.VOORTGANG.value, show_default=True,
+              help=t("prepare.help.kind"))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=t("prepare.help.output"))
+@click.option("--force", is_flag=True, help=t("prepare.help.force"))
+@common_options
+@click.pass_context
+def prepare(ctx: click.Context, employee: str, kind: str, output: Path | None,
+            force: bool) -> None:
+    from gespreks_tui.agendas import load_agenda
+    from gespreks_tui.prepare import ExportError, preparation_form, write_private
+
+    kind, lang = Kind(kind.lower()), language()
+    store = open_store(ctx)
+    try:
+        person = store.find_person(employee)
+        if person is None:
+            raise UserError(t("person.not_found", name=employee))
+        agreements = store.open_agreements_of(person.id)
+    finally:
+        store.close()
+    agenda, problems = load_agenda(kind, lang)
+    for problem in problems:  # the built-in template was used instead
+        click.echo(str(problem), err=True)
+    form = preparation_form(person.name, kind, lang, agenda, agreements)
+    if output is None:
+        click.echo(form, nl=False)
+        return
+    if output.exists() and not force:
+        raise UserError(t("prepare.exists", path=output))
+    try:
+        write_private(output, form)
+    except ExportError as error:  # owner-only, all or nothing; nothing left behind
+        raise UserError(str(error)) from error
+    click.echo(t("prepare.done", employee=person.name, path=output))
+
+
+COMMANDS = [templates, prepare]

@@ -1,0 +1,87 @@
+"""Across the cycle, without a database: reading a window like ``14d``, and the
+words for trails and due items in the current language.
+
+Used by the command line and the user interface alike; nothing here imports
+Textual or touches the store.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.dates import add_months
+from gespreks_tui.model import DueItem, DueKind, StepKind, TrailStep
+
+_WINDOW = re.compile(r"^\+?\s*(\d{1,4})\s*([dwm]?)$")
+
+
+def parse_window(text: str, today: date) -> int:
+    """Days in a window such as ``14d``, ``2w``, ``1m`` or ``14``; ValueError otherwise."""
+    match = _WINDOW.match(text.strip().lower())
+    if not match:
+        raise ValueError(text)
+    amount, unit = int(match[1]), match[2] or "d"
+    if unit == "d":
+        return amount
+    if unit == "w":
+        return amount * 7
+    return (add_months(today, amount) - today).days
+
+
+def local_day(stamp: str | None) -> str:
+    """A stored moment (UTC ISO) as the local date YYYY-MM-DD; a plain date stays as it is."""
+    if not stamp:
+        return "-"
+    if len(stamp) == 10:
+        return stamp
+    return datetime.fromisoformat(stamp).astimezone().date().isoformat()
+
+
+def trail_line(step: TrailStep) -> str:
+    """One step of an agreement's trail, e.g. "opgevolgd op 2026-06-10 in … : loopt door"."""
+    day = local_day(step.date)
+    kind = t(f"kind.{step.conversation_kind}") if step.conversation_kind else ""
+    comment = f" — {step.comment}" if step.comment else ""
+    if step.kind == StepKind.MADE:
+        if step.collective_id is not None:
+            return t("trail.made_collective", date=day, kind=kind,
+                     conversation=step.conversation_id, collective=step.collective_id)
+        return t("trail.made", date=day, kind=kind, conversation=step.conversation_id)
+    if step.kind == StepKind.FOLLOWED_UP:
+        return t("trail.followed_up", date=day, kind=kind, conversation=step.conversation_id,
+                 outcome=t(f"outcome.{step.outcome}"), comment=comment)
+    if step.kind == StepKind.DONE_BETWEEN:
+        return t("trail.done_between", date=day, comment=comment)
+    if step.kind == StepKind.DONE:
+        return t("trail.done", date=day)
+    return t("trail.dropped", date=day)
+
+
+def due_when(item: DueItem) -> str:
+    """"3 dagen te laat", "vandaag", "over 5 dagen"."""
+    if item.days < 0:
+        return t("due.overdue_one") if item.days == -1 else t("due.overdue", days=-item.days)
+    if item.days == 0:
+        return t("due.today")
+    return t("due.soon_one") if item.days == 1 else t("due.soon", days=item.days)
+
+
+def due_what(item: DueItem) -> str:
+    """What is due: the agreement (with its number) or the next evaluation."""
+    if item.kind == DueKind.EVALUATION:
+        return t("due.evaluation", kind=t(f"kind.{item.conversation_kind}"),
+                 conversation=item.conversation_id)
+    return t("due.agreement", id=item.agreement_id, text=item.text)
+
+
+def due_line(item: DueItem) -> str:
+    """One row of the due list: date, how late or how soon, employee, what."""
+    return t("due.line", date=item.date, when=due_when(item), employee=item.employee,
+             what=due_what(item))
+
+
+def due_header() -> str:
+    return t("due.line", date=t("due.col.date"), when=t("due.col.when"),
+             employee=t("due.col.employee"), what=t("due.col.what"))

@@ -1,0 +1,148 @@
+"""Reading minutes that come back: fingerprint, ticked boxes, the employee's comments.
+
+Parsed with markdown-it-py (CommonMark). The fingerprint line is the first
+paragraph holding a code span ``gespreks/<id>/<revision>/sha256:<hex>``; the
+content is every line above that line, and its sha256 is recomputed in the
+canonical form (``canonical``), so CRLF line endings, stripped trailing spaces,
+a byte order mark or an extra final newline do not matter. Below it, each
+party's boxes are the task-list items (``- [ ]``/``- [x]``/``- [X]``) under
+that party's heading, and the comments are everything after the heading
+"Opmerkingen medewerker" (or "Employee's comments") to the end of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from gespreks_tui.catalogue import LANGUAGES, t
+from gespreks_tui.minutes.canonical import FINGERPRINT, canonical, normalise, sha256_of
+from gespreks_tui.model import Party, Verdict
+
+_MD = MarkdownIt("commonmark")
+_BOX = re.compile(r"\[([ xX])\](?:[ \t]+(.*))?$", re.DOTALL)
+
+
+class MinutesError(Exception):
+    """A returned file that cannot be used; ``key`` names the catalogue message."""
+
+    def __init__(self, key: str, *, details: list[str] | None = None,
+                 **values: object) -> None:
+        self.key = key
+        self.values = values
+        self.details = details or []  # e.g. the diff lines that explain a refusal
+        super().__init__(key)
+
+    def message(self, lang: str | None = None, **context: object) -> str:
+        """The catalogue message; ``context`` fills what only the caller knows (path)."""
+        return t(self.key, lang=lang, **{"path": "", **context, **self.values})
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _labels(key: str) -> set[str]:
+    return {_label(messages[key]) for messages in LANGUAGES.values()}
+
+
+def _text(token: Token) -> str:
+    """The plain text of an inline token (escapes and references resolved)."""
+    return "".join(c.content if c.type in ("text", "code_inline") else
+                   "\n" if c.type in ("softbreak", "hardbreak") else ""
+                   for c in token.children or [])
+
+
+@dataclass(frozen=True)
+class Document:
+    """A minutes file split at its fingerprint line."""
+
+    lines: list[str]
+    start: int  # index of the fingerprint line
+    conversation_id: int
+    revision: int
+    fingerprint: str
+    tokens: list[Token] = field(repr=False)
+
+    @property
+    def content(self) -> str:
+        return canonical("\n".join(self.lines[:self.start]))
+
+
+def split_document(text: str) -> Document:
+    """Find the fingerprint line; raise ``MinutesError`` when there is none."""
+    text = normalise(text)
+    lines = text.split("\n")
+    tokens = _MD.parse(text)
+    for token in tokens:
+        for child in token.children or []:
+            match = FINGERPRINT.fullmatch(child.content) if child.type == "code_inline" else None
+            if match and token.map:
+                first, end = token.map
+                start = next((i for i in range(first, end) if match[0] in lines[i]), first)
+                return Document(lines, start, int(match[1]), int(match[2]), match[3], tokens)
+    raise MinutesError("returned.not_minutes")
+
+
+@dataclass(frozen=True)
+class Returned:
+    """What a returned minutes file says.
+
+    ``sha256`` is recomputed over the content; ``fingerprint`` is what the
+    fingerprint line claims. ``ticked`` holds, per party, the verdict of every
+    ticked box (the box's own text when it is not a known verdict).
+    """
+
+    conversation_id: int
+    revision: int
+    fingerprint: str
+    sha256: str
+    content: str
+    ticked: dict[Party, tuple[Verdict | str, ...]]
+    comments: str
+
+    def verdict(self, party: Party) -> Verdict:
+        """The one verdict ticked for ``party``; ``MinutesError`` for none or several."""
+        ticks = self.ticked.get(party, ())
+        who = t(f"owner.{party}")
+        if not ticks:
+            raise MinutesError("confirm.no_box", party=who)
+        if len(ticks) > 1:
+            raise MinutesError("confirm.two_boxes", party=who)
+        if not isinstance(ticks[0], Verdict):
+            raise MinutesError("confirm.unknown_box", party=who, label=ticks[0])
+        return ticks[0]
+
+
+def parse_returned(text: str) -> Returned:
+    document = split_document(text)
+    parties = {label: party for party in Party for label in _labels(f"minutes.party.{party}")}
+    verdicts = {label: v for v in Verdict for label in _labels(f"minutes.verdict.{v}")}
+    comment_labels = _labels("minutes.comments")
+    tokens, lines = document.tokens, document.lines
+    ticked: dict[Party, list[Verdict | str]] = {}
+    party: Party | None = None
+    comments = ""
+    for i, token in enumerate(tokens):
+        if not token.map or token.map[0] < document.start or token.type != "inline":
+            continue
+        opener = tokens[i - 1]
+        if opener.type == "heading_open":
+            heading = _label(_text(token))
+            if opener.tag in ("h1", "h2") and heading in comment_labels:
+                comments = "\n".join(lines[token.map[1]:]).strip()
+                break
+            party = parties.get(heading)
+        elif opener.type == "paragraph_open" and tokens[i - 2].type == "list_item_open":
+            box = _BOX.match(token.content)
+            if party is not None and box and box[1] in "xX":
+                label = box[2] or ""
+                ticked.setdefault(party, []).append(verdicts.get(_label(label), label.strip()))
+    return Returned(
+        conversation_id=document.conversation_id, revision=document.revision,
+        fingerprint=document.fingerprint, sha256=sha256_of(document.content),
+        content=document.content, ticked={p: tuple(v) for p, v in ticked.items()},
+        comments=comments)

@@ -1,0 +1,182 @@
+"""Finding templates: the built-in ones in the package, the user's in their config folder.
+
+A user's ``CONFIG/templates/KIND.LANG.md`` replaces the built-in template of that
+kind and language. A user file with any problem is not used: the built-in one
+takes its place, and the problems are returned so the app and ``gespreks
+templates`` can show them (file:line: message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from gespreks_tui.agendas import AgendaTemplate
+from gespreks_tui.model import Kind
+from gespreks_tui.templates.parse import (
+    LANGUAGES,
+    TemplateProblem,
+    parse_template,
+    parse_template_file,
+    template_id,
+)
+
+BUILTIN = "builtin"
+DEFAULT_LANGUAGE = "nl"
+
+
+def file_name(kind: Kind | str, language: str) -> str:
+    return f"{Kind(kind).value}.{language}.md"
+
+
+def builtin_text(kind: Kind | str, language: str) -> str:
+    """The Markdown of a built-in template, as shipped in the package."""
+    folder = resources.files("gespreks_tui.templates").joinpath("builtin")
+    return folder.joinpath(file_name(kind, language)).read_text(encoding="utf-8")
+
+
+@cache
+def builtin_template(kind: Kind | str, language: str) -> AgendaTemplate:
+    """A built-in template, parsed once (``language`` is nl or en)."""
+    agenda, problems = parse_template(builtin_text(kind, language), kind, language, BUILTIN)
+    if agenda is None:  # the tests parse every built-in, so this is a packaging error
+        raise RuntimeError("; ".join(str(p) for p in problems))
+    return agenda
+
+
+def templates_dir(config_dir: Path | str | None = None) -> Path:
+    """Where the user's own templates live: ``templates/`` in the config folder."""
+    if config_dir is None:
+        from gespreks_tui.paths import config_dir as default_config_dir
+
+        config_dir = default_config_dir()
+    return Path(config_dir) / "templates"
+
+
+def _language(language: str | None) -> str:
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _user_files(folder: Path) -> tuple[list[Path], list[TemplateProblem]]:
+    if not folder.exists():
+        return [], []
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.lower().endswith(".md")), []
+    except OSError as error:
+        from gespreks_tui.catalogue import t
+
+        return [], [TemplateProblem(str(folder), None, t(
+            "template.problem.unreadable", reason=error.strerror or error))]
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """The template in use for one kind and language, and where it comes from."""
+
+    kind: Kind
+    language: str
+    agenda: AgendaTemplate
+    source: str  # "builtin" or the user's file
+    fallback_for: str | None = None  # a broken user file that the built-in replaces
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    templates: tuple[TemplateInfo, ...]
+    problems: tuple[TemplateProblem, ...]
+    folder: Path
+
+    def get(self, kind: Kind | str, language: str) -> TemplateInfo:
+        kind = Kind(kind)
+        return next(i for i in self.templates if i.kind == kind and i.language == language)
+
+
+def _user_templates(
+    folder: Path, wanted: tuple[Kind, str] | None = None,
+) -> tuple[dict[tuple[Kind, str], AgendaTemplate], dict[tuple[Kind, str], str],
+           list[TemplateProblem]]:
+    """Parse the user's files (only those for ``wanted`` when given).
+
+    Returns the good templates, the broken file per (kind, language), and all problems.
+    """
+    good: dict[tuple[Kind, str], AgendaTemplate] = {}
+    broken: dict[tuple[Kind, str], str] = {}
+    seen: dict[tuple[Kind, str], Path] = {}
+    files, problems = _user_files(folder)
+    for path in files:
+        found, name_problems = template_id(path)
+        if wanted is not None and found != wanted:
+            continue
+        if found is None:
+            problems += name_problems
+            continue
+        if found in seen:
+            from gespreks_tui.catalogue import t
+
+            problems.append(TemplateProblem(str(path), None, t(
+                "template.problem.duplicate_file", other=seen[found])))
+            continue
+        seen[found] = path
+        agenda, file_problems = parse_template_file(path)
+        if agenda is None:
+            broken[found] = str(path)
+            problems += file_problems
+        else:
+            good[found] = agenda
+    return good, broken, problems
+
+
+def load_agenda(
+    kind: Kind | str, language: str, config_dir: Path | str | None = None,
+) -> tuple[AgendaTemplate, list[TemplateProblem]]:
+    """The template to use for ``kind`` in ``language``, and the problems of the user's file.
+
+    The user's ``KIND.LANG.md`` wins when it is sound; otherwise the built-in one.
+    Never raises for a broken or unreadable user file (only for an unknown kind).
+    """
+    kind, language = Kind(kind), _language(language)
+    good, _broken, problems = _user_templates(templates_dir(config_dir), (kind, language))
+    agenda = good.get((kind, language)) or builtin_template(kind, language)
+    return agenda, problems
+
+
+def all_templates(config_dir: Path | str | None = None) -> TemplateSet:
+    """Every kind in every language, as it will be used, with every problem found."""
+    folder = templates_dir(config_dir)
+    good, broken, problems = _user_templates(folder)
+    infos = []
+    for kind in Kind:
+        for language in LANGUAGES:
+            agenda = good.get((kind, language))
+            if agenda is None:
+                infos.append(TemplateInfo(kind, language, builtin_template(kind, language),
+                                          BUILTIN, broken.get((kind, language))))
+            else:
+                infos.append(TemplateInfo(kind, language, agenda, agenda.source))
+    return TemplateSet(tuple(infos), tuple(problems), folder)
+
+
+class TemplateExists(FileExistsError):
+    pass
+
+
+def copy_builtin(
+    kind: Kind | str, language: str, config_dir: Path | str | None = None,
+    force: bool = False,
+) -> Path:
+    """Copy a built-in template into the user's folder for editing; return its path.
+
+    Raises ``TemplateExists`` when the file is there and ``force`` is false, and
+    ``OSError`` when it cannot be written.
+    """
+    kind, language = Kind(kind), _language(language)
+    folder = templates_dir(config_dir)
+    target = folder / file_name(kind, language)
+    if target.exists() and not force:
+        raise TemplateExists(str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(builtin_text(kind, language), encoding="utf-8")
+    return target
+
