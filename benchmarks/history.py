@@ -71,3 +71,37 @@ def _plan_queries(employee_id: int):
 def _plan(store, sql: str, params) -> list[str]:
     return [row[-1] for row in store.db.execute("explain query plan " + sql, params)]
 
+
+
+async def _start_screen(db: Path, reps: int) -> list[float]:
+    import asyncio
+
+    from gespreks_tui.store import Store
+    from gespreks_tui.tui.app import GesprekApp
+    from gespreks_tui.tui.screens.start import StartScreen
+
+    store = Store.open(db)
+    app = GesprekApp(store)
+    times = []
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for _ in range(reps):
+                start = time.perf_counter()
+                await app.push_screen(StartScreen())
+                painted = asyncio.get_running_loop().create_future()
+                app.screen.call_after_refresh(lambda done=painted: done.set_result(None))
+                await painted
+                times.append(time.perf_counter() - start)
+                await app.pop_screen()
+                await pilot.pause()
+        return times
+    finally:
+        store.close()
+
+
+def start_screen(db: Path, reps: int) -> float:
+    """Median wall time to push a StartScreen on ``db`` until its frame is painted."""
+    import asyncio
+
+    return median(asyncio.run(_start_screen(db, reps)))

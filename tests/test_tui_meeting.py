@@ -199,3 +199,22 @@ async def test_earlier_open_agreements_are_followed_up(store, clock):
         assert follow_up.outcome == Outcome.ACHIEVED
         assert store.get_agreement(follow_up.agreement_id).status == AgreementStatus.DONE
         assert "gehaald" in visible_text(screen.query("FollowUpItem Static").first())
+
+
+async def test_done_in_between_shows_as_achieved_in_between(store, clock):
+    from gespreks_tui.demo import load_demo
+
+    load_demo(store)
+    prepare(store)
+    portal = next(a for a in store.open_agreements_of(store.find_person("Joris Bakker").id)
+                  if a.text.startswith("Klantportaal"))
+    store.mark_done_between(portal.id, "Live sinds 1 oktober")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#people-list").highlighted = 1
+        screen = await start_meeting(pilot)
+        texts = {i.agreement.text: visible_text(i.query_one("Static"))
+                 for i in screen.query("FollowUpItem")}
+        assert "tussendoor gehaald" in texts[portal.text]
+        assert "nog niet besproken" in texts[
+            "Twee collega's inwerken in het beheer van het portaal"]

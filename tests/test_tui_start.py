@@ -110,3 +110,14 @@ async def test_unfinished_conversation_is_offered_for_resuming(store, clock):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen.conversation_id == started.id
+
+
+async def test_start_screen_lists_what_is_overdue_or_due(store, clock):
+    load_demo(store)
+    prepare(store)
+    app = make_app(store, clock)  # today is 2 Nov 2026
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        due = visible_text(app.screen.query_one("#due-list"))
+        assert "33 dagen te laat · Joris Bakker" in due  # due 30 Sep 2026
+        assert "Klantportaal live" in due

@@ -236,4 +236,8 @@ MESSAGES: dict[str, str] = {
     'history.col_outcomes': 'Follow-up',
     'history.still_running': 'This conversation is still running; its minutes come after concluding.',
     'key.history': 'History',
+    'start.due_title': 'Overdue or soon',
+    'start.due_more': '… and {n} more (gespreks due)',
+    'start.due_none': 'Nothing overdue or due soon.',
+    'followup.done_between': 'achieved in between',
 }

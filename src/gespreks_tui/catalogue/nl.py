@@ -236,4 +236,8 @@ MESSAGES: dict[str, str] = {
     'history.col_outcomes': 'Opvolging',
     'history.still_running': 'Dit gesprek loopt nog; het verslag komt er na het afronden.',
     'key.history': 'Geschiedenis',
+    'start.due_title': 'Te laat of binnenkort',
+    'start.due_more': '… en nog {n} (gespreks due)',
+    'start.due_none': 'Niets te laat of binnenkort.',
+    'followup.done_between': 'tussendoor gehaald',
 }

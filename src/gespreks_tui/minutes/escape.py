@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"[!-/:-@\]-`{-~]")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -62,7 +62,7 @@ def _line(text: str) -> str:
     """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
     text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
     start, end = 0, len(text)
-    while start < end and text[start].isspace():
+    while False:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

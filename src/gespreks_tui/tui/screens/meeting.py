@@ -120,8 +120,11 @@ class MeetingScreen(MeetingActions, Screen):
         earlier = store.open_agreements_of(c.employee_id, before=c.id)
         known = {a.id for a in earlier}
         earlier += [store.get_agreement(i) for i in done if i not in known]
+        between = [h.agreement for h in store.done_between_of(c.employee_id, c.id)]
+        earlier += [a for a in between if a.id not in known and a.id not in done]
         self.earlier = sorted(earlier, key=lambda a: (a.conversation_id, a.position))
         self.follow_up_done = done
+        self.done_between = {a.id for a in between}
 
     # -- showing ------------------------------------------------------------
     def show_phase(self) -> None:
@@ -129,7 +132,7 @@ class MeetingScreen(MeetingActions, Screen):
         self.notes.show_phase(phase.name, phase.questions, self.visibility)
         self.notes.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
         self._dirty = False
-        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done)
+        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
         self.tick()
 
     def show_agreements(self, keep: int | None = None) -> None:
@@ -207,7 +210,7 @@ class MeetingScreen(MeetingActions, Screen):
             agreement.id, self.conversation_id, outcome))
         if result is not None:
             self.follow_up_done[agreement.id] = result
-        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done)
+        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
 
     def guard(self, job):
         """Run a store call; on a store error show it and return None."""

@@ -6,8 +6,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 from textual.widgets.option_list import Option
 
 from gespreks_tui.agendas import builtin_agenda, default_minutes
@@ -38,6 +49,8 @@ class StartScreen(Screen):
                 yield Label(t("start.people_title"), classes="section-title")
                 yield Input(placeholder=t("start.new_person_placeholder"), id="new-person")
                 yield OptionList(id="people-list")
+                yield Label(t("start.due_title"), classes="section-title", id="due-title")
+                yield Static("", id="due-list")
             with Vertical(id="plan-box"):
                 yield Label(t("start.kind_title"), classes="section-title")
                 with RadioSet(id="kind"):
@@ -87,6 +100,20 @@ class StartScreen(Screen):
         if people.option_count:
             people.highlighted = min(highlighted or 0, people.option_count - 1)
         self.show_history()
+        self.show_due()
+
+    def show_due(self, limit: int = 6) -> None:
+        """A compact list of what is overdue or due within two weeks, across everyone."""
+        from gespreks_tui.cycle import due_what, due_when
+
+        items = self.app.store.due(self.app.clock.today())
+        lines = []
+        for item in items[:limit]:
+            line = escape(f"{due_when(item)} · {item.employee}: {due_what(item)}")
+            lines.append(f"[$warning]{line}[/]" if item.overdue else line)
+        if len(items) > limit:
+            lines.append(t("start.due_more", n=len(items) - limit))
+        self.query_one("#due-list", Static).update("\n".join(lines) or t("start.due_none"))
 
     def selected_person_id(self) -> int | None:
         people = self.query_one("#people-list", OptionList)

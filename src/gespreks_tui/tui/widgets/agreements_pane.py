@@ -41,9 +41,12 @@ class AgreementItem(ListItem):
 
 
 class FollowUpItem(ListItem):
-    def __init__(self, agreement: Agreement, outcome: FollowUp | None) -> None:
+    def __init__(self, agreement: Agreement, outcome: FollowUp | None, between: bool) -> None:
         text = escape(agreement.text)
-        state = (t(f"outcome.{outcome.outcome}") if outcome else t("followup.pending"))
+        if outcome:
+            state = t(f"outcome.{outcome.outcome}")
+        else:
+            state = t("followup.done_between") if between else t("followup.pending")
         super().__init__(Static(f"• {text}\n  [dim]{state}[/dim]"))
         self.agreement = agreement
 
@@ -79,11 +82,12 @@ class AgreementsPane(Vertical):
             ids = [a.id for a in agreements]
             listing.index = ids.index(keep) if keep in ids else min(index or 0, len(ids) - 1)
 
-    def show_follow_ups(self, earlier: list[Agreement], done: dict[int, FollowUp]) -> None:
+    def show_follow_ups(self, earlier: list[Agreement], done: dict[int, FollowUp],
+                        between: set[int] = frozenset()) -> None:
         listing = self.query_one("#followup-list", ListView)
         index = listing.index
         listing.clear()
-        listing.extend(FollowUpItem(a, done.get(a.id)) for a in earlier)
+        listing.extend(FollowUpItem(a, done.get(a.id), a.id in between) for a in earlier)
         self.query_one("#followup-title").display = bool(earlier)
         listing.display = bool(earlier)
         if earlier:
