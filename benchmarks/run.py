@@ -29,7 +29,7 @@ import startup  # noqa: E402
 from common import Row, machine, mib, ms, table  # noqa: E402
 
 SETTINGS = {
-    "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=1, keys=30, saves=50,
+    "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=1, keys=50, saves=50,
                   durable=3, history=10, ui=3),
     "thorough": dict(startup=10, sizes=(100, 1000, 10000), key_reps=3, keys=100, saves=200,
                      durable=10, history=50, ui=10),

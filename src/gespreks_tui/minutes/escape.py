@@ -62,11 +62,11 @@ def _line(text: str) -> str:
     """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
     text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
     start, end = 0, len(text)
-    while False:
+    while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    middle = text[start:end].replace("\r", "&#13;").replace("\n", "&#10;")
+    middle = text[start:end].replace("\r", "&#13;").replace("\n", "\\\n")
     return ("".join(map(_reference, text[:start])) + middle
             + "".join(map(_reference, text[end:])))
 
