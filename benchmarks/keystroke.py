@@ -124,7 +124,7 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int) -> tuple[list[
             area.move_cursor(area.document.end)
             await pilot.pause()
             samples = await _type(app, area, count, warmup)
-            size = (area.size.width, area.size.height)
+            size = (area.region.width, area.region.height)  # outer size; no border
             screen.save_all()
         return samples, size
     finally:
@@ -136,7 +136,8 @@ async def _bare_run(lines: int, size: tuple, count: int, warmup: int) -> list[fl
     from textual.widgets import TextArea
 
     class Bare(_Render, App):
-        CSS = f"TextArea {{ width: {size[0]}; height: {size[1]}; }}"
+        # The notes TextArea's outer size and look (meeting.tcss: ``#notes { border: none }``)
+        CSS = f"TextArea {{ width: {size[0]}; height: {size[1]}; border: none; }}"
 
         def compose(self):
             yield TextArea(note_text(lines), soft_wrap=True, tab_behavior="focus")
@@ -154,22 +155,30 @@ async def _bare_run(lines: int, size: tuple, count: int, warmup: int) -> list[fl
 
 def measure(workdir: Path, sizes: tuple[int, ...], reps: int, count: int,
             warmup: int = 5) -> dict[int, dict]:
-    """Per size: medians of app and bare per-key CPU (seconds), and app mean/p95."""
+    """Per size: medians of app and bare per-key CPU (seconds), their paired ratio, and more.
+
+    App and bare runs alternate; the ratio is the median over repetitions of
+    (app median / bare median) of runs made one right after the other, so a
+    change in the machine's load between repetitions cancels out.
+    """
     out: dict[int, dict] = {}
     for lines in sizes:
         app_all: list[float] = []
         bare_all: list[float] = []
-        app_medians, bare_medians = [], []
+        app_medians, bare_medians, ratios = [], [], []
         for rep in range(reps):
             db = workdir / f"keys-{lines}-{rep}.db"
             app_samples, area_size = asyncio.run(_app_run(db, lines, count, warmup))
             bare_samples = asyncio.run(_bare_run(lines, area_size, count, warmup))
+            db.unlink(missing_ok=True)
             app_all += app_samples
             bare_all += bare_samples
             app_medians.append(median(app_samples))
             bare_medians.append(median(bare_samples))
+            ratios.append(app_medians[-1] / bare_medians[-1])
         out[lines] = {
-            "app": median(app_medians), "bare": median(bare_medians),
+            "app": median(app_medians), "bare": median(bare_medians), "ratio": median(ratios),
+            "ratios": ratios,
             "app_mean": statistics.fmean(app_all), "bare_mean": statistics.fmean(bare_all),
             "app_p95": percentile(app_all, 95), "bare_p95": percentile(bare_all, 95),
             "app_max": max(app_all), "bare_max": max(bare_all),

@@ -59,6 +59,8 @@ def measure(db: Path, notes_file: Path, reps: int) -> dict:
         "bare": median([r["startup"] for r in bare]),
         "app_wall": median([r["wall"] for r in app]),
         "bare_wall": median([r["wall"] for r in bare]),
+        "app_cpu": median([r["cpu"] for r in app]),
+        "bare_cpu": median([r["cpu"] for r in bare]),
         "app_rss": median([r["vmhwm_kib"] for r in app]),
         "bare_rss": median([r["vmhwm_kib"] for r in bare]),
         "reps": reps,

@@ -65,6 +65,7 @@ def main(notes_file: str) -> None:
             result["settled_at"] = time.perf_counter()
             result["settled"] = result["settled_at"] - T0
             result["vmhwm_kib"] = vmhwm_kib()
+            result["cpu"] = time.process_time()  # CPU since the process began, all threads
             area = self.query_one(TextArea)
             result["notes_lines"] = area.document.line_count
             result["notes_focused"] = self.focused is area

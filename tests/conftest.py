@@ -14,7 +14,7 @@ from gespreks_tui.clock import FakeClock
 from gespreks_tui.demo import load_demo
 from gespreks_tui.store import Store
 
-ENV_VARS = ("GESPREKS_DB", "GESPREKS_LANG")
+ENV_VARS = ("GESPREKS_DB", "GESPREKS_LANG", "GESPREKS_CONFIG")
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,7 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "xdg-config"))
     catalogue.set_language("nl")
     yield
     catalogue.set_language("nl")

@@ -148,13 +148,24 @@ def _m001_initial(db: Database) -> None:
 
 def _m002_cycle_indexes(db: Database) -> None:
     """Indexes for the cycle: which employees a collective agreement already reached."""
-    db.execute("create index if not exists agreements_by_collective on agreements "
+    db.execute("create index agreements_by_collective on agreements "
                "(collective_id) where collective_id is not null")
+
+
+def _m003_preparations(db: Database) -> None:
+    """The employee's preparation (a filled-in form), per phase of a conversation."""
+    db.execute("""create table preparations (
+        conversation_id integer not null references conversations(id) on delete cascade,
+        position integer not null,
+        body text not null,
+        primary key (conversation_id, position)
+    )""")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
+    (3, "preparations", _m003_preparations),
 ]
 LATEST = MIGRATIONS[-1][0]
 

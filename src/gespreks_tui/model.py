@@ -75,6 +75,8 @@ class Phase:
     planned_seconds: int
     used_seconds: float = 0.0
     questions: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()  # appraisal criteria scored in this phase
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -251,3 +253,16 @@ class DueItem:
     agreement_id: int | None = None
     owner: Owner | None = None
     collective_id: int | None = None
+
+
+SCORE_KEYS = {1: "onvoldoende", 2: "voldoende", 3: "goed", 4: "uitstekend"}
+
+
+@dataclass(frozen=True)
+class Score:
+    """One appraisal criterion's score (1–4, or None when not given yet) and comment."""
+
+    position: int
+    criterion: str
+    score: int | None
+    comment: str = ""

@@ -37,9 +37,7 @@ def build_cli() -> click.Group:
     @common_options
     @click.pass_context
     def cli(ctx: click.Context, prep: Path | None) -> None:
-        # TODO(lead): run_app should read ctx.obj["prep"] with
-        # prepare.read_preparation(path, employee_name, kind) once the employee and
-        # kind are chosen, and show PreparationError.message() when it is refused.
+        # The form is read when the conversation starts (employee and kind known).
         ctx.ensure_object(dict)["prep"] = prep
         if ctx.invoked_subcommand is None:
             from gespreks_tui.cli.run_app import run_app

@@ -9,8 +9,10 @@ def run_app(options: dict | None) -> None:
     from gespreks_tui.store import Store
     from gespreks_tui.tui.app import GesprekApp
 
-    store = Store.open(resolve_db_path((options or {}).get("db")))
+    options = options or {}
+    store = Store.open(resolve_db_path(options.get("db")))
+    prep = options.get("prep")
     try:
-        GesprekApp(store).run()
+        GesprekApp(store, prep_path=str(prep) if prep else None).run()
     finally:
         store.close()

@@ -66,7 +66,7 @@ def _line(text: str) -> str:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    middle = text[start:end].replace("\r", "&#13;").replace("\n", "\\\n")
+    middle = text[start:end].replace("\r", "&#13;").replace("\n", "&#10;")
     return ("".join(map(_reference, text[:start])) + middle
             + "".join(map(_reference, text[end:])))
 
@@ -108,4 +108,4 @@ def note_lines(text: str) -> list[str]:
 
 
 def _paragraph(leading: int, lines: list[str]) -> list[str]:
-    return ["\\"] * leading + [line + "\\" for line in lines[:-1]] + lines[-1:]
+    return [] + [line + "\\" for line in lines[:-1]] + lines[-1:]

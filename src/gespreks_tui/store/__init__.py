@@ -7,6 +7,7 @@ from a worker thread; each returns dataclasses from ``gespreks_tui.model``.
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.store.agreements import AgreementsMixin
+from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.base import StoreBase
 from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.cycle import CycleMixin
@@ -15,7 +16,8 @@ from gespreks_tui.store.people import PeopleMixin
 
 
 class Store(
-    AgreementsMixin, ConversationsMixin, CycleMixin, MinutesMixin, PeopleMixin, StoreBase
+    AgreementsMixin, AppraisalMixin, ConversationsMixin, CycleMixin, MinutesMixin, PeopleMixin,
+    StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

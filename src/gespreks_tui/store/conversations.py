@@ -27,6 +27,14 @@ left join people m on m.id = c.manager_id
 """
 
 
+def _template_fields(agenda: AgendaTemplate, position: int) -> dict:
+    """Questions, criteria and help of a phase, from the snapshot the conversation stored."""
+    if position >= len(agenda.phases):
+        return {}
+    phase = agenda.phases[position]
+    return {"questions": phase.questions, "criteria": phase.criteria, "help": phase.help}
+
+
 def _summary(row: dict) -> ConversationSummary:
     return ConversationSummary(
         id=row["id"], date=row["date"], kind=Kind(row["kind"]), employee=row["employee"],
@@ -72,8 +80,7 @@ class ConversationsMixin:
             Phase(id=p["id"], conversation_id=conversation_id, position=p["position"],
                   name=p["name"], planned_seconds=p["planned_seconds"],
                   used_seconds=p["used_seconds"],
-                  questions=agenda.phases[p["position"]].questions
-                  if p["position"] < len(agenda.phases) else ())
+                  **_template_fields(agenda, p["position"]))
             for p in self._rows(
                 "select * from phases where conversation_id = ? order by position",
                 [conversation_id])

@@ -36,9 +36,11 @@ class GesprekApp(App):
         Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
     ]
 
-    def __init__(self, store, clock=None, autosave_delay: float = 0.5) -> None:
+    def __init__(self, store, clock=None, autosave_delay: float = 0.5,
+                 prep_path: str | None = None) -> None:
         super().__init__()
         self.store = store
+        self.prep_path = prep_path
         self.clock = clock or SystemClock()
         self.autosave_delay = autosave_delay
         self.exit_message: str | None = None

@@ -28,6 +28,7 @@ from gespreks_tui.tui.screens.meeting_actions import MeetingActions
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
+from gespreks_tui.tui.widgets.scores_panel import OVERALL, ScoresPanel
 
 
 @dataclass
@@ -81,6 +82,7 @@ class MeetingScreen(MeetingActions, Screen):
     def on_mount(self) -> None:
         store, c = self.app.store, self.conversation
         self.texts: dict[tuple[int, Visibility], str] = store.notes(c.id)
+        self.preparation = store.preparation(c.id)
         self.timer = AgendaTimer([p.planned_seconds for p in c.phases], self.app.clock,
                                  used=[p.used_seconds for p in c.phases],
                                  current=c.current_phase, paused=True)
@@ -129,11 +131,38 @@ class MeetingScreen(MeetingActions, Screen):
     # -- showing ------------------------------------------------------------
     def show_phase(self) -> None:
         phase = self.conversation.phases[self.timer.current]
-        self.notes.show_phase(phase.name, phase.questions, self.visibility)
+        self.notes.show_phase(phase.name, phase.questions, self.visibility,
+                              self.preparation.get(phase.position, ""))
+        self.show_scores(phase)
         self.notes.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
         self._dirty = False
         self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
         self.tick()
+
+    def show_scores(self, phase) -> None:
+        """The appraisal's scoring phase gets its criteria panel above the notes."""
+        shown = self.notes.query(ScoresPanel)
+        if shown and shown.first().phase_position == phase.position:
+            return
+        panel = None
+        if phase.criteria:
+            store = self.app.store
+            panel = ScoresPanel(phase.criteria, store.scores(self.conversation_id),
+                                store.overall(self.conversation_id), self.read_only)
+            panel.phase_position = phase.position
+        self.notes.show_scores(panel)
+
+    def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:
+        if self.read_only:
+            return
+        store, conversation_id = self.app.store, self.conversation_id
+        if message.position == OVERALL:
+            job = lambda: store.save_overall(conversation_id, message.score,  # noqa: E731
+                                             message.comment)
+        else:
+            job = lambda: store.save_score(conversation_id, message.position,  # noqa: E731
+                                           message.criterion, message.score, message.comment)
+        self.saver.submit(("score", message.position), job)
 
     def show_agreements(self, keep: int | None = None) -> None:
         agreements = self.app.store.agreements(self.conversation_id)

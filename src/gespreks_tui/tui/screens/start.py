@@ -21,7 +21,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from gespreks_tui.agendas import builtin_agenda, default_minutes
+from gespreks_tui.agendas import default_minutes, load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.format import ago_text, kind_text, local_day_text
@@ -62,6 +62,10 @@ class StartScreen(Screen):
                     yield Input(str(default_minutes(Kind.VOORTGANG)), id="minutes",
                                 type="integer", max_length=3)
                     yield Button(t("start.begin_button"), id="begin", variant="primary")
+                with Horizontal(id="prep-row"):
+                    yield Label(t("start.prep_label"), id="prep-label")
+                    yield Input(self.app.prep_path or "", id="prep",
+                                placeholder=t("start.prep_placeholder"))
                 yield Label("", id="start-message")
                 yield Label(t("start.history_title"), classes="section-title")
                 yield OptionList(id="history")
@@ -160,7 +164,8 @@ class StartScreen(Screen):
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
-        self.query_one("#minutes", Input).value = str(default_minutes(event.pressed.name))
+        agenda, _ = load_agenda(event.pressed.name, language())
+        self.query_one("#minutes", Input).value = str(agenda.total_minutes)
 
     @on(Input.Submitted, "#new-person")
     def _add_person(self, event: Input.Submitted) -> None:
@@ -219,13 +224,39 @@ class StartScreen(Screen):
             return
         pressed = self.query_one("#kind", RadioSet).pressed_button
         kind = Kind(pressed.name if pressed else Kind.VOORTGANG)
+        store = self.app.store
+        preparation = self.read_preparation(store.get_person(person_id).name, kind)
+        if preparation is False:
+            return
+        agenda, problems = load_agenda(kind, language())
+        for problem in problems:
+            self.app.notify(t("start.template_problem", problem=str(problem)),
+                            severity="warning", timeout=15)
         manager = self.app.manager_name
-        manager_id = self.app.store.add_person(manager).id if manager else None
-        conversation = self.app.store.create_conversation(
-            person_id, builtin_agenda(kind, language()), int(raw), manager_id=manager_id,
-            language=language())
+        manager_id = store.add_person(manager).id if manager else None
+        conversation = store.create_conversation(person_id, agenda, int(raw),
+                                                 manager_id=manager_id, language=language())
+        if preparation:
+            store.save_preparation(conversation.id, {
+                phase.position: preparation.get(phase.name, "")
+                for phase in conversation.phases})
+            self.query_one("#prep", Input).value = ""
         self.say("")
         self.open_meeting(conversation.id)
+
+    def read_preparation(self, employee: str, kind: Kind):
+        """The attached form's answers; None without a form; False (and a message) if refused."""
+        from gespreks_tui.prepare import PreparationError, read_preparation
+
+        path = self.query_one("#prep", Input).value.strip()
+        if not path:
+            return None
+        try:
+            return read_preparation(path, employee, kind)
+        except PreparationError as error:
+            self.say(error.message(), error=True)
+            self.query_one("#prep").focus()
+            return False
 
     def open_meeting(self, conversation_id: int) -> None:
         from gespreks_tui.tui.screens.meeting import MeetingScreen

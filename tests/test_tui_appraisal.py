@@ -1,0 +1,67 @@
+"""The appraisal's scores and an attached preparation form, with Pilot."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, RadioSet
+
+from gespreks_tui.model import Kind
+from gespreks_tui.prepare import preparation_form
+from helpers import make_app, meeting, prepare, saved, visible_text
+
+
+async def test_appraisal_scores_are_stored(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#kind-beoordeling")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(app)
+        assert not screen.query("ScoresPanel")  # only in the scoring phase
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        panel = screen.query_one("ScoresPanel")
+        criteria = screen.conversation.phases[1].criteria
+        assert len(criteria) >= 4
+        rows = panel.query(".score-row")
+        assert len(rows) == len(criteria) + 1  # and the overall judgment
+        first, overall = rows.first(), rows.last()
+        first.query(RadioSet).first().query("RadioButton")[2].value = True  # goed
+        first.query_one(Input).value = "Sterk in <b>analyse</b> 🙂"
+        overall.query(RadioSet).first().query("RadioButton")[3].value = True  # uitstekend
+        await pilot.pause()
+        await saved(pilot)
+        (score,) = store.scores(screen.conversation_id)
+        assert (score.criterion, score.score, score.comment) == (
+            criteria[0], 3, "Sterk in <b>analyse</b> 🙂")
+        assert store.overall(screen.conversation_id) == (4, "")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert not screen.query("ScoresPanel")
+
+
+async def test_a_filled_in_preparation_form_is_attached(store, clock, tmp_path):
+    prepare(store, "Joris Bakker", "Aylin Yılmaz")
+    from gespreks_tui.agendas import builtin_agenda
+
+    form = preparation_form("Joris Bakker", Kind.VOORTGANG, "nl", builtin_agenda(Kind.VOORTGANG))
+    filled = form.replace("Antwoord:\n", "Antwoord:\nIk heb het project op tijd afgerond.\n", 1)
+    path = tmp_path / "voorbereiding.md"
+    path.write_text(filled, encoding="utf-8")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        people = app.screen.query_one("#people-list")
+        people.highlighted = 0  # Aylin: the form is Joris's and is refused
+        app.screen.query_one("#prep", Input).value = str(path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Joris Bakker" in visible_text(app.screen.query_one("#start-message"))
+        assert store.list_conversations() == []
+        people.highlighted = 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(app)
+        shown = visible_text(screen.query_one("#preparation"))
+        assert "Ik heb het project op tijd afgerond." in shown
+        assert screen.notes.text_area.text == ""  # separate from the meeting's notes
+    assert "op tijd afgerond" in store.preparation(screen.conversation_id)[0]
