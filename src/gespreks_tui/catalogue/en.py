@@ -251,4 +251,5 @@ MESSAGES: dict[str, str] = {
     'scores.uitstekend': 'excellent',
     'scores.comment': 'explanation',
     'notes.preparation': "Employee's preparation:\n{text}",
+    'scores.legend': '1 = {onvoldoende} · 2 = {voldoende} · 3 = {goed} · 4 = {uitstekend}',
 }

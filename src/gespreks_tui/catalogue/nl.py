@@ -251,4 +251,5 @@ MESSAGES: dict[str, str] = {
     'scores.uitstekend': 'uitstekend',
     'scores.comment': 'toelichting',
     'notes.preparation': 'Voorbereiding medewerker:\n{text}',
+    'scores.legend': '1 = {onvoldoende} · 2 = {voldoende} · 3 = {goed} · 4 = {uitstekend}',
 }

@@ -108,4 +108,4 @@ def note_lines(text: str) -> list[str]:
 
 
 def _paragraph(leading: int, lines: list[str]) -> list[str]:
-    return [] + [line + "\\" for line in lines[:-1]] + lines[-1:]
+    return ["\\"] * leading + [line + "\\" for line in lines[:-1]] + lines[-1:]

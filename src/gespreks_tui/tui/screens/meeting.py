@@ -150,6 +150,8 @@ class MeetingScreen(MeetingActions, Screen):
             panel = ScoresPanel(phase.criteria, store.scores(self.conversation_id),
                                 store.overall(self.conversation_id), self.read_only)
             panel.phase_position = phase.position
+            if self.app.size.height < 30:  # make room: fold the questions away
+                self.notes.add_class("folded")
         self.notes.show_scores(panel)
 
     def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:

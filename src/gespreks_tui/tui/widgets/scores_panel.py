@@ -39,6 +39,8 @@ class ScoresPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Label(t("scores.title"), classes="pane-title")
+        yield Label(t("scores.legend", **{key: t(f"scores.{key}") for key in SCORE_KEYS.values()}),
+                    classes="score-legend")
         rows = [(i, name) for i, name in enumerate(self.criteria)]
         rows.append((OVERALL, t("scores.overall")))
         for position, name in rows:
@@ -51,8 +53,8 @@ class ScoresPanel(VerticalScroll):
                 yield Label(name, classes="criterion")
                 with RadioSet(compact=True, disabled=self.read_only, name=str(position)):
                     for value, key in SCORE_KEYS.items():
-                        yield RadioButton(t(f"scores.{key}"), value=score == value,
-                                          name=str(value))
+                        yield RadioButton(str(value), value=score == value, name=str(value),
+                                          tooltip=t(f"scores.{key}"))
                 yield Input(comment, placeholder=t("scores.comment"), compact=True,
                             disabled=self.read_only, name=str(position))
 
