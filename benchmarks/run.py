@@ -29,9 +29,9 @@ import startup  # noqa: E402
 from common import Row, machine, mib, ms, table  # noqa: E402
 
 SETTINGS = {
-    "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=1, keys=50, saves=50,
+    "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=2, keys=25, saves=50,
                   durable=3, history=10, ui=3),
-    "thorough": dict(startup=10, sizes=(100, 1000, 10000), key_reps=5, keys=60, saves=200,
+    "thorough": dict(startup=10, sizes=(100, 1000, 10000), key_reps=8, keys=40, saves=200,
                      durable=10, history=50, ui=10),
 }
 

@@ -87,6 +87,19 @@ def split_document(text: str) -> Document:
     raise MinutesError("returned.not_minutes")
 
 
+def stored_content(markdown: str) -> str:
+    """The content of minutes we issued ourselves (a stored revision), found fast.
+
+    Escaped user text can never contain an unescaped ``\`gespreks/…\``` code
+    span, so the first line holding one is the fingerprint line.
+    """
+    lines = normalise(markdown).split("\n")
+    start = next((i for i, line in enumerate(lines)
+                  if re.search(f"`{FINGERPRINT.pattern}`", line)), None)
+    return canonical("\n".join(lines[:start])) if start is not None else \
+        split_document(markdown).content
+
+
 @dataclass(frozen=True)
 class Returned:
     """What a returned minutes file says.

@@ -7,6 +7,8 @@ content changed (else reuses the newest), and returns it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gespreks_tui.catalogue import t
 from gespreks_tui.db import StoreError
 from gespreks_tui.minutes.dutch_time import date_text
@@ -32,6 +34,8 @@ def publish(store, conversation_id: int) -> Minutes:
         if minutes.stored:
             return minutes
         number = store.save_revision(conversation_id, minutes.markdown, minutes.sha256)
+        if number == minutes.revision:  # always, as the store is held
+            return replace(minutes, stored=True)
         return render_minutes(store, conversation_id, revision=number)
 
 

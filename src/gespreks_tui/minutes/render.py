@@ -120,13 +120,13 @@ def render_minutes(store, conversation_id: int, revision: int | None = None,
     is written — ``publish`` does that). With ``revision``: that stored
     revision exactly as issued, with its confirmations ticked.
     """
-    from gespreks_tui.minutes.parse import split_document
+    from gespreks_tui.minutes.parse import stored_content
 
     c = store.get_conversation(conversation_id)
     lang = lang or c.language
     if revision is not None:
         issued = store.get_revision(conversation_id, revision)
-        content, sha, stored = split_document(issued.markdown).content, issued.sha256, True
+        content, sha, stored = stored_content(issued.markdown), issued.sha256, True
     else:
         content = render_content(c, store.notes(conversation_id),
                                  store.agreements(conversation_id),

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from gespreks_tui.catalogue import t
 from gespreks_tui.db import StoreError
 from gespreks_tui.minutes.footer import default_name
-from gespreks_tui.minutes.parse import MinutesError, Returned, parse_returned, split_document
+from gespreks_tui.minutes.parse import MinutesError, Returned, parse_returned, stored_content
 from gespreks_tui.model import Confirmation, Party, Revision
 
 
 def content_diff(stored: Revision, returned: Returned, name: str) -> list[str]:
     """The unified diff from the stored revision's content to the returned content."""
-    before = split_document(stored.markdown).content.splitlines()
+    before = stored_content(stored.markdown).splitlines()
     label = t("minutes.revision_label", id=stored.conversation_id, revision=stored.revision)
     return list(difflib.unified_diff(before, returned.content.splitlines(), lineterm="",
                                      fromfile=label, tofile=name or "-"))
