@@ -81,6 +81,9 @@ def history_db() -> tuple[Path, float | None]:
         leftover.unlink(missing_ok=True)
     _build_history(tmp)
     tmp.replace(path)
+    for old in CACHE.glob("history-*.db*"):  # databases of older schemas or generators
+        if not old.name.startswith(path.name):
+            old.unlink(missing_ok=True)
     return path, time.perf_counter() - started
 
 

@@ -66,11 +66,18 @@ async def _settle(screen, nodes) -> None:
         screen._on_timer_update()  # force the repaint now
 
 
-async def _type(app, area, count: int, warmup: int) -> list[float]:
+async def _type(app, area, count: int, warmup: int, profile=None) -> list[float]:
+    """Type ``warmup + count`` keys; the CPU time of the last ``count``.
+
+    With ``profile`` (a ``cProfile.Profile``) the measured keys run under it, to
+    count function calls: slower, but the count does not depend on machine load.
+    """
     from textual import events
 
     screen = app.screen
-    nodes = [app, screen, *screen.walk_children(with_self=False)]
+    # A key and the TextArea's Changed message travel this path only; checking every
+    # widget's queue would make the harness itself cost more in the bigger app.
+    nodes = list(area.ancestors_with_self)  # ends with the app
     await _settle(screen, nodes)
     before = len(area.text)
     samples = []
@@ -78,10 +85,14 @@ async def _type(app, area, count: int, warmup: int) -> list[float]:
         char = KEYS[i % len(KEYS)]
         event = events.Key("space" if char == " " else char, char)
         event.set_sender(app)
+        if profile is not None and i >= warmup:
+            profile.enable()
         start = time.process_time()
         app.post_message(event)
         await _settle(screen, nodes)
         spent = time.process_time() - start
+        if profile is not None:
+            profile.disable()
         if i >= warmup:
             samples.append(spent)
     typed = len(area.text) - before
@@ -92,7 +103,8 @@ async def _type(app, area, count: int, warmup: int) -> list[float]:
     return samples
 
 
-async def _app_run(db: Path, lines: int, count: int, warmup: int) -> tuple[list[float], tuple]:
+async def _app_run(db: Path, lines: int, count: int, warmup: int,
+                   profile=None) -> tuple[list[float], tuple]:
     from gespreks_tui.agendas import builtin_agenda
     from gespreks_tui.model import Kind, Visibility
     from gespreks_tui.store import Store
@@ -123,7 +135,7 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int) -> tuple[list[
             area.cursor_blink = False
             area.move_cursor(area.document.end)
             await pilot.pause()
-            samples = await _type(app, area, count, warmup)
+            samples = await _type(app, area, count, warmup, profile)
             size = (area.region.width, area.region.height)  # outer size; no border
             screen.save_all()
         return samples, size
@@ -131,7 +143,8 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int) -> tuple[list[
         store.close()
 
 
-async def _bare_run(lines: int, size: tuple, count: int, warmup: int) -> list[float]:
+async def _bare_run(lines: int, size: tuple, count: int, warmup: int,
+                    profile=None) -> list[float]:
     from textual.app import App
     from textual.widgets import TextArea
 
@@ -150,7 +163,7 @@ async def _bare_run(lines: int, size: tuple, count: int, warmup: int) -> list[fl
         area.cursor_blink = False
         area.move_cursor(area.document.end)
         await pilot.pause()
-        return await _type(app, area, count, warmup)
+        return await _type(app, area, count, warmup, profile)
 
 
 def measure(workdir: Path, sizes: tuple[int, ...], reps: int, count: int,
@@ -183,5 +196,20 @@ def measure(workdir: Path, sizes: tuple[int, ...], reps: int, count: int,
             "app_p95": percentile(app_all, 95), "bare_p95": percentile(bare_all, 95),
             "app_max": max(app_all), "bare_max": max(bare_all),
             "keys": len(app_all), "area": area_size,
+            "calls": _calls(workdir, lines, area_size),
         }
     return out
+
+
+def _calls(workdir: Path, lines: int, size: tuple, keys: int = 20) -> tuple[float, float]:
+    """Python function calls per key (app, bare): a figure machine load cannot skew."""
+    import cProfile
+    import pstats
+
+    app_profile, bare_profile = cProfile.Profile(), cProfile.Profile()
+    db = workdir / f"calls-{lines}.db"
+    asyncio.run(_app_run(db, lines, keys, 5, app_profile))
+    db.unlink(missing_ok=True)
+    asyncio.run(_bare_run(lines, size, keys, 5, bare_profile))
+    return (pstats.Stats(app_profile).total_calls / keys,
+            pstats.Stats(bare_profile).total_calls / keys)

@@ -218,3 +218,25 @@ async def test_done_in_between_shows_as_achieved_in_between(store, clock):
         assert "tussendoor gehaald" in texts[portal.text]
         assert "nog niet besproken" in texts[
             "Twee collega's inwerken in het beheer van het portaal"]
+
+
+async def test_quitting_right_after_opening_a_meeting_loses_nothing_and_does_not_crash(
+        store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test() as pilot:
+        screen = await start_meeting(pilot)
+        await type_text(pilot, "kort")
+        app.exit()  # not through ctrl+q: the screen's own unmount must save
+        await pilot.pause()
+    assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == "kort"
+
+
+async def test_switching_phases_does_not_write_unchanged_notes(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test() as pilot:
+        screen = await start_meeting(pilot)
+        await pilot.press("ctrl+f", "ctrl+f", "ctrl+b")
+        await saved(pilot)
+        assert store.notes(screen.conversation_id) == {}  # loading a note is not typing

@@ -39,7 +39,8 @@ MESSAGES: dict[str, str] = {
     "verdict.akkoord": "agreed",
     "verdict.gezien": "seen, not agreed",
     # export
-    "export.exists": "{path} already exists. Overwrite it?",
+    "export.exists": "{path} already exists. Overwrite it? [y/N]",
+    "export.yes": "y,yes",
     "export.not_overwritten": "{path} was not overwritten and nothing was written. Choose another name with -o, or use --force.",
     "export.done": "Minutes of conversation {id}, revision {revision}, written to {path}",
     "export.failed": "Cannot write {path} ({reason}). No file was left behind.",
@@ -84,4 +85,9 @@ MESSAGES: dict[str, str] = {
     "show.confirmation": "{party}: {name} — {verdict}, {date} {time} ({via})",
     "show.confirmation_comment": "comment: {comment}",
     "show.not_confirmed": "(not confirmed yet)",
+    'minutes.scores': 'Appraisal',
+    'minutes.scores.criterion': 'Criterion',
+    'minutes.scores.score': 'Rating',
+    'minutes.scores.comment': 'Explanation',
+    'minutes.overall': 'Overall judgment: {score}',
 }

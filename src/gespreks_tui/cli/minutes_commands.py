@@ -58,10 +58,11 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
         path = Path(output) if output else Path.cwd() / default_export_name(conversation, fmt)
         if path.exists() and not path.is_dir() and not force:
             try:
-                agreed = click.confirm(t("export.exists", path=path), default=False)
+                answer = click.prompt(t("export.exists", path=path), default="",
+                                      show_default=False, prompt_suffix=" ")
             except click.Abort:
-                agreed = False
-            if not agreed:
+                answer = ""
+            if answer.strip().lower() not in t("export.yes").split(","):
                 raise UserError(t("export.not_overwritten", path=path))
         minutes, text = export_text(store, conversation_id, fmt)
         try:

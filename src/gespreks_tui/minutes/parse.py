@@ -5,9 +5,10 @@ paragraph holding a code span ``gespreks/<id>/<revision>/sha256:<hex>``; the
 content is every line above that line, and its sha256 is recomputed in the
 canonical form (``canonical``), so CRLF line endings, stripped trailing spaces,
 a byte order mark or an extra final newline do not matter. Below it, each
-party's boxes are the task-list items (``- [ ]``/``- [x]``/``- [X]``) under
-that party's heading, and the comments are everything after the heading
-"Opmerkingen medewerker" (or "Employee's comments") to the end of the file.
+party's boxes are the task-list items (``- [ ]``; ticked with x, X, v, V, ✓
+or ✔) under that party's heading, and the comments are everything after the heading
+"Opmerkingen medewerker" (or "Employee's comments") to the end of the file,
+as written (Markdown source), without trailing spaces and surrounding blank lines.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from gespreks_tui.minutes.canonical import FINGERPRINT, canonical, normalise, sh
 from gespreks_tui.model import Party, Verdict
 
 _MD = MarkdownIt("commonmark")
-_BOX = re.compile(r"\[([ xX])\](?:[ \t]+(.*))?$", re.DOTALL)
+_CODE_SPAN = re.compile(f"`{FINGERPRINT.pattern}`")
+_BOX = re.compile(r"\[([ xXvV✓✔])\][ \t]*([^\n]*)")  # the label is the first line
+_TICKS = "xXvV✓✔"
 
 
 class MinutesError(Exception):
@@ -90,12 +93,12 @@ def split_document(text: str) -> Document:
 def stored_content(markdown: str) -> str:
     """The content of minutes we issued ourselves (a stored revision), found fast.
 
-    Escaped user text can never contain an unescaped ``\`gespreks/…\``` code
-    span, so the first line holding one is the fingerprint line.
+    Escaped user text can never hold the fingerprint as a code span (its
+    backticks, slashes and colons are escaped), so the first line that does
+    is the fingerprint line.
     """
     lines = normalise(markdown).split("\n")
-    start = next((i for i, line in enumerate(lines)
-                  if re.search(f"`{FINGERPRINT.pattern}`", line)), None)
+    start = next((i for i, line in enumerate(lines) if _CODE_SPAN.search(line)), None)
     return canonical("\n".join(lines[:start])) if start is not None else \
         split_document(markdown).content
 
@@ -146,13 +149,13 @@ def parse_returned(text: str) -> Returned:
         if opener.type == "heading_open":
             heading = _label(_text(token))
             if opener.tag in ("h1", "h2") and heading in comment_labels:
-                comments = "\n".join(lines[token.map[1]:]).strip()
+                comments = "\n".join(line.rstrip() for line in lines[token.map[1]:]).strip()
                 break
             party = parties.get(heading)
         elif opener.type == "paragraph_open" and tokens[i - 2].type == "list_item_open":
             box = _BOX.match(token.content)
-            if party is not None and box and box[1] in "xX":
-                label = box[2] or ""
+            if party is not None and box and box[1] in _TICKS:
+                label = box[2]
                 ticked.setdefault(party, []).append(verdicts.get(_label(label), label.strip()))
     return Returned(
         conversation_id=document.conversation_id, revision=document.revision,

@@ -6,6 +6,7 @@ minutes on any machine (times are Dutch time, see ``dutch_time``). The layout:
     # <Kind> met <employee>            title
     - Medewerker / Leidinggevende / Datum / Duur
     ## Notities, ### <phase> …         the SHARED notes only, never private ones
+    ## Beoordeling                     (appraisals) criterion | score | comment table
     ## Gemaakte afspraken              1. <text> — owner; due date; status
     ## Opvolging van eerdere afspraken (only when there are follow-ups)
     ## Volgende evaluatie
@@ -27,7 +28,7 @@ from gespreks_tui.minutes.canonical import canonical, sha256_of
 from gespreks_tui.minutes.dutch_time import date_text, time_text
 from gespreks_tui.minutes.escape import inline, note_lines
 from gespreks_tui.minutes.footer import render_footer
-from gespreks_tui.model import Agreement, Conversation, FollowUp, Visibility
+from gespreks_tui.model import SCORE_KEYS, Agreement, Conversation, FollowUp, Score, Visibility
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,33 @@ def _date(value: str | None, missing: str) -> str:
     return inline(value)
 
 
+def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None, str],
+                 tr) -> list[str]:
+    """The appraisal as a table: one row per criterion, then the overall judgment."""
+    criteria = [name for phase in c.phases for name in phase.criteria]
+    if not criteria and not scores and overall[0] is None:
+        return []
+    given = {s.position: s for s in scores}
+
+    def label(score: int | None) -> str:
+        return tr(f"scores.{SCORE_KEYS[score]}") if score else "–"
+
+    lines = ["## " + tr("minutes.scores"), "",
+             f"| {tr('minutes.scores.criterion')} | {tr('minutes.scores.score')} | "
+             f"{tr('minutes.scores.comment')} |", "| --- | --- | --- |"]
+    for position, name in enumerate(criteria):
+        s = given.get(position)
+        lines.append(f"| {inline(name)} | {label(s.score if s else None)} | "
+                     f"{inline(s.comment) if s and s.comment else ''} |")
+    lines += ["", "- " + tr("minutes.overall", score=label(overall[0])), ""]
+    if overall[1]:
+        lines[-1:] = ["  " + inline(overall[1]), ""]
+    return lines
+
+
 def render_content(
     c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
-    lang: str,
+    lang: str, scores: list[Score] = (), overall: tuple[int | None, str] = (None, ""),
 ) -> str:
     """The canonical content above the fingerprint line."""
 
@@ -88,6 +113,7 @@ def render_content(
         shared = note_lines(notes.get((phase.position, Visibility.SHARED), ""))
         lines += ["### " + inline(phase.name), "",
                   *(shared or ["*" + tr("minutes.no_notes") + "*"]), ""]
+    lines += _score_lines(c, list(scores), overall, tr)
     lines += ["## " + tr("minutes.agreements"), ""]
     for number, a in enumerate(agreements, 1):
         lines.append(f"{number}. " + tr(
@@ -130,7 +156,8 @@ def render_minutes(store, conversation_id: int, revision: int | None = None,
     else:
         content = render_content(c, store.notes(conversation_id),
                                  store.agreements(conversation_id),
-                                 store.follow_ups(conversation_id), lang)
+                                 store.follow_ups(conversation_id), lang,
+                                 store.scores(conversation_id), store.overall(conversation_id))
         sha = sha256_of(content)
         latest = store.latest_revision(conversation_id)
         stored = latest is not None and latest.sha256 == sha

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import threading
@@ -51,7 +52,10 @@ class StoreBase:
         return cls(db, path, clock)
 
     def close(self) -> None:
+        """Close the connection, letting SQLite refresh its query statistics first."""
         with self._lock:
+            with contextlib.suppress(sqlite3.Error):  # read-only or busy: next time
+                self.db.conn.execute("pragma optimize")
             self.db.conn.close()
 
     def now(self) -> str:

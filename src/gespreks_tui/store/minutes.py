@@ -135,8 +135,11 @@ class MinutesMixin:
             raise StoreError("confirm.not_concluded", self.path, id=conversation_id)
         for earlier in self.confirmations(conversation_id, revision):
             if earlier.party == party:
+                from gespreks_tui.minutes.dutch_time import dutch
+
+                moment = dutch(earlier.confirmed_at).strftime("%Y-%m-%d %H:%M")
                 raise StoreError("confirm.already", self.path, name=earlier.name,
-                                 revision=revision, at=earlier.confirmed_at)
+                                 revision=revision, at=moment)
         table = self.db["confirmations"]
         with self.db.atomic():
             table.insert({

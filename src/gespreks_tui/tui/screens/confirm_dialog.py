@@ -39,23 +39,23 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Label(t("confirm.title", revision=self.revision), classes="dialog-title")
-            yield Label(t("confirm.who"))
+            yield Label(t("ui.confirm.title", revision=self.revision), classes="dialog-title")
+            yield Label(t("ui.confirm.who"))
             with RadioSet(id="party", compact=True):
                 for party in (Party.EMPLOYEE, Party.MANAGER):
-                    yield RadioButton(t(f"confirm.party.{party}"), value=party == self.party,
+                    yield RadioButton(t(f"ui.confirm.party.{party}"), value=party == self.party,
                                       name=str(party), id=f"party-{party}")
-            yield Label(t("confirm.verdict"))
+            yield Label(t("ui.confirm.verdict"))
             with RadioSet(id="verdict", compact=True):
-                yield RadioButton(t("confirm.verdict.akkoord"), name="akkoord", id="verdict-akkoord")
-                yield RadioButton(t("confirm.verdict.gezien"), name="gezien", id="verdict-gezien")
-            yield Label(t("confirm.name"))
+                yield RadioButton(t("ui.confirm.verdict.akkoord"), name="akkoord", id="verdict-akkoord")
+                yield RadioButton(t("ui.confirm.verdict.gezien"), name="gezien", id="verdict-gezien")
+            yield Label(t("ui.confirm.name"))
             yield Input(self.names.get(self.party, ""), id="confirm-name", compact=True)
-            yield Label(t("confirm.comment"))
+            yield Label(t("ui.confirm.comment"))
             yield TextArea(id="confirm-comment", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="confirm-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("confirm.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("ui.confirm.save_button"), id="save", variant="primary", compact=True)
                 yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -85,11 +85,11 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
         verdict_button = self.query_one("#verdict", RadioSet).pressed_button
         name = " ".join(self.query_one("#confirm-name", Input).value.split())
         if verdict_button is None:
-            self._say(t("confirm.no_verdict"))
+            self._say(t("ui.confirm.no_verdict"))
             self.query_one("#verdict").focus()
             return
         if not name:
-            self._say(t("confirm.no_name"))
+            self._say(t("ui.confirm.no_name"))
             self.query_one("#confirm-name").focus()
             return
         party = Party(party_button.name) if party_button else self.party

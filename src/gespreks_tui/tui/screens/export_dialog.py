@@ -34,15 +34,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("export.title"), classes="dialog-title")
+            yield Label(t("ui.export.title"), classes="dialog-title")
             with RadioSet(id="format", compact=True):
-                yield RadioButton(t("export.format_md"), value=True, name="md", id="format-md")
-                yield RadioButton(t("export.format_html"), name="html", id="format-html")
-            yield Label(t("export.path"))
+                yield RadioButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
+                yield RadioButton(t("ui.export.format_html"), name="html", id="format-html")
+            yield Label(t("ui.export.path"))
             yield Input(str(self.defaults["md"]), id="export-path", compact=True)
-            yield Label(t("export.private_note"), id="export-message", classes="field-message")
+            yield Label(t("ui.export.private_note"), id="export-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("export.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("ui.export.save_button"), id="save", variant="primary", compact=True)
                 yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -57,7 +57,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
         self._confirmed_overwrite = None
-        self._say(t("export.private_note"))
+        self._say(t("ui.export.private_note"))
 
     def _say(self, text: str, error: bool = False) -> None:
         message = self.query_one("#export-message", Label)
@@ -76,15 +76,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def action_save(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
-            self._say(t("export.no_path"), error=True)
+            self._say(t("ui.export.no_path"), error=True)
             return
         path = Path(raw).expanduser()
         if path.is_dir():
-            self._say(t("export.is_directory", path=path), error=True)
+            self._say(t("ui.export.is_directory", path=path), error=True)
             return
         if path.exists() and self._confirmed_overwrite != path:
             self._confirmed_overwrite = path
-            self._say(t("export.exists", path=path), error=True)
+            self._say(t("ui.export.exists", path=path), error=True)
             return
         pressed = self.query_one("#format", RadioSet).pressed_button
         self.dismiss(ExportChoice(path, pressed.name if pressed else "md"))

@@ -65,6 +65,7 @@ class MeetingScreen(MeetingActions, Screen):
         self.visibility = Visibility.SHARED
         self._flush_timer: Timer | None = None
         self._dirty = False
+        self._loads_pending = 0  # TextArea.Changed messages caused by load_text, not typing
         self._deleted: list[Agreement] = []
 
     # -- set-up -------------------------------------------------------------
@@ -87,6 +88,7 @@ class MeetingScreen(MeetingActions, Screen):
                                  used=[p.used_seconds for p in c.phases],
                                  current=c.current_phase, paused=True)
         self.saver = Saver(on_result=lambda key, error: self.post_message(Saved(key, error)))
+        self.text_area = self.notes.text_area  # kept: still readable while unmounting
         self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
         self._load_follow_ups()
@@ -134,7 +136,8 @@ class MeetingScreen(MeetingActions, Screen):
         self.notes.show_phase(phase.name, phase.questions, self.visibility,
                               self.preparation.get(phase.position, ""))
         self.show_scores(phase)
-        self.notes.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
+        self.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
+        self._loads_pending += 1
         self._dirty = False
         self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
         self.tick()
@@ -184,6 +187,9 @@ class MeetingScreen(MeetingActions, Screen):
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
+        if self._loads_pending:  # messages arrive in order: this one is the load's
+            self._loads_pending -= 1
+            return
         if self.read_only:
             return
         self._dirty = True
@@ -197,7 +203,7 @@ class MeetingScreen(MeetingActions, Screen):
             return
         self._dirty = False
         key = (self.timer.current, self.visibility)
-        body = self.notes.text_area.text
+        body = self.text_area.text
         self.texts[key] = body
         store, conversation_id = self.app.store, self.conversation_id
         self.saver.submit(("note", key), lambda: store.save_note(conversation_id, *key, body))

@@ -161,7 +161,9 @@ class MeetingActions:
         self.app.push_screen(HistoryScreen(c.employee_id, select=earlier[0] if earlier else None))
 
     def action_reopen(self) -> None:
-        reopened = self.guard(lambda: self.app.store.reopen(self.conversation_id))
+        """Reopen for a correction; a confirmed conversation then gets a new revision."""
+        reopened = self.guard(lambda: self.app.store.reopen(self.conversation_id,
+                                                           correction=True))
         if reopened is None:
             return
         self.conversation = reopened

@@ -51,20 +51,20 @@ class MinutesScreen(Screen):
         yield Header()
         with Horizontal(id="minutes-body"):
             with VerticalScroll(id="minutes-view"):
-                yield Markdown(t("minutes.loading"), id="minutes-markdown")
+                yield Markdown(t("ui.minutes.loading"), id="minutes-markdown")
             with Vertical(id="minutes-side"):
-                yield Label(t("minutes.revision_title"), classes="pane-title")
+                yield Label(t("ui.minutes.revision_title"), classes="pane-title")
                 yield Label("", id="minutes-fingerprint")
-                yield Label(t("minutes.confirmations_title"), classes="pane-title")
+                yield Label(t("ui.minutes.confirmations_title"), classes="pane-title")
                 yield Label("", id="minutes-confirmations")
-                yield Label(t("minutes.revisions_title"), classes="pane-title")
+                yield Label(t("ui.minutes.revisions_title"), classes="pane-title")
                 yield OptionList(id="revisions")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         c = self.app.store.get_conversation(self.conversation_id)
         self.conversation = c
-        self.title = t("minutes.title", kind=kind_text(c.kind).capitalize(),
+        self.title = t("ui.minutes.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
         self.publish()
 
@@ -86,22 +86,22 @@ class MinutesScreen(Screen):
 
         try:
             if fmt == "html":
-                from gespreks_tui.minutes.html import render_html
+                from gespreks_tui.minutes import render_html, title_of
 
-                text = render_html(markdown, self.title or "")
+                text = render_html(markdown, title_of(self.conversation),
+                                   self.conversation.language)
             else:
                 text = markdown
             write_private(path, text)
         except Exception as error:
             self.post_message(WorkFailed(_reason(error)))
             return
-        self.app.notify(t("export.done", path=path), timeout=8)
+        self.app.notify(t("ui.export.done", path=path), timeout=8)
 
     # -- showing ------------------------------------------------------------
     def on_minutes_ready(self, message: MinutesReady) -> None:
-        self.latest = message.revision
+        self.latest = max(self.latest or 0, message.revision)
         self.show_revision(message.revision, message.markdown, message.sha256)
-        self.refresh_side()
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.app.notify(message.text, severity="error", timeout=10)
@@ -111,7 +111,7 @@ class MinutesScreen(Screen):
         self.markdown = markdown
         self.query_one("#minutes-markdown", Markdown).update(markdown)
         self.query_one("#minutes-fingerprint", Label).update(
-            t("minutes.fingerprint", revision=revision, sha=sha256[:12]))
+            t("ui.minutes.fingerprint", revision=revision, sha=sha256[:12]))
         self.refresh_side()
 
     def refresh_side(self) -> None:
@@ -123,25 +123,34 @@ class MinutesScreen(Screen):
         for party in (Party.EMPLOYEE, Party.MANAGER):
             c = done.get(party)
             if c is None:
-                lines.append(t("minutes.not_confirmed", party=t(f"confirm.party.{party}")))
+                lines.append(t("ui.minutes.not_confirmed", party=t(f"ui.confirm.party.{party}")))
             else:
-                lines.append(t("minutes.confirmed_by", party=t(f"confirm.party.{party}"), name=c.name,
-                               verdict=t(f"confirm.verdict.{c.verdict}"),
+                lines.append(t("ui.minutes.confirmed_by", party=t(f"ui.confirm.party.{party}"), name=c.name,
+                               verdict=t(f"ui.confirm.verdict.{c.verdict}"),
                                when=moment_text(c.confirmed_at, language())))
         self.query_one("#minutes-confirmations", Label).update("\n".join(lines))
         revisions = self.query_one("#revisions", OptionList)
         revisions.clear_options()
         for r in store.revisions(self.conversation_id):
-            revisions.add_option(Option(t("minutes.revision_line", revision=r.revision,
+            revisions.add_option(Option(t("ui.minutes.revision_line", revision=r.revision,
                                           when=moment_text(r.created_at, language())),
                                         id=str(r.revision)))
 
     @on(OptionList.OptionSelected, "#revisions")
     def _revision_selected(self, event: OptionList.OptionSelected) -> None:
-        wanted = int(event.option.id)
-        for r in self.app.store.revisions(self.conversation_id):
-            if r.revision == wanted:
-                self.show_revision(r.revision, r.markdown, r.sha256)
+        self.show_stored(int(event.option.id))
+
+    @work(thread=True, exclusive=True, group="minutes")
+    def show_stored(self, revision: int) -> None:
+        """A stored revision exactly as issued, with its confirmations ticked."""
+        from gespreks_tui.minutes import render_minutes
+
+        try:
+            minutes = render_minutes(self.app.store, self.conversation_id, revision=revision)
+        except Exception as error:
+            self.post_message(WorkFailed(_reason(error)))
+            return
+        self.post_message(MinutesReady(minutes.revision, minutes.markdown, minutes.sha256))
 
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -167,7 +176,7 @@ class MinutesScreen(Screen):
 
         c, revision = self.conversation, self.revision
         if revision != self.latest:
-            self.app.notify(t("confirm.only_latest"), severity="warning")
+            self.app.notify(t("ui.confirm.only_latest"), severity="warning")
             return
         names = {Party.EMPLOYEE: c.employee_name, Party.MANAGER: c.manager_name or ""}
         done_parties = {x.party for x in self.app.store.confirmations(c.id, revision)}
@@ -181,9 +190,9 @@ class MinutesScreen(Screen):
             except Exception as error:
                 self.app.notify(_reason(error), severity="error", timeout=10)
                 return
-            self.refresh_side()
+            self.show_stored(revision)
             status = self.app.store.get_conversation(c.id).status
-            self.app.notify(t(f"confirm.saved_{status}"), timeout=6)
+            self.app.notify(t(f"ui.confirm.saved_{status}"), timeout=6)
 
         self.app.push_screen(ConfirmDialog(revision, names, done_parties), done)
 

@@ -74,7 +74,6 @@ class StartScreen(Screen):
     def on_mount(self) -> None:
         self.title = "gespreks-tui"
         self.sub_title = t("start.subtitle")
-        self.refresh_lists()
         if not self.app.manager_name:
             from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
 

@@ -52,5 +52,5 @@ class NotesPane(Vertical):
 
     def show_save_status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#save-status", Label)
-        status.update(text)
+        status.update(text, layout=False)  # one fixed line: no relayout while typing
         status.set_class(error, "error")
