@@ -151,7 +151,7 @@ def test_confirmation_rules_and_locking(demo, clock):
     assert "- [x] Gezien, niet akkoord" in shown and "- [x] Akkoord" in shown
     assert "Bevestigd op 2026-11-02 om 10:00 uur, op het scherm." in shown
     assert "Bevestigd op 2026-11-02 om 11:00 uur, op het scherm." in shown
-    assert shown.endswith("## Opmerkingen medewerker\n\nNiet eens\\.\n")
+    assert shown.endswith("## Opmerkingen medewerker\n\nNiet eens.\n")
     assert parse_returned(shown).sha256 == demo.latest_revision(PROGRESS).sha256
 
 

@@ -15,8 +15,9 @@ The rules, applied to every piece of user text:
    visible placeholders: U+0000–U+001F as the Control Pictures U+2400–U+241F
    (U+0000 → "␀"), U+007F as "␡", U+0080–U+009F as U+FFFD. This is the only
    change ever made to what was typed: ``clean(text)`` is what comes back.
-2. Every ASCII punctuation character is backslash-escaped, so no inline or
-   block construct can start (``#``, ``-``, ``1.``, ``>``, ``|``, ``[ ]``,
+2. Every ASCII punctuation character that can take part in Markdown syntax is
+   backslash-escaped (all but ``' " , ; ? %``, and a full stop only after a
+   number at the start of a line), so no inline or block construct can start (``#``, ``-``, ``1.``, ``>``, ``|``, ``[ ]``,
    ``*``, `````, ``<``, ``&``, ``\\`` …), in CommonMark, GFM and pandoc alike.
 3. Whitespace that CommonMark would strip or read as indentation — at the
    start or end of a line — is written as a numeric character reference
@@ -38,7 +39,12 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+# ASCII punctuation, less the marks that are never Markdown syntax on their own
+# (' " , ; ? % and a full stop that does not follow a list number): the raw file
+# stays readable ("collega's en afgerond.", not "collega\\'s en afgerond\\.").
+_PUNCTUATION = re.compile(r"[!#$&()*+\-/:<=>@\[-`{-~]")
+# A full stop is syntax only right after the number of an ordered list item.
+_LIST_NUMBER_STOP = re.compile(r"^(\s*\d{1,9})\.", re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -61,6 +67,7 @@ def _reference(char: str) -> str:
 def _line(text: str) -> str:
     """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
     text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
+    text = _LIST_NUMBER_STOP.sub(lambda m: m[1] + "\\.", text)
     start, end = 0, len(text)
     while start < end and text[start].isspace():
         start += 1
