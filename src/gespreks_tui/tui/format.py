@@ -50,3 +50,22 @@ def ago_text(stamp: str, now: datetime) -> str:
 
 def kind_text(kind: str) -> str:
     return t(f"kind.{kind}")
+
+
+def history_line(row, lang: str) -> str:
+    """One earlier conversation in a list: date, kind, status, open agreements."""
+    return t("start.history_line", date=local_day_text(row.date, lang), kind=kind_text(row.kind),
+             status=t(f"status.{row.status}"), open=row.open_agreements)
+
+
+def date_feedback(value: str, today: date, lang: str) -> tuple[bool, date | None, str]:
+    """A typed date for a form: (acceptable, the date or None when empty, what to show)."""
+    from gespreks_tui.dates import DateError, parse_date
+
+    if not value.strip():
+        return True, None, t("agreement.no_due")
+    try:
+        parsed = parse_date(value, today)
+    except DateError:
+        return False, None, t("agreement.bad_due")
+    return True, parsed, t("agreement.due_is", date=day_text(parsed, lang))

@@ -12,9 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.dates import DateError, parse_date
 from gespreks_tui.model import Agreement, Owner
-from gespreks_tui.tui.format import day_text
+from gespreks_tui.tui.format import date_feedback
 
 
 @dataclass(frozen=True)
@@ -64,20 +63,11 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
 
     def _show_due(self, value: str) -> bool:
         """Show the parsed date (or what is wrong with it); True when acceptable."""
+        ok, _, text = date_feedback(value, self.today, language())
         message = self.query_one("#due-message", Label)
-        if not value.strip():
-            message.update(t("agreement.no_due"))
-            message.remove_class("error")
-            return True
-        try:
-            parsed = parse_date(value, self.today)
-        except DateError:
-            message.update(t("agreement.bad_due"))
-            message.add_class("error")
-            return False
-        message.update(t("agreement.due_is", date=day_text(parsed, language())))
-        message.remove_class("error")
-        return True
+        message.update(text)
+        message.set_class(not ok, "error")
+        return ok
 
     @on(Input.Changed, "#agreement-due")
     def _due_changed(self, event: Input.Changed) -> None:
@@ -103,11 +93,12 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
             self.query_one("#text-message").add_class("error")
             self.query_one("#agreement-text").focus()
             return
-        due_raw = self.query_one("#agreement-due", Input).value
-        if not self._show_due(due_raw):
+        ok, parsed, _ = date_feedback(self.query_one("#agreement-due", Input).value,
+                                      self.today, language())
+        if not ok:
             self.query_one("#agreement-due").focus()
             return
-        due = parse_date(due_raw, self.today).isoformat() if due_raw.strip() else None
+        due = parsed.isoformat() if parsed else None
         pressed = self.query_one("#owner", RadioSet).pressed_button
         owner = Owner(pressed.name) if pressed else None
         self.dismiss(AgreementInput(text.strip(), owner, due))

@@ -14,9 +14,9 @@ from textual.widgets import Button, Input, Label, Static
 from gespreks_tui.agenda import clock_text
 from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.dates import DateError, add_months, parse_date
+from gespreks_tui.dates import add_months
 from gespreks_tui.model import Conversation
-from gespreks_tui.tui.format import day_text
+from gespreks_tui.tui.format import date_feedback, day_text
 
 
 class ConcludeScreen(ModalScreen[date | None]):
@@ -47,16 +47,13 @@ class ConcludeScreen(ModalScreen[date | None]):
         self._check(self.query_one("#next-evaluation", Input).value)
 
     def _check(self, value: str) -> date | None:
+        ok, parsed, text = date_feedback(value, self.today, language())
+        if parsed is None:  # the next evaluation date may not stay empty
+            ok, text = False, t("agreement.bad_due")
         message = self.query_one("#next-message", Label)
-        try:
-            parsed = parse_date(value, self.today)
-        except DateError:
-            message.update(t("agreement.bad_due"))
-            message.add_class("error")
-            return None
-        message.update(t("agreement.due_is", date=day_text(parsed, language())))
-        message.remove_class("error")
-        return parsed
+        message.update(text)
+        message.set_class(not ok, "error")
+        return parsed if ok else None
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Status
-from gespreks_tui.tui.format import day_text, kind_text, local_day_text
+from gespreks_tui.tui.format import day_text, history_line, local_day_text
 
 
 @dataclass
@@ -65,10 +65,7 @@ class HistoryScreen(Screen):
         listing = self.query_one("#history-list", OptionList)
         lang = language()
         for row in rows:
-            listing.add_option(Option(
-                t("start.history_line", date=local_day_text(row.date, lang),
-                  kind=kind_text(row.kind), status=t(f"status.{row.status}"),
-                  open=row.open_agreements), id=str(row.id)))
+            listing.add_option(Option(history_line(row, lang), id=str(row.id)))
         if rows:
             ids = [r.id for r in rows]
             listing.highlighted = ids.index(self.select) if self.select in ids else 0

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from gespreks_tui.agendas import default_minutes, load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Kind
-from gespreks_tui.tui.format import ago_text, kind_text, local_day_text
+from gespreks_tui.tui.format import ago_text, history_line, kind_text
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -138,10 +138,7 @@ class StartScreen(Screen):
             history.add_option(Option(t("start.no_history"), disabled=True))
         lang = language()
         for row in rows:
-            history.add_option(Option(
-                t("start.history_line", date=local_day_text(row.date, lang),
-                  kind=kind_text(row.kind), status=t(f"status.{row.status}"),
-                  open=row.open_agreements), id=str(row.id)))
+            history.add_option(Option(history_line(row, lang), id=str(row.id)))
 
     # -- events -------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#people-list")

@@ -1,0 +1,27 @@
+"""Personnel data rights under the AVG/GDPR, without a user interface.
+
+- ``export``: everything stored about one person (art. 15), private notes
+  included, as readable Markdown per conversation plus one JSON file.
+- ``names``: finding and replacing a person's name in stored text (erasure).
+- ``retention``: the retention policy and which records are past it.
+- ``report``: the lines the command line prints (counts, plans, summaries).
+
+The database work (one transaction each, then VACUUM and a WAL checkpoint)
+is in ``gespreks_tui.store.privacy``. Nothing here imports Textual.
+"""
+
+from gespreks_tui.privacy.names import NameMatcher, removed_label
+from gespreks_tui.privacy.retention import (
+    DEFAULT_LEFT_YEARS,
+    Erasure,
+    LeftPerson,
+    OldConversation,
+    PurgePlan,
+    RetentionPolicy,
+    keep_until,
+)
+
+__all__ = [
+    "DEFAULT_LEFT_YEARS", "Erasure", "LeftPerson", "NameMatcher", "OldConversation",
+    "PurgePlan", "RetentionPolicy", "keep_until", "removed_label",
+]

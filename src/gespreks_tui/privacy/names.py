@@ -1,0 +1,58 @@
+"""Finding a person's name in stored text, to replace it when they are erased.
+
+A name matches as whole words, case-insensitively, with any run of
+whitespace between its words, both as typed and as escaped in stored
+Markdown minutes (``minutes.escape.inline``: "Jan-Willem" is stored as
+"Jan\\-Willem"). Where the name is part of another person's name ("Jan" in
+"Jan Jansen"), that occurrence is left alone: it is the other person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.minutes.escape import inline
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    words = name.split()
+    forms = {r"\s+".join(re.escape(w) for w in words),
+             r"\s+".join(re.escape(inline(w)) for w in words)}
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def removed_label(role: str, lang: str | None = None) -> str:
+    """The neutral text that takes a removed name's place: role is 'manager' or 'person'."""
+    return t(f"privacy.removed_{role}", lang=lang)
+
+
+class NameMatcher:
+    """Whole-word occurrences of one name, leaving other people's longer names alone."""
+
+    def __init__(self, name: str, other_names: Iterable[str] = ()) -> None:
+        self.name = " ".join(name.split())
+        if not self.name:
+            raise ValueError("empty name")
+        self._pattern = _pattern(self.name)
+        longer = [n for n in other_names
+                  if n.casefold() != self.name.casefold() and self._pattern.search(n)]
+        self._protected = [_pattern(n) for n in longer]
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        shielded = [m.span() for p in self._protected for m in p.finditer(text)]
+        return [m.span() for m in self._pattern.finditer(text)
+                if not any(s < m.end() and m.start() < e for s, e in shielded)]
+
+    def found(self, text: object) -> bool:
+        """Whether ``text`` (any stored value) mentions the name."""
+        return isinstance(text, str) and bool(self._spans(text))
+
+    def replace(self, text: str, label: str) -> tuple[str, int]:
+        """``text`` with every mention replaced by ``label``, and how many there were."""
+        spans = self._spans(text)
+        for start, end in reversed(spans):
+            text = text[:start] + label + text[end:]
+        return text, len(spans)
