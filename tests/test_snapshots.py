@@ -66,3 +66,17 @@ def test_meeting_screen(snap_compare, demo_app, clock, size):
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=size, run_before=hold_a_meeting)
+
+
+def test_history_screen(snap_compare, demo_app):
+    async def open_history_of_joris(pilot):
+        await pilot.pause()
+        pilot.app.screen.query_one("#people-list").highlighted = 1
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.set_focus(None)
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=open_history_of_joris)

@@ -7,10 +7,10 @@
 - ``report``: the lines the command line prints (counts, plans, summaries).
 
 The database work (one transaction each, then VACUUM and a WAL checkpoint)
-is in ``gespreks_tui.store.privacy``. Nothing here imports Textual.
+is in ``gespreks_tui.store.privacy``. Nothing here imports Textual; ``names``
+and ``export`` (which need the minutes' Markdown) are imported only when used.
 """
 
-from gespreks_tui.privacy.names import NameMatcher, removed_label
 from gespreks_tui.privacy.retention import (
     DEFAULT_LEFT_YEARS,
     Erasure,
@@ -22,6 +22,6 @@ from gespreks_tui.privacy.retention import (
 )
 
 __all__ = [
-    "DEFAULT_LEFT_YEARS", "Erasure", "LeftPerson", "NameMatcher", "OldConversation",
-    "PurgePlan", "RetentionPolicy", "keep_until", "removed_label",
+    "DEFAULT_LEFT_YEARS", "Erasure", "LeftPerson", "OldConversation", "PurgePlan",
+    "RetentionPolicy", "keep_until",
 ]

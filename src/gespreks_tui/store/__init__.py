@@ -13,11 +13,12 @@ from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.cycle import CycleMixin
 from gespreks_tui.store.minutes import MinutesMixin
 from gespreks_tui.store.people import PeopleMixin
+from gespreks_tui.store.privacy import PrivacyMixin
 
 
 class Store(
     AgreementsMixin, AppraisalMixin, ConversationsMixin, CycleMixin, MinutesMixin, PeopleMixin,
-    StoreBase,
+    PrivacyMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

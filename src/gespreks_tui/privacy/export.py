@@ -1,0 +1,252 @@
+"""Everything stored about one person, as files they can read (AVG art. 15).
+
+``build_export(store, person)`` gathers it; ``write_export(directory, export)``
+writes it into a new owner-only (0700) directory, every file 0600, all or
+nothing. The files:
+
+- ``00-overzicht.md``: what is in the export, which private notes it holds,
+  the conversations the person led as manager (listed only);
+- one Markdown file per conversation in which the person is the employee:
+  the minutes (``render_minutes``: the shared part, as issued) for a concluded
+  one, a plain rendering of what is recorded for one that still runs; then
+  appendices with every earlier issued revision (with its confirmations), the
+  employee's preparation, and — clearly marked — the manager's private notes;
+- ``gegevens.json``: every stored row about the person, per table.
+
+Private notes are included on purpose: Dutch case law counts a manager's notes
+about an employee as personal data open to the right of access.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gespreks_tui import __version__
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.exports import ExportError, slug, write_private
+from gespreks_tui.minutes.dutch_time import date_text, time_text
+from gespreks_tui.minutes.escape import inline, note_lines
+from gespreks_tui.model import Kind, Person, Status, Visibility
+
+FORMAT = "gespreks-tui/person-export/1"
+BREAK = ["", "---", ""]
+
+
+@dataclass(frozen=True)
+class PrivateNote:
+    conversation_id: int
+    kind: Kind
+    date: str
+    phase: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ConversationFile:
+    conversation_id: int
+    kind: Kind
+    date: str
+    status: Status
+    file: str
+
+
+@dataclass(frozen=True)
+class LedConversation:
+    """A conversation the person led as manager: listed, not exported (it is the employee's)."""
+
+    conversation_id: int
+    kind: Kind
+    date: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class PersonExport:
+    person: Person
+    files: dict[str, str]
+    conversations: tuple[ConversationFile, ...]
+    private_notes: tuple[PrivateNote, ...]
+    as_manager: tuple[LedConversation, ...]
+    json_file: str
+    index_file: str
+
+
+def _appendix(title: str, body: list[str]) -> list[str]:
+    return [*BREAK, "# " + title, "", *body]
+
+
+def _conversation_markdown(store, person: Person, conversation_id: int, lang: str,
+                           created: str) -> tuple[str, list[PrivateNote]]:
+    from gespreks_tui.minutes import render_minutes
+    from gespreks_tui.minutes.render import render_content
+
+    c = store.get_conversation(conversation_id)
+    day = date_text(c.started_at or c.created_at)
+    notes = store.notes(conversation_id)
+    banner = ["> " + t("privacy.md.banner", lang=lang, name=inline(person.name), id=c.id,
+                       date=created)]
+    shown: int | None = None
+    if c.status in (Status.CONCLUDED, Status.CONFIRMED):
+        minutes = render_minutes(store, conversation_id)
+        body = minutes.markdown.rstrip("\n").split("\n")
+        if minutes.stored:
+            shown = minutes.revision
+        else:
+            banner += [">", "> " + t("privacy.md.not_issued", lang=lang)]
+    else:
+        body = render_content(c, notes, store.agreements(conversation_id),
+                              store.follow_ups(conversation_id), c.language,
+                              store.scores(conversation_id),
+                              store.overall(conversation_id)).rstrip("\n").split("\n")
+        banner += [">", "> " + t("privacy.md.running", lang=lang,
+                                 status=t(f"status.{c.status}", lang=lang))]
+    lines = [*banner, "", *body]
+
+    for revision in store.revisions(conversation_id):
+        if revision.revision == shown:
+            continue
+        issued = render_minutes(store, conversation_id, revision=revision.revision)
+        lines += _appendix(t("privacy.md.revision", lang=lang, revision=revision.revision,
+                             date=date_text(revision.created_at),
+                             time=time_text(revision.created_at)),
+                           issued.markdown.rstrip("\n").split("\n"))
+
+    prepared = store.preparation(conversation_id)
+    if prepared:
+        body = []
+        for phase in c.phases:
+            answer = note_lines(prepared.get(phase.position, ""))
+            if answer:
+                body += ["## " + inline(phase.name), "", *answer, ""]
+        lines += _appendix(t("privacy.md.preparation", lang=lang), body[:-1])
+
+    private: list[PrivateNote] = []
+    body = ["> " + t("privacy.md.private_intro", lang=lang), ""]
+    for phase in c.phases:
+        text = notes.get((phase.position, Visibility.PRIVATE), "")
+        if note_lines(text):
+            private.append(PrivateNote(c.id, c.kind, day, phase.name, text))
+            body += ["## " + inline(phase.name), "", *note_lines(text), ""]
+    if private:
+        lines += _appendix(t("privacy.md.private", lang=lang), body[:-1])
+    return "\n".join(lines) + "\n", private
+
+
+def _index(export_person: Person, files: list[ConversationFile], private: list[PrivateNote],
+           led: list[LedConversation], json_file: str, groups: int, lang: str,
+           created: str) -> str:
+    def tr(key: str, **values: object) -> str:
+        return t(key, lang=lang, **values)
+
+    name = inline(export_person.name)
+    lines = ["# " + tr("privacy.index.title", name=name), "",
+             tr("privacy.index.intro", date=created, version=__version__), "",
+             "## " + tr("privacy.index.files"), ""]
+    for f in files:
+        lines.append("- " + tr("privacy.index.file", file=f"`{f.file}`",
+                               kind=tr(f"kind.{f.kind}"), date=f.date,
+                               status=tr(f"status.{f.status}")))
+    if not files:
+        lines.append("- " + tr("privacy.index.no_conversations"))
+    lines += ["- " + tr("privacy.index.json", file=f"`{json_file}`"), "",
+              "## " + tr("privacy.index.private"), "", tr("privacy.md.private_intro"), ""]
+    for note in private:
+        lines.append("- " + tr("privacy.private_line", id=note.conversation_id,
+                               kind=tr(f"kind.{note.kind}"), date=note.date,
+                               phase=inline(note.phase)))
+    if not private:
+        lines.append("- " + tr("privacy.index.no_private"))
+    lines += ["", "## " + tr("privacy.index.as_manager"), "",
+              tr("privacy.index.as_manager_intro"), ""]
+    for c in led:
+        lines.append("- " + tr("privacy.led_line", id=c.conversation_id,
+                               kind=tr(f"kind.{c.kind}"), date=c.date,
+                               status=tr(f"status.{c.status}")))
+    if not led:
+        lines.append("- " + tr("privacy.index.none"))
+    left = export_person.left_on or tr("privacy.index.not_left")
+    lines += ["", "## " + tr("privacy.index.other"), "",
+              "- " + tr("privacy.index.left_on", date=inline(left)),
+              "- " + tr("privacy.index.groups", count=groups)]
+    return "\n".join(lines) + "\n"
+
+
+def build_export(store, person: Person, lang: str | None = None) -> PersonExport:
+    """Gather everything stored about ``person`` (texts around it in ``lang``)."""
+    lang = lang or language()
+    created = date_text(store.now())
+    rows = store.person_rows(person.id)
+    files: dict[str, str] = {}
+    listed: list[ConversationFile] = []
+    private: list[PrivateNote] = []
+    for summary in sorted(store.list_conversations(person.id), key=lambda s: (s.date, s.id)):
+        day = date_text(summary.date)
+        name = t("privacy.file.conversation", lang=lang, date=day, id=summary.id,
+                 kind=slug(t(f"kind.{summary.kind}", lang=lang))) + ".md"
+        text, notes = _conversation_markdown(store, person, summary.id, lang, created)
+        files[name] = text
+        private += notes
+        listed.append(ConversationFile(summary.id, summary.kind, day, summary.status, name))
+    led = [LedConversation(r["id"], Kind(r["kind"]),
+                           date_text(r["started_at"] or r["created_at"]), Status(r["status"]))
+           for r in rows["as_manager"]["conversations"]]
+    json_file = t("privacy.file.json", lang=lang)
+    data = {
+        "format": FORMAT, "created_at": store.now(), "person": rows["tables"]["people"][0],
+        "private_notes_included": True,
+        "private_notes": [{"conversation_id": n.conversation_id, "phase": n.phase,
+                           "text": n.text} for n in private],
+        "tables": rows["tables"], "as_manager": rows["as_manager"],
+    }
+    index_file = t("privacy.file.index", lang=lang)
+    groups = len(rows["tables"].get("collective_members", []))
+    files = {index_file: _index(person, listed, private, led, json_file, groups, lang, created),
+             **files,
+             json_file: json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"}
+    return PersonExport(person=person, files=files, conversations=tuple(listed),
+                        private_notes=tuple(private), as_manager=tuple(led),
+                        json_file=json_file, index_file=index_file)
+
+
+def _make_parents(folder: Path) -> None:
+    """Create missing ancestors owner-only (``mkdir(parents=True)`` would use the umask)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+
+
+def write_export(directory: Path | str, export: PersonExport) -> Path:
+    """Write the export into ``directory``: new (or empty), 0700, files 0600, all or nothing.
+
+    Raises ``ExportError`` (one line) when the directory exists and is not
+    empty, is a file, or cannot be written; nothing is left behind then.
+    """
+    target = Path(directory).expanduser().absolute()
+    if target.exists():
+        if not target.is_dir():
+            raise ExportError(target, t("privacy.export.not_a_directory"))
+        if any(target.iterdir()):
+            raise ExportError(target, t("privacy.export.not_empty"))
+    temporary: str | None = None
+    try:
+        _make_parents(target.parent)
+        temporary = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+                                     dir=target.parent)
+        os.chmod(temporary, 0o700)
+        for name, text in export.files.items():
+            write_private(Path(temporary) / name, text)
+        os.rename(temporary, target)  # replaces an empty directory, refuses a filled one
+        temporary = None
+    except OSError as error:
+        raise ExportError(target, error.strerror or str(error)) from error
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(temporary)
+    return target
