@@ -41,6 +41,7 @@ CORPUS: list[tuple[str, str]] = [
     ("markdown inline", "**vet** _schuin_ `code` [link](javascript:alert(1)) ![img](x.png) \\"),
     ("html", "<script>alert('x')</script><b>vet</b><!-- c --><img src=x onerror=alert(1)>&amp;&#0;"),
     ("textual markup", "[b]vet[/b] [/] [red [@click=app.quit]klik[/] [$warning]x[/] [link=x]y"),
+    ("unclosed brackets", "zie [bijlage, budget a[1 en ["),
     ("rich markup", "[bold red]alarm[/bold red] [/bold] :smile: [i]"),
     ("sql", "'); drop table people;--"),
     ("sql 2", "Robert'); DROP TABLE agreements; -- \" or 1=1 -- ' or ''='"),
@@ -49,6 +50,21 @@ CORPUS: list[tuple[str, str]] = [
     ("whitespace", "  \t begin en eind \u3000\xa0  "),
     ("only odd spaces", "\u3000\xa0\u2003x\u2003"),
     ("backslashes", "\\\\ \\n \\x00 C:\\map\\bestand"),
+    ("long line", LONG_LINE),
+    ("long word", LONG_WORD),
+]
+
+# Driving the app costs about a quarter of a second per value, so the fast suite
+# feeds the app every short entry at once (with a NUL, controls and bidi marks in
+# the middle) plus the entries whose position or size matters; GESPREKS_HEAVY=1
+# feeds it every entry on its own. The store and minutes always get all of them.
+EVERYTHING = " | ".join(text for label, text in sorted(CORPUS, key=lambda e: e[0] != "textual markup")
+                        if len(text) < 1000 and label not in ("nul", "whitespace"))
+APP_CORPUS: list[tuple[str, str]] = CORPUS if HEAVY else [
+    ("everything at once", EVERYTHING),
+    ("nul", "\x00"),
+    ("whitespace", dict(CORPUS)["whitespace"]),
+    ("line separators", dict(CORPUS)["line separators"]),
     ("long line", LONG_LINE),
     ("long word", LONG_WORD),
 ]

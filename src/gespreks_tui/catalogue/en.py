@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "person.not_found": "Nobody is called '{name}'. See the names with 'gespreks list'.",
     "conversation.not_found": "There is no conversation number {id}. See the conversations with 'gespreks list'.",
     "agreement.not_found": "There is no agreement number {id}.",
+    "agreement.starts_with_nul": "An agreement cannot start with a NUL character (␀). Remove that character and save again.",
     "error.language": "Unknown language '{language}'. Choose nl or en.",
     "error.unexpected": "Something unexpected went wrong: {reason}",
     # kinds, statuses, owners, outcomes

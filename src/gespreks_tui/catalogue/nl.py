@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "person.not_found": "Er is niemand met de naam '{name}'. Bekijk de namen met 'gespreks list'.",
     "conversation.not_found": "Er is geen gesprek met nummer {id}. Bekijk de gesprekken met 'gespreks list'.",
     "agreement.not_found": "Er is geen afspraak met nummer {id}.",
+    "agreement.starts_with_nul": "Een afspraak kan niet met een NUL-teken (␀) beginnen. Haal dat teken weg en sla opnieuw op.",
     "error.language": "Onbekende taal '{language}'. Kies nl of en.",
     "error.unexpected": "Er ging iets onverwachts mis: {reason}",
     # kinds, statuses, owners, outcomes

@@ -85,6 +85,8 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
 def all_commands() -> list[click.Command]:
     from gespreks_tui.cli.cycle_commands import cycle_commands
     from gespreks_tui.cli.minutes_commands import COMMANDS as minutes_commands
+    from gespreks_tui.cli.privacy_commands import privacy_commands
     from gespreks_tui.cli.template_commands import COMMANDS as template_commands
 
-    return [demo, list_, show, *cycle_commands(), *minutes_commands, *template_commands]
+    return [demo, list_, show, *cycle_commands(), *minutes_commands, *template_commands,
+            *privacy_commands()]

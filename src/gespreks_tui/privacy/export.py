@@ -94,10 +94,11 @@ def _conversation_markdown(store, person: Person, conversation_id: int, lang: st
     shown: int | None = None
     if c.status in (Status.CONCLUDED, Status.CONFIRMED):
         minutes = render_minutes(store, conversation_id)
-        body = minutes.markdown.rstrip("\n").split("\n")
-        if minutes.stored:
+        if minutes.stored:  # as issued, with the confirmations given
             shown = minutes.revision
-        else:
+            body = minutes.markdown.rstrip("\n").split("\n")
+        else:  # no fingerprint or confirmation boxes for minutes never issued
+            body = minutes.content.rstrip("\n").split("\n")
             banner += [">", "> " + t("privacy.md.not_issued", lang=lang)]
     else:
         body = render_content(c, notes, store.agreements(conversation_id),
@@ -243,6 +244,8 @@ def write_export(directory: Path | str, export: PersonExport) -> Path:
             write_private(Path(temporary) / name, text)
         os.rename(temporary, target)  # replaces an empty directory, refuses a filled one
         temporary = None
+    except ExportError as error:
+        raise ExportError(target, error.reason) from error
     except OSError as error:
         raise ExportError(target, error.strerror or str(error)) from error
     finally:

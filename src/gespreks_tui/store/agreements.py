@@ -42,6 +42,8 @@ class AgreementsMixin:
         """Add an agreement at the end of the conversation's list."""
         if not text.strip():
             raise ValueError("empty agreement")
+        if text.lstrip(" ").startswith("\x00"):  # SQLite's length() stops at NUL: CHECK fails
+            raise StoreError("agreement.starts_with_nul", self.path)
         now = self.now()
         table = self.db["agreements"]
         with self.db.atomic():
@@ -65,6 +67,8 @@ class AgreementsMixin:
             raise TypeError(f"not editable: {sorted(unknown)}")
         if "text" in fields and not str(fields["text"]).strip():
             raise ValueError("empty agreement")
+        if "text" in fields and str(fields["text"]).lstrip(" ").startswith("\x00"):
+            raise StoreError("agreement.starts_with_nul", self.path)
         values = {k: (str(v) if v is not None and k != "position" else v)
                   for k, v in fields.items()}
         values["updated_at"] = self.now()

@@ -16,14 +16,15 @@ Erasing a person is one transaction (``erase_person``):
 4. any other stored text that still names them (whole words, also as escaped
    in Markdown) gets "(verwijderde persoon)" instead;
 
-after which ``compact`` checkpoints the WAL, VACUUMs and truncates the WAL, so
-the removed bytes are gone from the file, not merely unlinked. An exception
-anywhere in steps 1–4 rolls everything back.
+with ``secure_delete`` on, after which ``compact`` VACUUMs and checkpoints the
+WAL with TRUNCATE, so the removed bytes are gone from the database file and the
+-wal file, not merely unlinked. An exception (or Ctrl-C) anywhere in steps 1–4
+rolls everything back.
 
 A purge (``purge``) removes, in one transaction, the conversations past the
 maximum age and erases the people past the retention period after leaving,
-then compacts once. ``*_plan`` methods run the same transaction and roll it
-back, so the counts they show are exactly what the real run removes.
+then compacts once. With ``dry_run=True`` both run the same transaction and
+roll it back, so the counts they show are exactly what the real run removes.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ MARKDOWN_COLUMNS = {("minutes_revisions", "markdown")}
 NOT_SCRUBBED = {"people", "migrations"}  # other people's names; migration names
 
 
-class _DryRun(Exception):  # noqa: N818 - control flow, never seen by a user
+class _DryRun(Exception):
+    """Rolls back a dry run, carrying what it would have done (never seen by a user)."""
+
     def __init__(self, effect: object) -> None:
         super().__init__("dry run")
         self.effect = effect

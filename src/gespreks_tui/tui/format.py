@@ -12,6 +12,17 @@ MONTH_ABBR = {
 }
 
 
+def escape(text: str) -> str:
+    """``text`` as Textual markup that shows exactly ``text``.
+
+    ``textual.markup.escape`` escapes only what looks like a tag, so an unclosed
+    '[' ("zie [bijlage", "a[1") swallows the markup after it and the widget
+    raises MarkupError. A backslash is special only before '[', so escaping
+    every '[' is exact.
+    """
+    return text.replace("[", "\\[")
+
+
 def day_text(day: date | str | None, lang: str = "nl") -> str:
     """'1 mrt 2027' / '1 Mar 2027' for a date or ISO string."""
     if not day:

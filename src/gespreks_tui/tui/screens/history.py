@@ -75,6 +75,8 @@ class HistoryScreen(Screen):
         listing.focus()
 
     def fill_agreements(self, rows) -> None:
+        from rich.text import Text  # a plain cell: DataTable reads a str as markup
+
         store, lang = self.app.store, language()
         table = self.query_one("#history-agreements", DataTable)
         table.add_columns(t("history.col_made"), t("history.col_agreement"),
@@ -88,7 +90,7 @@ class HistoryScreen(Screen):
         for row in reversed(rows):
             for a in store.agreements(row.id):
                 table.add_row(
-                    local_day_text(row.date, lang), a.text,
+                    local_day_text(row.date, lang), Text(a.text),
                     t(f"owner.{a.owner}") if a.owner else t("owner.none"),
                     day_text(a.due_date, lang) if a.due_date else "-",
                     t(f"agreement_status.{a.status}"),

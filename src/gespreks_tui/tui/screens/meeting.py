@@ -254,5 +254,5 @@ class MeetingScreen(MeetingActions, Screen):
         try:
             return job()
         except StoreError as error:
-            self.app.notify(error.message(), severity="error", timeout=8)
+            self.app.notify(error.message(), severity="error", timeout=8, markup=False)
             return None

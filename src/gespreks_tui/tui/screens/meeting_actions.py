@@ -108,7 +108,8 @@ class MeetingActions:
             return
         self._deleted.append(agreement)
         self.show_agreements()
-        self.app.notify(t("agreements.deleted", text=agreement.text[:40]), timeout=6)
+        self.app.notify(t("agreements.deleted", text=agreement.text[:40]), timeout=6,
+                        markup=False)
 
     def undo_delete(self) -> None:
         if not self._deleted or self.read_only:

@@ -56,7 +56,7 @@ class MinutesScreen(Screen):
                 yield Label(t("ui.minutes.revision_title"), classes="pane-title")
                 yield Label("", id="minutes-fingerprint")
                 yield Label(t("ui.minutes.confirmations_title"), classes="pane-title")
-                yield Label("", id="minutes-confirmations")
+                yield Label("", id="minutes-confirmations", markup=False)
                 yield Label(t("ui.minutes.revisions_title"), classes="pane-title")
                 yield OptionList(id="revisions")
         yield Footer(compact=True)
@@ -96,7 +96,7 @@ class MinutesScreen(Screen):
         except Exception as error:
             self.post_message(WorkFailed(_reason(error)))
             return
-        self.app.notify(t("ui.export.done", path=path), timeout=8)
+        self.app.notify(t("ui.export.done", path=path), timeout=8, markup=False)
 
     # -- showing ------------------------------------------------------------
     def on_minutes_ready(self, message: MinutesReady) -> None:
@@ -104,7 +104,7 @@ class MinutesScreen(Screen):
         self.show_revision(message.revision, message.markdown, message.sha256)
 
     def on_work_failed(self, message: WorkFailed) -> None:
-        self.app.notify(message.text, severity="error", timeout=10)
+        self.app.notify(message.text, severity="error", timeout=10, markup=False)
 
     def show_revision(self, revision: int, markdown: str, sha256: str) -> None:
         self.revision = revision
@@ -188,7 +188,8 @@ class MinutesScreen(Screen):
                 self.app.store.confirm(c.id, revision, choice.party, choice.name,
                                        choice.verdict, choice.comment, "screen")
             except Exception as error:
-                self.app.notify(_reason(error), severity="error", timeout=10)
+                self.app.notify(_reason(error), severity="error", timeout=10,
+                                markup=False)
                 return
             self.show_stored(revision)
             status = self.app.store.get_conversation(c.id).status

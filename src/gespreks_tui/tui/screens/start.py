@@ -6,7 +6,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -24,7 +23,7 @@ from textual.widgets.option_list import Option
 from gespreks_tui.agendas import default_minutes, load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Kind
-from gespreks_tui.tui.format import ago_text, history_line, kind_text
+from gespreks_tui.tui.format import ago_text, escape, history_line, kind_text
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -43,12 +42,12 @@ class StartScreen(Screen):
         yield Header()
         with Vertical(id="resume-box"):
             yield Label(t("start.resume_title"), classes="section-title")
-            yield OptionList(id="resume-list")
+            yield OptionList(id="resume-list", markup=False)
         with Horizontal(id="start-body"):
             with Vertical(id="people-box"):
                 yield Label(t("start.people_title"), classes="section-title")
                 yield Input(placeholder=t("start.new_person_placeholder"), id="new-person")
-                yield OptionList(id="people-list")
+                yield OptionList(id="people-list", markup=False)
                 yield Label(t("start.due_title"), classes="section-title", id="due-title")
                 yield Static("", id="due-list")
             with Vertical(id="plan-box"):
@@ -66,7 +65,7 @@ class StartScreen(Screen):
                     yield Label(t("start.prep_label"), id="prep-label")
                     yield Input(self.app.prep_path or "", id="prep",
                                 placeholder=t("start.prep_placeholder"))
-                yield Label("", id="start-message")
+                yield Label("", id="start-message", markup=False)
                 yield Label(t("start.history_title"), classes="section-title")
                 yield OptionList(id="history")
         yield Footer(compact=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import Label, Static
 
 from gespreks_tui.agenda import AgendaTimer, PhaseTime, clock_text
 from gespreks_tui.catalogue import t
+from gespreks_tui.tui.format import escape
 
 WARNING_SECONDS = 60
 

@@ -11,13 +11,12 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import Label, ListItem, ListView, Static
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome
 from gespreks_tui.smart import hints
-from gespreks_tui.tui.format import day_text
+from gespreks_tui.tui.format import day_text, escape
 
 
 def agreement_markup(a: Agreement, today: date) -> str:

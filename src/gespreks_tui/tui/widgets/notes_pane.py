@@ -20,7 +20,7 @@ class NotesPane(Vertical):
         yield Label("", id="notes-mode")
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder=t("notes.placeholder"))
-        yield Label("", id="save-status")
+        yield Label("", id="save-status", markup=False)
 
     @property
     def text_area(self) -> TextArea:
