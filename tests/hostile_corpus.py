@@ -66,7 +66,6 @@ APP_CORPUS: list[tuple[str, str]] = CORPUS if HEAVY else [
     ("whitespace", dict(CORPUS)["whitespace"]),
     ("line separators", dict(CORPUS)["line separators"]),
     ("long line", LONG_LINE),
-    ("long word", LONG_WORD),
 ]
 
 # What a one-line field cannot hold: an agreement is refused when it is blank.
