@@ -104,7 +104,7 @@ async def _type(app, area, count: int, warmup: int, profile=None) -> list[float]
 
 
 async def _app_run(db: Path, lines: int, count: int, warmup: int,
-                   profile=None) -> tuple[list[float], tuple]:
+                   profile=None, autosave_delay: float = 0.5) -> tuple[list[float], tuple]:
     from gespreks_tui.agendas import builtin_agenda
     from gespreks_tui.model import Kind, Visibility
     from gespreks_tui.store import Store
@@ -123,7 +123,7 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int,
     class App(_Render, GesprekApp):
         pass
 
-    app = App(store)  # autosave on, default delay
+    app = App(store, autosave_delay=autosave_delay)  # 0.5 s: the default, autosave on
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -213,3 +213,20 @@ def _calls(workdir: Path, lines: int, size: tuple, keys: int = 20) -> tuple[floa
     asyncio.run(_bare_run(lines, size, keys, 5, bare_profile))
     return (pstats.Stats(app_profile).total_calls / keys,
             pstats.Stats(bare_profile).total_calls / keys)
+
+
+def autosave_effect(workdir: Path, lines: int, reps: int, count: int,
+                    warmup: int = 5) -> dict:
+    """The app's own keystroke with autosave on (0.5 s) against off (no save while typing)."""
+    on: list[float] = []
+    off: list[float] = []
+    ratios: list[float] = []
+    for _ in range(reps):
+        samples_on, _ = asyncio.run(_app_run(workdir / "on.db", lines, count, warmup))
+        samples_off, _ = asyncio.run(_app_run(workdir / "off.db", lines, count, warmup,
+                                              autosave_delay=3600.0))
+        on += samples_on
+        off += samples_off
+        ratios.append(median(samples_on) / median(samples_off))
+    return {"on": median(on), "off": median(off), "ratio": median(ratios),
+            "on_mean": statistics.fmean(on), "off_mean": statistics.fmean(off)}

@@ -71,6 +71,8 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
         conn.close()
         if is_locked_error(error):
             raise StoreError("db.locked", path) from error
+        if "unable to open" in str(error).lower():  # no -wal/-shm possible: read-only folder
+            raise StoreError("db.read_only", path) from error
         raise StoreError("db.not_a_database", path) from error
     return conn
 

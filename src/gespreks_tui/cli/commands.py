@@ -69,17 +69,20 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
         follow_ups = store.follow_ups(conversation_id)
         trails = store.conversation_trails(conversation_id)
         history = store.minutes_history(conversation_id)
+        scores, overall = store.scores(conversation_id), store.overall(conversation_id)
     finally:
         store.close()
     if as_json:
         data = render.conversation_json(conversation, notes, agreements, follow_ups, private,
                                        trails)
+        data["scores"] = render.scores_json(scores, overall)
         data["minutes"] = minutes_render.minutes_json(history)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
-                                     trails) + minutes_render.minutes_text(history)))
+                                     trails) + render.scores_text(conversation, scores, overall)
+            + minutes_render.minutes_text(history)))
 
 
 def all_commands() -> list[click.Command]:

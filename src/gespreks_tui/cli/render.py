@@ -8,11 +8,13 @@ from datetime import datetime
 from gespreks_tui.catalogue import t
 from gespreks_tui.cycle import trail_line
 from gespreks_tui.model import (
+    SCORE_KEYS,
     Agreement,
     AgreementStatus,
     Conversation,
     ConversationSummary,
     FollowUp,
+    Score,
     Visibility,
 )
 
@@ -110,3 +112,28 @@ def conversation_json(
             entry["trail"] = [asdict(step) for step in trails.get(entry["id"], [])]
     data["follow_ups"] = [asdict(f) for f in follow_ups]
     return data
+
+
+def scores_text(c: Conversation, scores: list[Score], overall: tuple[int | None, str]) -> list[str]:
+    """The appraisal scores, when the conversation has criteria or scores."""
+    criteria = [name for phase in c.phases for name in phase.criteria]
+    if not criteria and not scores and overall[0] is None:
+        return []
+    given = {s.position: s for s in scores}
+
+    def label(score: int | None) -> str:
+        return f"{score} {t(f'scores.{SCORE_KEYS[score]}')}" if score else "-"
+
+    lines = ["", t("minutes.scores")]
+    for position, name in enumerate(criteria):
+        s = given.get(position)
+        comment = f" — {s.comment}" if s and s.comment else ""
+        lines.append(f"  {name}: {label(s.score if s else None)}{comment}")
+    comment = f" — {overall[1]}" if overall[1] else ""
+    lines.append("  " + t("minutes.overall", score=label(overall[0])) + comment)
+    return lines
+
+
+def scores_json(scores: list[Score], overall: tuple[int | None, str]) -> dict:
+    return {"criteria": [asdict(s) for s in scores],
+            "overall": {"score": overall[0], "comment": overall[1]}}

@@ -32,9 +32,11 @@ class MeetingActions:
         self.show_phase()
 
     def action_next_phase(self) -> None:
+        self.flush_notes()  # first: the note belongs to the phase being left
         self._move(self.timer.next())
 
     def action_previous_phase(self) -> None:
+        self.flush_notes()
         self._move(self.timer.previous())
 
     def action_toggle_timer(self) -> None:
