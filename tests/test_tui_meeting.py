@@ -240,3 +240,16 @@ async def test_switching_phases_does_not_write_unchanged_notes(store, clock):
         await pilot.press("ctrl+f", "ctrl+f", "ctrl+b")
         await saved(pilot)
         assert store.notes(screen.conversation_id) == {}  # loading a note is not typing
+
+
+async def test_the_save_status_is_visible_after_typing(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        await type_text(pilot, "Notitie")
+        await saved(pilot)
+        await pilot.pause()
+        status = screen.query_one("#save-status")
+        assert "Opgeslagen" in visible_text(status)
+        assert status.region.width > 20  # updated without relayout: must not stay 0 wide
