@@ -58,8 +58,10 @@ CORPUS: list[tuple[str, str]] = [
 # feeds the app every short entry at once (with a NUL, controls and bidi marks in
 # the middle) plus the entries whose position or size matters; GESPREKS_HEAVY=1
 # feeds it every entry on its own. The store and minutes always get all of them.
-EVERYTHING = " | ".join(text for label, text in sorted(CORPUS, key=lambda e: e[0] != "textual markup")
-                        if len(text) < 1000 and label not in ("nul", "whitespace"))
+_FIRST, _LAST = "textual markup", "unclosed brackets"  # markup up front, a lone "[" last
+EVERYTHING = " | ".join(
+    text for label, text in sorted(CORPUS, key=lambda e: (e[0] != _FIRST, e[0] == _LAST))
+    if len(text) < 1000 and label not in ("nul", "whitespace"))
 APP_CORPUS: list[tuple[str, str]] = CORPUS if HEAVY else [
     ("everything at once", EVERYTHING),
     ("nul", "\x00"),

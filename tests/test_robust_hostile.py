@@ -76,6 +76,19 @@ def save_status(screen) -> Label:
     return screen.query_one("#save-status", Label)
 
 
+def assert_minutes_escaped(store, cid: int) -> None:
+    """Concluded, the minutes of what was typed have no HTML and no extra headings:
+    as many as a conversation of the same kind holding plain text."""
+    c = store.get_conversation(cid)
+    plain = store.create_conversation(c.employee_id, builtin_agenda(c.kind), 45)
+    store.add_agreement(plain.id, "gewone afspraak")
+    for conversation_id in (cid, plain.id):
+        store.conclude(conversation_id, "2027-05-02")
+    found, html = markdown_shape(render_minutes(store, cid).markdown)
+    assert html == []
+    assert found == markdown_shape(render_minutes(store, plain.id).markdown)[0]
+
+
 # --- notes ------------------------------------------------------------------------------
 
 async def test_notes_store_every_hostile_text_as_the_note_shows_it(store, clock):
@@ -103,6 +116,7 @@ async def test_notes_store_every_hostile_text_as_the_note_shows_it(store, clock)
         await saved(pilot)
         assert store.notes(cid)[(screen.timer.current, screen.visibility)] == typed
         await still_alive(pilot, screen)
+    assert_minutes_escaped(store, cid)
 
 
 async def test_one_megabyte_pastes_into_the_notes_and_the_agreement_field(store, clock):
@@ -118,7 +132,7 @@ async def test_one_megabyte_pastes_into_the_notes_and_the_agreement_field(store,
         await pilot.press("ctrl+o", "x", "ctrl+o", "x")  # away and back: still all there
         await saved(pilot)
         assert store.notes(cid)[(0, Visibility.PRIVATE)] == "x"
-        assert store.notes(cid)[(0, Visibility.SHARED)] == "x" + MEGABYTE
+        assert store.notes(cid)[(0, Visibility.SHARED)] == MEGABYTE + "x"  # typing goes on at the end
         form = await open_form(pilot)
         await paste(pilot, MEGABYTE)  # many lines: a one-line field keeps the first
         first = pasted_into_input(MEGABYTE)
@@ -161,7 +175,7 @@ async def open_form(pilot):
 async def test_agreement_text_is_stored_trimmed_and_otherwise_unchanged(store, clock):
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # toasts are drawn
         screen = await start_meeting(pilot)
         cid = screen.conversation_id
         form = await open_form(pilot)
@@ -189,10 +203,12 @@ async def test_agreement_text_is_stored_trimmed_and_otherwise_unchanged(store, c
         await pilot.press("f4")
         screen.query_one("#agreement-list").index = 0  # the one with markup up front
         await pilot.press("delete")
+        await pilot.pause()
         assert [a.text for a in store.agreements(cid)] == expected[1:]
         await pilot.press("u")
         assert sorted(a.text for a in store.agreements(cid)) == sorted(expected)
         await still_alive(pilot, screen)
+    assert_minutes_escaped(store, cid)
 
 
 async def test_agreement_starting_with_nul_is_refused_cleanly_and_kept_on_screen(store, clock):
@@ -275,7 +291,7 @@ def test_owner_and_dates_through_the_store(store, clock):
         store.update_agreement(agreement.id, due_date=text)
         assert store.get_agreement(agreement.id).due_date == text, label
     store.conclude(c.id, "<b>volgende keer</b> [/]")
-    headings, html = markdown_shape(render_minutes(store, c.id).markdown)
+    _, html = markdown_shape(render_minutes(store, c.id).markdown)
     assert html == []
 
 
@@ -314,8 +330,14 @@ async def test_employee_names_from_the_start_screen(store, clock):
         await pilot.pause()
         shown = people_shown(app)
         assert all(name in shown for name in names)
+        people = app.screen.query_one("#people-list", OptionList)
+        people.highlighted = shown.index(names[0])  # markup up front
         screen = await start_meeting(pilot)
-        assert screen.conversation.employee_name in names + ["Joris Bakker"]
+        assert screen.conversation.employee_name == names[0]
+        await pilot.press("escape")  # back: the meeting is offered for resuming
+        await pilot.pause()
+        resume = app.screen.query_one("#resume-list", OptionList)
+        assert names[0] in str(resume.get_option_at_index(0).prompt)
         assert app.is_running
 
 
@@ -376,6 +398,8 @@ def conversation_with(store, texts: dict[str, str]) -> int:
 FIELDS = ("employee", "manager", "old_agreement", "note", "private", "agreement", "due",
           "follow_up", "employee_name", "employee_comment", "manager_name", "manager_comment")
 BENIGN = {field: f"gewone tekst {i}" for i, field in enumerate(FIELDS)}
+SECRET = "GEHEIM-7f3a9 "
+BENIGN["private"] = SECRET + BENIGN["private"]
 
 
 def confirm_both(store, cid: int, texts: dict[str, str]) -> None:
@@ -394,8 +418,10 @@ def check_stored_and_escaped(store, cid: int, texts: dict[str, str], headings: i
     assert c.status == Status.CONFIRMED
     assert (c.employee_name, c.manager_name) == (name_of(texts["employee"]),
                                                  name_of(texts["manager"]))
-    notes = store.notes(cid)
-    assert set(notes.values()) == {texts["note"], texts["private"]}
+    c_phases = range(len(c.phases))
+    assert store.notes(cid) == {
+        **{(p, Visibility.SHARED): texts["note"] for p in c_phases},
+        **{(p, Visibility.PRIVATE): texts["private"] for p in c_phases}}
     (agreement,) = store.agreements(cid)
     assert (agreement.text, agreement.due_date) == (texts["agreement"], texts["due"])
     (follow_up,) = store.follow_ups(cid)
@@ -410,8 +436,7 @@ def check_stored_and_escaped(store, cid: int, texts: dict[str, str], headings: i
         found, html = markdown_shape(minutes.markdown)
         assert html == []
         assert found == headings
-        if "PRIVÉ" in texts["private"]:
-            assert texts["private"] not in minutes.markdown
+        assert SECRET not in minutes.markdown  # private notes never reach the minutes
 
 
 @pytest.fixture
@@ -437,7 +462,7 @@ def test_every_field_through_the_store_with_the_corpus(store, baseline_headings)
     for i, (_label, text) in enumerate(CORPUS):
         texts = {f: (f"{i}{f} " if f in ("employee", "manager") else "") + filled(text, f)
                  for f in FIELDS}
-        texts["private"] = "PRIVÉ " + texts["private"]
+        texts["private"] = SECRET + texts["private"]
         cid = conversation_with(store, texts)
         confirm_both(store, cid, texts)
         check_stored_and_escaped(store, cid, texts, baseline_headings)
@@ -453,7 +478,7 @@ def test_every_field_through_the_store_with_hypothesis(store, baseline_headings,
     # (see test_names_that_differ_only_after_a_nul_are_two_people).
     texts["employee"] = f"e{n} " + texts["employee"]
     texts["manager"] = f"m{n} " + texts["manager"]
-    texts["private"] = "PRIVÉ " + texts["private"]
+    texts["private"] = SECRET + texts["private"]
     cid = conversation_with(store, texts)
     confirm_both(store, cid, texts)
     check_stored_and_escaped(store, cid, texts, baseline_headings)
@@ -467,13 +492,14 @@ async def test_minutes_and_history_screens_show_hostile_text(store, clock):
 
     prepare(store)
     texts = {f: "[/] [b]x[/b] <b>y</b> \x1b[2J 🙂 zie [bijlage " + f for f in FIELDS}
-    texts["due"] = "2027-03-01"  # the app's own fields only ever store ISO dates
+    texts["due"] = "2026-11-01"  # overdue: on the start screen (the app stores ISO dates)
     cid = conversation_with(store, texts)
     confirm_both(store, cid, texts)
     employee = store.get_conversation(cid).employee_id
     app = make_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert texts["agreement"] in visible_text(app.screen.query_one("#due-list"))
         app.push_screen(MinutesScreen(cid))
         await pilot.pause()
         await app.workers.wait_for_complete()

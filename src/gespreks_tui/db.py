@@ -138,5 +138,7 @@ def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEO
             raise StoreError("db.locked", path) from error
         if "readonly" in str(error).lower() or "unable to open" in str(error).lower():
             raise StoreError("db.read_only", path) from error
+        if "disk" in str(error).lower():  # "database or disk is full", "disk I/O error"
+            raise StoreError("db.cannot_open", path, reason=error) from error
         raise StoreError("db.not_a_database", path) from error
     return db

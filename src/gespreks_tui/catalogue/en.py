@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "db.newer_schema": "{path} was made by a newer version of gespreks-tui (schema {found}, this version knows up to {known}). The file was not changed; update gespreks-tui.",
     "db.read_only": "Cannot write to the database {path}. Check the permissions of the file and its folder.",
     "db.write_failed": "Saving to {path} failed ({reason}). What you typed is still on screen.",
+    "db.gone": "The database {path} was deleted or replaced while gespreks-tui was running; nothing more is saved to it. What you typed is still on screen: put the file back or copy your text.",
     "person.not_found": "Nobody is called '{name}'. See the names with 'gespreks list'.",
     "conversation.not_found": "There is no conversation number {id}. See the conversations with 'gespreks list'.",
     "agreement.not_found": "There is no agreement number {id}.",

@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "db.newer_schema": "{path} is gemaakt door een nieuwere versie van gespreks-tui (schema {found}, deze versie kent tot {known}). Het bestand is niet gewijzigd; werk gespreks-tui bij.",
     "db.read_only": "Kan niet schrijven in de database {path}. Controleer de rechten van het bestand en de map.",
     "db.write_failed": "Opslaan in {path} is mislukt ({reason}). Wat je typte staat nog op het scherm.",
+    "db.gone": "De database {path} is verwijderd of vervangen terwijl gespreks-tui liep; er wordt niets meer in opgeslagen. Wat je typte staat nog op het scherm: zet het bestand terug of kopieer je tekst.",
     "person.not_found": "Er is niemand met de naam '{name}'. Bekijk de namen met 'gespreks list'.",
     "conversation.not_found": "Er is geen gesprek met nummer {id}. Bekijk de gesprekken met 'gespreks list'.",
     "agreement.not_found": "Er is geen afspraak met nummer {id}.",

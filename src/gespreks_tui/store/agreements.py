@@ -44,6 +44,7 @@ class AgreementsMixin:
             raise ValueError("empty agreement")
         if text.lstrip(" ").startswith("\x00"):  # SQLite's length() stops at NUL: CHECK fails
             raise StoreError("agreement.starts_with_nul", self.path)
+        self.check_file()
         now = self.now()
         table = self.db["agreements"]
         with self.db.atomic():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -34,12 +35,31 @@ def locked(method: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class StoreBase:
     def __init__(self, db: Any, path: Path, clock: Any) -> None:
         self.db = db
         self.path = path
         self.clock = clock
         self._lock = threading.RLock()
+        self._identity = _file_identity(path)
+
+    def check_file(self) -> None:
+        """Refuse to save when the file was deleted or replaced since it was opened.
+
+        SQLite (in WAL mode) goes on writing into a deleted file without a word,
+        and all of it is gone when the app closes: better to say so while the
+        text is still on screen.
+        """
+        if _file_identity(self.path) != self._identity:
+            raise StoreError("db.gone", self.path)
 
     @classmethod
     def open(

@@ -123,6 +123,7 @@ class ConversationsMixin:
         used_seconds: dict[int, float],
     ) -> None:
         """Store the agenda's timer state: current phase, pause, time used per phase."""
+        self.check_file()
         with self.db.atomic():
             for position, seconds in used_seconds.items():
                 self.db.execute(
@@ -147,6 +148,7 @@ class ConversationsMixin:
         self, conversation_id: int, position: int, visibility: Visibility | str, body: str
     ) -> None:
         """Store the whole text of one phase's shared or private note."""
+        self.check_file()
         now = self.now()
         with self.db.atomic():
             self.db.execute(

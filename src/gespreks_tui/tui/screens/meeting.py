@@ -137,6 +137,7 @@ class MeetingScreen(MeetingActions, Screen):
                               self.preparation.get(phase.position, ""))
         self.show_scores(phase)
         self.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
+        self.text_area.move_cursor(self.text_area.document.end)  # go on where the note ends
         self._loads_pending += 1
         self._dirty = False
         self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
