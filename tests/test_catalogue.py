@@ -101,23 +101,11 @@ def test_language_resolution(monkeypatch):
 
 def test_no_key_is_defined_in_two_sections():
     # The sections are merged into one dict: a duplicate would silently override.
-    from gespreks_tui.catalogue import (
-        cycle_en,
-        cycle_nl,
-        en,
-        minutes_en,
-        minutes_nl,
-        nl,
-        privacy_en,
-        privacy_nl,
-        templates_en,
-        templates_nl,
-    )
+    from gespreks_tui.catalogue import SECTIONS
 
-    for sections in ((nl, minutes_nl, cycle_nl, templates_nl, privacy_nl),
-                     (en, minutes_en, cycle_en, templates_en, privacy_en)):
+    for modules in SECTIONS.values():
         seen: dict[str, str] = {}
-        for module in sections:
+        for module in modules:
             for key in module.MESSAGES:
                 assert key not in seen, f"{key} in {seen.get(key)} and {module.__name__}"
                 seen[key] = module.__name__

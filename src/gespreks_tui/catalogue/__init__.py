@@ -24,11 +24,13 @@ from gespreks_tui.catalogue import (
 )
 
 # One catalogue, kept in sections: the app, the minutes, the cycle, templates, privacy.
+SECTIONS = {
+    "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl),
+    "en": (en, minutes_en, cycle_en, templates_en, privacy_en),
+}
 LANGUAGES: dict[str, dict[str, str]] = {
-    "nl": {**nl.MESSAGES, **minutes_nl.MESSAGES, **cycle_nl.MESSAGES,
-           **templates_nl.MESSAGES, **privacy_nl.MESSAGES},
-    "en": {**en.MESSAGES, **minutes_en.MESSAGES, **cycle_en.MESSAGES,
-           **templates_en.MESSAGES, **privacy_en.MESSAGES},
+    lang: {key: text for module in modules for key, text in module.MESSAGES.items()}
+    for lang, modules in SECTIONS.items()
 }
 DEFAULT_LANGUAGE = "nl"
 
