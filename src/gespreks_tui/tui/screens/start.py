@@ -20,7 +20,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from gespreks_tui.agendas import default_minutes, load_agenda
+from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.format import ago_text, escape, history_line, kind_text
@@ -58,7 +58,7 @@ class StartScreen(Screen):
                                           name=str(kind), id=f"kind-{kind}")
                 with Horizontal(id="length-row"):
                     yield Label(t("start.minutes_label"), id="minutes-label")
-                    yield Input(str(default_minutes(Kind.VOORTGANG)), id="minutes",
+                    yield Input("", id="minutes",
                                 type="integer", max_length=3)
                     yield Button(t("start.begin_button"), id="begin", variant="primary")
                 with Horizontal(id="prep-row"):
@@ -78,6 +78,16 @@ class StartScreen(Screen):
 
             self.app.push_screen(ManagerNameScreen())
         self.query_one("#people-list").focus()
+        # Reading the agenda template imports markdown-it: after the first frame.
+        self.call_after_refresh(self.fill_default_length)
+
+    def fill_default_length(self) -> None:
+        """The chosen kind's planned length, unless one was typed already."""
+        minutes = self.query_one("#minutes", Input)
+        if not minutes.value.strip():
+            pressed = self.query_one("#kind", RadioSet).pressed_button
+            agenda, _ = load_agenda(pressed.name if pressed else Kind.VOORTGANG, language())
+            minutes.value = str(agenda.total_minutes)
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()
@@ -212,6 +222,7 @@ class StartScreen(Screen):
             self.say(t("start.pick_person"), error=True)
             self.query_one("#new-person").focus()
             return
+        self.fill_default_length()
         raw = self.query_one("#minutes", Input).value.strip()
         if not raw.isdigit() or not MIN_MINUTES <= int(raw) <= MAX_MINUTES:
             self.say(t("start.bad_minutes", low=MIN_MINUTES, high=MAX_MINUTES), error=True)
