@@ -8,20 +8,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke
 from gespreks_tui import __version__
-from gespreks_tui.cli import build_cli, main
+from gespreks_tui.cli import main
 from gespreks_tui.demo import EMPLOYEES, MANAGER
 
 PRIVATE_NOTE = "Mogelijk kandidaat voor de vacature projectleider"
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-def invoke(*args: str, env: dict[str, str] | None = None):
-    """Run the command tree in-process, the way ``main`` builds it."""
-    return CliRunner().invoke(build_cli(), list(args), env=env)
 
 
 def run(script: Path, env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess:

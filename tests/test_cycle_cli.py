@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from gespreks_tui.cli import build_cli
+from cli_helpers import invoke
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.store import Store
 
@@ -17,10 +16,6 @@ from gespreks_tui.store import Store
 # conversation 2 (progress, 2026-06-10) followed them up (2 carried on) and made 4 and 5;
 # its next evaluation is 2026-12-10. Open: 2 (due 2026-10-01) and 4 (due 2026-09-30).
 TODAY = {"GESPREKS_TODAY": "2026-09-25"}
-
-
-def invoke(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(build_cli(), list(args), env=env)
 
 
 def assert_one_line_failure(result, code: int) -> None:

@@ -11,31 +11,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke, one_line_failure
 from gespreks_tui.agendas import builtin_agenda
-from gespreks_tui.cli import build_cli
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.model import Kind, Party, Status, Verdict, Visibility
 from gespreks_tui.store import Store
 
 NAME = "2026-06-10-joris-bakker-voortgangsgesprek"
-
-
-def invoke(*args: str, input: str | None = None):
-    return CliRunner().invoke(build_cli(), [str(a) for a in args], input=input)
-
-
-def one_line_failure(result, code: int | None = None) -> str:
-    """A refusal: non-zero exit, no traceback, exactly one line on stderr."""
-    assert result.exit_code != 0, result.output
-    if code is not None:
-        assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def export(db: Path, out: Path, conversation: int = 2, *extra: str) -> Path:

@@ -10,10 +10,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke, row_counts
+from cli_helpers import person_names as names
 from gespreks_tui.agendas import builtin_agenda
-from gespreks_tui.cli import build_cli, main
+from gespreks_tui.cli import main
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.minutes import publish
 from gespreks_tui.minutes.escape import inline
@@ -24,10 +25,6 @@ from gespreks_tui.store import privacy as store_privacy
 
 JORIS_TEXTS = ("Joris Bakker", "Joris", "Bakker", "thuissituatie", "Mogelijk kandidaat",
                "Klantportaal live")
-
-
-def invoke(*args, input: str | None = None):
-    return CliRunner().invoke(build_cli(), [str(a) for a in args], input=input)
 
 
 def file_bytes(db: Path) -> bytes:
@@ -50,24 +47,6 @@ def assert_present(db: Path, *texts: str) -> None:
     data = file_bytes(db)
     for text in texts:
         assert text.encode("utf-8") in data, text
-
-
-def row_counts(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
-        return {t: conn.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
-    finally:
-        conn.close()
-
-
-def names(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [r[0] for r in conn.execute("select name from people order by name")]
-    finally:
-        conn.close()
 
 
 def with_minutes(db: Path) -> None:

@@ -12,10 +12,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke, one_line_failure
 from gespreks_tui.agendas import builtin_agenda
-from gespreks_tui.cli import build_cli
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.minutes import publish
 from gespreks_tui.model import Kind, Visibility
@@ -23,21 +22,6 @@ from gespreks_tui.store import Store
 
 HOME_NOTE = "Joris noemde dat de thuissituatie zwaar is; in de gaten houden."
 CANDIDATE_NOTE = "Mogelijk kandidaat voor de vacature projectleider in 2027."
-
-
-def invoke(*args, input: str | None = None, env: dict | None = None):
-    return CliRunner().invoke(build_cli(), [str(a) for a in args], input=input, env=env)
-
-
-def one_line_failure(result, code: int | None = None) -> str:
-    assert result.exit_code != 0, result.output
-    if code is not None:
-        assert result.exit_code == code, result.output
-    assert isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 def mode(path: Path) -> int:

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke as run_cli
+from cli_helpers import person_names as people
+from cli_helpers import row_counts
 from gespreks_tui.agendas import builtin_agenda
-from gespreks_tui.cli import build_cli
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.model import AgreementStatus, Kind
 from gespreks_tui.privacy.retention import RetentionPolicy, keep_until, parse_years
@@ -23,7 +24,7 @@ from gespreks_tui.store import Store
 
 def invoke(*args, today: str | None = None, input: str | None = None):
     env = {"GESPREKS_TODAY": today} if today else None
-    return CliRunner().invoke(build_cli(), [str(a) for a in args], env=env, input=input)
+    return run_cli(*args, env=env, input=input)
 
 
 def stderr_line(result) -> str:
@@ -31,24 +32,6 @@ def stderr_line(result) -> str:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     return lines[0]
-
-
-def row_counts(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
-        return {t: conn.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
-    finally:
-        conn.close()
-
-
-def people(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [r[0] for r in conn.execute("select name from people order by name")]
-    finally:
-        conn.close()
 
 
 def file_bytes(db: Path) -> bytes:

@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from cli_helpers import invoke
 from gespreks_tui.agendas import builtin_agenda, default_minutes, from_snapshot, load_agenda
 from gespreks_tui.catalogue import t
-from gespreks_tui.cli import build_cli
 from gespreks_tui.model import Kind
 from gespreks_tui.templates import (
     all_templates,
@@ -84,10 +83,6 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def invoke(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(build_cli(), list(args), env=env)
 
 
 @pytest.fixture
