@@ -56,6 +56,7 @@ def meeting_db(path: Path, note_lines: int = 40, agreements: int = 5) -> int:
         for i in range(agreements):
             store.add_agreement(c.id, f"Afspraak {i + 1}: {note_text(1, seed=10 + i)}",
                                 "employee", "2026-12-01")
+        store.remember_open_meeting(c.id)  # the app was stopped during this meeting
         return c.id
     finally:
         store.close()

@@ -45,12 +45,14 @@ def _spawn(args: list[str]) -> dict:
 def measure(db: Path, notes_file: Path, reps: int) -> dict:
     app_args = [str(HERE / "startup_app.py"), str(db)]
     bare_args = [str(HERE / "startup_bare.py"), str(notes_file)]
+    bare_gc_args = [*bare_args, "--gc-pause"]
     _spawn(app_args)
     _spawn(bare_args)
-    app, bare = [], []
+    app, bare, bare_gc = [], [], []
     for _ in range(reps):
         app.append(_spawn(app_args))
         bare.append(_spawn(bare_args))
+        bare_gc.append(_spawn(bare_gc_args))
     last = app[-1]
     if last["screen"] != "MeetingScreen" or not last["notes_focused"]:
         raise RuntimeError(f"the app did not reach a usable meeting screen: {last}")
@@ -63,6 +65,9 @@ def measure(db: Path, notes_file: Path, reps: int) -> dict:
         "bare_cpu": median([r["cpu"] for r in bare]),
         "app_rss": median([r["vmhwm_kib"] for r in app]),
         "bare_rss": median([r["vmhwm_kib"] for r in bare]),
+        # The bare app with the app's garbage-collector pause (gespreks_tui.startup_gc):
+        # what the app's ratio would be against a baseline using the same trick.
+        "bare_gc": median([r["startup"] for r in bare_gc]),
         "reps": reps,
         "app_phases": _phases(app), "bare_phases": _phases(bare),
     }

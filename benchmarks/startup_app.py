@@ -1,11 +1,12 @@
 """Start-up runner: the real app on a prepared database, exits at the first meeting frame.
 
 Run as a subprocess by ``run.py``: ``python startup_app.py DB``. It follows the
-``gespreks`` entry point (language, the click command tree, ``Store.open``,
-``GesprekApp``), headless. When the start screen has drawn its first frame it
-resumes the running meeting through the screen's own ctrl+r action (if the app
-ever resumes on its own, that is used instead); once the meeting screen has
-been laid out and every pending refresh is painted, it exits. The last line
+``gespreks`` entry point (language, the plain-options path that skips click,
+``Store.open``, ``GesprekApp``), headless. The database's meeting was open
+when the app last stopped, so the app opens it by itself (were the start
+screen shown instead, the runner would resume through its ctrl+r action);
+once the meeting screen has been laid out and every pending refresh is
+painted, it exits. The last line
 on stdout is JSON: peak RSS at that moment and a few sanity checks.
 """
 
@@ -29,13 +30,24 @@ def vmhwm_kib(field: str = "VmHWM") -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def footer_has_keys(screen) -> bool:
+    """Textual's Footer has a widget per key; the app's KeyFooter draws them as one line."""
+    return bool(screen.query("FooterKey")) or any(
+        footer._shown and footer._shown[0] for footer in screen.query("KeyFooter"))
+
+
 def main(db: str) -> None:
     # What `gespreks --db DB` does before the app runs (gespreks_tui.cli.main/run_app).
     from gespreks_tui.catalogue import resolve_language, set_language
-    from gespreks_tui.cli import build_cli
+    from gespreks_tui.cli import plain_app_options
 
     set_language(resolve_language(None))
-    build_cli()
+    options = plain_app_options(["--db", db])
+    assert options is not None, "gespreks --db DB no longer takes the plain path"
+    from gespreks_tui import startup_gc
+
+    startup_gc.pause()  # as run_app does; GesprekApp resumes it after its first frame
+    from gespreks_tui.paths import resolve_db_path
     from gespreks_tui.store import Store
     from gespreks_tui.tui.app import GesprekApp
 
@@ -46,6 +58,7 @@ def main(db: str) -> None:
 
         def on_mount(self) -> None:  # runs before GesprekApp.on_mount (MRO order)
             self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
+            self._screen_changed(self.screen)  # the first screen is there already
 
         def _screen_changed(self, screen) -> None:
             screen.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
@@ -65,6 +78,9 @@ def main(db: str) -> None:
                 self.call_later(screen.action_resume)
 
         def _done(self, screen) -> None:
+            if not footer_has_keys(screen):  # a full frame shows the keys too
+                self.call_after_refresh(self._done, screen)
+                return
             result["settled_at"] = time.perf_counter()
             result["settled"] = result["settled_at"] - T0
             result["vmhwm_kib"] = vmhwm_kib()
@@ -77,7 +93,7 @@ def main(db: str) -> None:
             # open can crash in MeetingScreen.on_unmount (see benchmarks/README.md).
             self.call_later(self.action_quit)
 
-    store = Store.open(db)
+    store = Store.open(resolve_db_path(options["db"]))
     result["store_open"] = time.perf_counter() - T0
     result["rss_store_open"] = vmhwm_kib("VmRSS")
     try:

@@ -2,8 +2,10 @@
 
 Header, an OptionList (the agenda), a TextArea holding the same notes text, a
 ListView checklist (agreements), Footer; no database. Exits once its first
-frame is laid out and every pending refresh is painted, printing the same JSON
-as ``startup_app.py``. ``python startup_bare.py NOTES_FILE``.
+full frame is painted (laid out, the Footer's keys in it, no refresh pending),
+printing the same JSON as ``startup_app.py``. ``python startup_bare.py NOTES_FILE [--gc-pause]``; with
+``--gc-pause`` it pauses the garbage collector until that frame, as the app
+does (``gespreks_tui.startup_gc``), so the report can show what that is worth.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import time
 from pathlib import Path
 
 T0 = time.perf_counter()
+if "--gc-pause" in sys.argv:  # the app's start-up trick (gespreks_tui.startup_gc), for reference
+    import gc
+
+    gc.disable()
 
 
 def vmhwm_kib(field: str = "VmHWM") -> int:
@@ -62,6 +68,9 @@ def main(notes_file: str) -> None:
             self.call_after_refresh(self._done)
 
         def _done(self) -> None:
+            if not self.screen.query("FooterKey"):  # a full frame shows the keys too
+                self.call_after_refresh(self._done)
+                return
             result["settled_at"] = time.perf_counter()
             result["settled"] = result["settled_at"] - T0
             result["vmhwm_kib"] = vmhwm_kib()

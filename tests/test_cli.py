@@ -375,3 +375,37 @@ def test_python_dash_m_works(clean_env, tmp_path):
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert __version__ in done.stdout
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], {}),
+    (["--db", "x.db"], {"db": "x.db"}),
+    (["--lang=en", "--db=x.db"], {"lang": "en", "db": "x.db"}),
+    (["--db", "x.db", "list"], None),  # a command: click
+    (["--help"], None), (["--version"], None), (["--prep", "p.md"], None),
+    (["--db"], None), (["--db="], None), (["--db", "a", "--db", "b"], None),
+])
+def test_plain_app_options_only_for_a_plain_start(args, expected):
+    from gespreks_tui.cli import plain_app_options
+
+    assert plain_app_options(args) == expected
+
+
+@pytest.mark.parametrize("name, content", [
+    ("kapot.db", random.Random(6).randbytes(4096)),
+    ("map.db", None),  # a directory
+])
+def test_starting_the_app_on_a_bad_database_is_one_line(gespreks_script, clean_env, tmp_path,
+                                                        name, content):
+    """The plain start (no click) refuses like every command: one line, exit 2."""
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    done = run(gespreks_script, clean_env, tmp_path, "--db", str(path))
+    assert done.returncode == 2, done.stderr
+    assert str(path) in done.stderr
+    assert_one_line_error(done.stderr)
+    if content is not None:
+        assert path.read_bytes() == content

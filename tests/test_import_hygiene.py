@@ -46,3 +46,61 @@ def test_the_command_line_does_not_import_textual_until_the_app_starts():
 def test_the_checker_sees_textual_when_it_is_imported():
     # The same probe does notice Textual, so the tests above can fail.
     assert "textual" in _loaded_after_importing(["textual"])
+
+
+FIRST_FRAME_PROBE = """
+import json, sys
+from gespreks_tui.catalogue import resolve_language, set_language
+from gespreks_tui.cli import plain_app_options
+set_language(resolve_language(None))
+options = plain_app_options(["--db", sys.argv[1]])
+from gespreks_tui.paths import resolve_db_path
+from gespreks_tui.store import Store
+from gespreks_tui.tui.app import GesprekApp
+store = Store.open(resolve_db_path(options["db"]))
+seen = {}
+
+class Probe(GesprekApp):
+    def on_ready(self):
+        self.call_after_refresh(self.report)
+
+    def report(self):
+        seen["loaded"] = sorted(sys.modules)
+        seen["screen"] = type(self.screen).__name__
+        self.call_later(self.action_quit)
+
+Probe(store).run(headless=True, size=(120, 40))
+store.close()
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_meeting_frame_needs_no_click_sqlite_utils_or_markdown(tmp_path, clock):
+    """`gespreks` straight into a running meeting, as issue 8's start-up benchmark does.
+
+    Those packages cost start-up time and memory; they load when first used (a
+    command, the first row written, a template or the minutes).
+    """
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.model import Kind
+    from gespreks_tui.store import Store
+
+    db = tmp_path / "g.db"
+    store = Store.open(db, clock=clock)
+    try:
+        store.set_setting("manager.name", "Sanne de Vries")
+        person = store.add_person("Joris Bakker")
+        c = store.create_conversation(person.id, builtin_agenda(Kind.VOORTGANG), 45)
+        store.add_agreement(c.id, "Cursus plannen", "employee", "2027-03-01")
+        store.remember_open_meeting(c.id)
+    finally:
+        store.close()
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(db)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == "MeetingScreen"
+    loaded = {m.split(".")[0] for m in seen["loaded"]}
+    assert "textual" in loaded  # the probe sees what was imported
+    assert loaded.isdisjoint({"click", "sqlite_utils", "markdown_it", "mdit_py_plugins"}), \
+        sorted(loaded & {"click", "sqlite_utils", "markdown_it", "mdit_py_plugins"})

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input
 
 from gespreks_tui.db import StoreError
@@ -120,17 +121,21 @@ async def wait_for(pilot, check, timeout: float = 4.0, what: str = "") -> None:
 
 
 def status(screen) -> str:
-    return visible_text(screen.query_one("#save-status"))
+    """The save status. The bottom border of the notes pane shows it, as far as it fits
+    (a long error is cut off with "…"); the whole text is checked to show there."""
+    pane = screen.notes
+    shown = pane.render_lines(Region(0, 0, *pane.outer_size))[-1].text.strip(" ─═╰╯╚╝")
+    whole = pane.save_status
+    assert bool(shown) == bool(whole) and whole.startswith(shown.removesuffix("…")), shown
+    return whole
 
 
 def not_saved(screen) -> bool:
-    return status(screen).startswith("NIET opgeslagen") and \
-        screen.query_one("#save-status").has_class("error")
+    return status(screen).startswith("NIET opgeslagen") and screen.notes.has_class("save-error")
 
 
 def saved_again(screen) -> bool:
-    return status(screen).startswith("Opgeslagen") and \
-        not screen.query_one("#save-status").has_class("error")
+    return status(screen).startswith("Opgeslagen") and not screen.notes.has_class("save-error")
 
 
 def integrity(store) -> str:

@@ -12,11 +12,16 @@ leading and trailing whitespace, names have their whitespace runs collapsed,
 and Textual's TextArea turns every ``str.splitlines`` line boundary into its
 newline (see ``hostile_corpus.in_text_area``). The minutes escape control
 characters (``minutes/escape.py``; proven in ``test_minutes_escape.py``); the
-database never does.
+database never does. The one refusal: a person's name with a control
+character (``gespreks_tui.controls``) is refused with a message, in the store
+and in both name dialogs, which keep what was typed. On screen every control
+character is drawn as a picture (``tui/safe_output.py``) and never reaches the
+terminal.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 
@@ -24,15 +29,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, Label, OptionList
 
 from gespreks_tui.agendas import builtin_agenda
+from gespreks_tui.catalogue import t
+from gespreks_tui.controls import CONTROLS, has_control
 from gespreks_tui.dates import DateError, parse_date
+from gespreks_tui.db import StoreError
 from gespreks_tui.minutes import render_minutes
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Status, Verdict, Visibility
 from gespreks_tui.tui.app import MANAGER_SETTING
 from helpers import make_app, meeting, prepare, saved, visible_text
 from hostile_corpus import (
+    ALL_CONTROLS,
     APP_CORPUS,
     BLANK,
     CORPUS,
@@ -64,16 +74,23 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
+def notes_title(screen) -> str:
+    """The notes pane's title as shown (phase and mode, in its top border)."""
+    pane = screen.notes
+    return pane.render_lines(Region(0, 0, pane.outer_size.width, 1))[0].text.strip(" ─═╭╮╔╗")
+
+
 async def still_alive(pilot, screen) -> None:
     """A later Pilot action still works: ctrl+f shows the next phase."""
-    title = visible_text(screen.query_one("#notes-title"))
+    title = notes_title(screen)
     await pilot.press("ctrl+f")
-    assert visible_text(screen.query_one("#notes-title")) != title
+    assert notes_title(screen) != title
     assert pilot.app.is_running
 
 
-def save_status(screen) -> Label:
-    return screen.query_one("#save-status", Label)
+def save_failed(screen) -> bool:
+    """The notes pane shows a save error (in red, in its bottom border)."""
+    return screen.notes.has_class("save-error")
 
 
 def assert_minutes_escaped(store, cid: int) -> None:
@@ -108,7 +125,7 @@ async def test_notes_store_every_hostile_text_as_the_note_shows_it(store, clock)
             assert stored == screen.text_area.text == in_text_area(text), label
             if not any(sep in text for sep in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
                 assert stored == text, label  # exactly what was pasted
-            assert not save_status(screen).has_class("error"), label
+            assert not save_failed(screen), label
         # Typed key by key rather than pasted (Pilot cannot press an emoji as a key).
         await pilot.press("f7", "delete")
         typed = "[/]<é>'ש"
@@ -302,6 +319,11 @@ def people_shown(app) -> list[str]:
     return [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
 
 
+def retyped(text: str) -> str:
+    """What a name becomes once the refused characters are taken out."""
+    return CONTROLS.sub("", text)
+
+
 async def test_employee_names_from_the_start_screen(store, clock):
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
@@ -312,6 +334,16 @@ async def test_employee_names_from_the_start_screen(store, clock):
         for label, text in APP_CORPUS + [(repr(b), b) for b in blank]:
             await pilot.press("ctrl+n")
             field = app.screen.query_one("#new-person", Input)
+            if has_control(name_of(text)):  # refused, kept in the field: typed again without
+                before = people_shown(app)
+                field.value = text
+                await pilot.press("enter")
+                await pilot.pause()
+                message = visible_text(app.screen.query_one("#start-message"))
+                assert message == t("person.control_character"), label
+                assert field.value == text, label
+                assert people_shown(app) == before, label
+                text = retyped(text)
             field.value = text
             await pilot.press("enter")
             await pilot.pause()
@@ -352,9 +384,25 @@ async def test_manager_name_dialog_keeps_hostile_names(store, clock):
             if not isinstance(app.screen, ManagerNameScreen):
                 app.push_screen(ManagerNameScreen())
                 await pilot.pause()
-            app.screen.query_one("#manager-name", Input).value = text
+            dialog = app.screen
+            field = dialog.query_one("#manager-name", Input)
+            if has_control(name_of(text)):  # refused, kept in the field: typed again without
+                before = store.get_setting(MANAGER_SETTING)
+                field.value = text
+                await pilot.press("enter")
+                await pilot.pause()
+                assert app.screen is dialog, label
+                assert field.value == text, label
+                assert visible_text(dialog.query_one("#manager-message")) == \
+                    t("person.control_character"), label
+                assert store.get_setting(MANAGER_SETTING) == before, label
+                text = retyped(text)
+            field.value = text
             await pilot.press("enter")
             await pilot.pause()
+            if not name_of(text):
+                assert app.screen is dialog, label
+                continue
             assert store.get_setting(MANAGER_SETTING) == name_of(text), label
             assert store.find_person(text).name == name_of(text), label
         screen = await start_meeting(pilot)
@@ -362,16 +410,87 @@ async def test_manager_name_dialog_keeps_hostile_names(store, clock):
         assert app.is_running
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "SQLite's NOCASE collation stops comparing at a NUL character, so names that agree up "
-    "to a NUL and have the same length are one name to people.name's UNIQUE index and to "
-    "find_person: add_person returns the other person. A fix needs a schema change (the "
-    "index) or refusing NUL in names in the store and in both name dialogs"))
-def test_names_that_differ_only_after_a_nul_are_two_people(store):
-    first = store.add_person("Jan\x00A")
-    second = store.add_person("Jan\x00B")
-    assert second.id != first.id
-    assert second.name == "Jan\x00B"
+NAME_CONTROLS = [char for char in ALL_CONTROLS if not char.isspace()]
+
+
+def test_a_name_with_a_control_character_is_refused_with_a_message(store):
+    """SQLite's NOCASE collation stops comparing at a NUL, so "Jan\\x00A" and
+    "Jan\\x00B" would be one person to people.name's UNIQUE index and to
+    find_person. No control character belongs in a name: the store refuses them."""
+    for char in NAME_CONTROLS:
+        for name in (f"Jan{char}A", f"{char}Jan", f"Jan {char}"):
+            with pytest.raises(StoreError) as refused:
+                store.add_person(name)
+            assert refused.value.key == "person.control_character", repr(name)
+            assert store.find_person(name) is None, repr(name)
+    assert store.list_people() == []
+    assert "NUL" in refused.value.message("nl") and "NUL" in refused.value.message("en")
+    # The ones str.split takes for whitespace (tab, line feed, \x1c-\x1f, \x85...) are
+    # whitespace in a name too: collapsed into one space, as always.
+    for char in ALL_CONTROLS:
+        if char.isspace():
+            assert store.add_person(f"Jan{char}Wit").name == "Jan Wit", repr(char)
+    assert [p.name for p in store.list_people()] == ["Jan Wit"]
+
+
+def test_a_name_with_a_nul_stored_before_the_rule_is_only_found_exactly(store):
+    """An older database may hold such a name: it keeps working as it is, and
+    a new name that agrees with it up to the NUL is neither found nor added."""
+    store.db["people"].insert({"name": "Jan\x00A", "left_on": None, "created_at": store.now()})
+    (old,) = store.list_people()
+    assert store.find_person("Jan\x00A") == old
+    assert store.add_person("Jan\x00A") == old
+    for other in ("Jan\x00B", "jan\x00a"):
+        assert store.find_person(other) is None
+        with pytest.raises(StoreError):
+            store.add_person(other)
+    assert store.list_people() == [old]
+
+
+async def test_both_name_dialogs_refuse_a_nul_and_keep_what_was_typed(store, clock):
+    from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
+
+    prepare(store, "Joris Bakker", manager=None)
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ManagerNameScreen)  # asked at the start: no manager yet
+        field = dialog.query_one("#manager-name", Input)
+        field.value = "Sanne\x00 de Vries"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert field.value == "Sanne\x00 de Vries"
+        assert visible_text(dialog.query_one("#manager-message")) == \
+            t("person.control_character")
+        assert store.get_setting(MANAGER_SETTING) is None
+        assert [p.name for p in store.list_people()] == ["Joris Bakker"]
+        field.value = "Sanne de Vries"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ManagerNameScreen)
+        assert store.get_setting(MANAGER_SETTING) == "Sanne de Vries"
+
+        await pilot.press("ctrl+n")
+        field = app.screen.query_one("#new-person", Input)
+        message = app.screen.query_one("#start-message", Label)
+        for typed in ("Jan\x00A", "Jan\x00B", "Jan\x1b[2J"):
+            field.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert field.value == typed
+            assert visible_text(message) == t("person.control_character")
+            assert message.has_class("error")
+            assert people_shown(app) == ["Joris Bakker"]
+        field.value = "Jan A"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.value == ""
+        assert people_shown(app) == ["Jan A", "Joris Bakker"]
+        assert not message.has_class("error")
+        assert [p.name for p in store.list_people()] == ["Jan A", "Joris Bakker",
+                                                         "Sanne de Vries"]
 
 
 # --- confirmations, follow-ups and the minutes ----------------------------------------
@@ -449,7 +568,13 @@ def baseline_headings(store):
 
 
 def filled(text: str, field: str) -> str:
-    """A value the field accepts: names and agreements need some text (and no leading NUL)."""
+    """A value the field accepts: names and agreements need some text (and no leading NUL).
+
+    A person's name has no control characters (refused: see the names tests); the
+    names typed at a confirmation are not people and store whatever was typed.
+    """
+    if field in ("employee", "manager"):
+        text = retyped(text)
     if field in ("employee", "manager", "employee_name", "manager_name"):
         return text if name_of(text) else text + " naam"
     if field in ("agreement", "old_agreement"):
@@ -474,8 +599,7 @@ def test_every_field_through_the_store_with_the_corpus(store, baseline_headings)
 def test_every_field_through_the_store_with_hypothesis(store, baseline_headings, data):
     n = len(store.list_people())
     texts = {f: filled(data.draw(hostile_text, label=f), f) for f in FIELDS}
-    # Unique names: the marker goes first, as a NUL ends SQLite's NOCASE comparison
-    # (see test_names_that_differ_only_after_a_nul_are_two_people).
+    # Unique names: a marker up front.
     texts["employee"] = f"e{n} " + texts["employee"]
     texts["manager"] = f"m{n} " + texts["manager"]
     texts["private"] = SECRET + texts["private"]
@@ -486,12 +610,31 @@ def test_every_field_through_the_store_with_hypothesis(store, baseline_headings,
 
 # --- screens that show stored hostile text ----------------------------------------------
 
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # Textual's own colour changes (none in the test texts)
+
+
+def terminal_output(app) -> str:
+    """What the app writes to the terminal to draw its whole screen now."""
+    return app.screen._compositor.render_full_update().render_segments(app.console)
+
+
+def assert_drawn_harmlessly(output: str, first: str, last: str) -> None:
+    """Wherever the text from ``first`` to ``last`` is drawn, its ESC is a picture."""
+    assert first in output and last in output, output
+    for drawn in output.split(first)[1:]:
+        inside = SGR.sub("", drawn.split(last, 1)[0])  # Textual's colours stay
+        assert not CONTROLS.search(inside), repr(inside)
+        assert "\u241b" in inside, repr(inside)  # ESC shown as "␛"
+
+
 async def test_minutes_and_history_screens_show_hostile_text(store, clock):
     from gespreks_tui.tui.screens.history import HistoryScreen
     from gespreks_tui.tui.screens.minutes import MinutesScreen
 
     prepare(store)
     texts = {f: "[/] [b]x[/b] <b>y</b> \x1b[2J 🙂 zie [bijlage " + f for f in FIELDS}
+    for person in ("employee", "manager"):  # a person's name refuses control characters
+        texts[person] = retyped(texts[person])
     texts["due"] = "2026-11-01"  # overdue: on the start screen (the app stores ISO dates)
     cid = conversation_with(store, texts)
     confirm_both(store, cid, texts)
@@ -500,12 +643,15 @@ async def test_minutes_and_history_screens_show_hostile_text(store, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert texts["agreement"] in visible_text(app.screen.query_one("#due-list"))
+        assert "\x1b[2J" not in terminal_output(app)
         app.push_screen(MinutesScreen(cid))
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         side = visible_text(app.screen.query_one("#minutes-confirmations"))
         assert name_of(texts["employee_name"]) in side
+        output = terminal_output(app)
+        assert "\u241b[2J" in output and "\x1b[2J" not in output
         app.pop_screen()
         await pilot.pause()
         app.push_screen(HistoryScreen(employee))
@@ -515,6 +661,8 @@ async def test_minutes_and_history_screens_show_hostile_text(store, clock):
         table = app.screen.query_one("#history-agreements", DataTable)
         cells = [str(table.get_cell_at((row, 1))) for row in range(table.row_count)]
         assert texts["agreement"] in cells
+        output = terminal_output(app)
+        assert "\u241b[2J" in output and "\x1b[2J" not in output
         app.pop_screen()
         await pilot.pause()
         assert app.is_running
@@ -522,14 +670,56 @@ async def test_minutes_and_history_screens_show_hostile_text(store, clock):
 
 # --- what reaches the terminal ----------------------------------------------------------
 
+async def test_control_characters_in_notes_and_agreements_are_drawn_as_pictures(store, clock):
+    """The note's TextArea, the agreement's Input, the agreement list and the toast
+    after deleting it draw ESC (and every other control character) as a picture,
+    while the database keeps exactly what was typed."""
+    prepare(store, "Joris Bakker")
+    note = "Nn \x1b]0;GEKAAPT\x07\x1b[2J\x9b31m\x00\x7f Mm"
+    agreement = "Aa \x1b]52;c;eA==\x07\x1b[2J Bb"  # short: fits the list
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await start_meeting(pilot)
+        cid = screen.conversation_id
+        await paste(pilot, note)
+        await saved(pilot)
+        assert screen.text_area.text == note
+        assert store.notes(cid)[(0, Visibility.SHARED)] == note
+        output = terminal_output(app)
+        assert_drawn_harmlessly(output, "Nn", "Mm")
+        assert "\u2400" in output and "\u2421" in output and "\ufffd" in output  # NUL DEL CSI
+
+        form = await open_form(pilot)
+        form.query_one("#agreement-text", Input).value = agreement
+        await pilot.pause()
+        assert_drawn_harmlessly(terminal_output(app), "Aa", "Bb")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (stored,) = store.agreements(cid)
+        assert stored.text == agreement
+        output = terminal_output(app)
+        assert_drawn_harmlessly(output, "Aa", "Bb")
+        assert_drawn_harmlessly(output, "Nn", "Mm")
+
+        await pilot.press("f4")
+        screen.query_one("#agreement-list").index = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert store.agreements(cid) == []
+        assert any(agreement in str(n.message) for n in app._notifications)
+        assert_drawn_harmlessly(terminal_output(app), "Aa", "Bb")  # in the toast
+        await pilot.press("u")
+        await pilot.pause()
+        assert [a.text for a in store.agreements(cid)] == [agreement]
+        await still_alive(pilot, screen)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-@pytest.mark.xfail(strict=True, reason=(
-    "Textual writes ESC from user text to the terminal unfiltered (Rich strips only BEL, "
-    "BS, VT, FF and CR), so a stored name or note can clear the screen, set the window "
-    "title or use OSC 52; filtering needs a hook in the rendering layer, not a one-line fix"))
 def test_stored_terminal_escapes_do_not_reach_the_terminal(tmp_path, gespreks_script,
                                                            clean_env):
+    """A real terminal gets pictures, never the ESC: for an overdue agreement (stored as
+    typed) and a name (only an older database can hold such a name)."""
     from gespreks_tui.store import Store
     from test_meeting_crash import AppInPty
 
@@ -537,8 +727,13 @@ def test_stored_terminal_escapes_do_not_reach_the_terminal(tmp_path, gespreks_sc
     store = Store.open(db)
     try:
         store.set_setting(MANAGER_SETTING, "Sanne de Vries")
-        store.add_person("Joris Bakker")
-        store.add_person("Xx\x1b]0;GEKAAPT\x07\x1b[2JYy")
+        joris = store.add_person("Joris Bakker")
+        store.db["people"].insert({"name": "Xx\x1b]0;GEKAAPT\x07\x1b[2JYy", "left_on": None,
+                                   "created_at": store.now()})
+        c = store.create_conversation(joris.id, builtin_agenda(Kind.VOORTGANG), 45)
+        # Short: a line of the due list full to the edge would lose its end on screen.
+        store.add_agreement(c.id, "Aa\x1b]52;c;eA==\x07\x9b2JBb", Owner.BOTH, "2020-01-01")
+        store.conclude(c.id, None)
     finally:
         store.close()
     app = AppInPty(gespreks_script, db, clean_env)
@@ -547,8 +742,12 @@ def test_stored_terminal_escapes_do_not_reach_the_terminal(tmp_path, gespreks_sc
         app.settle()
         with app._lock:
             raw = bytes(app._output)
-        assert b"Xx" in raw and b"Yy" in raw
-        between = raw.split(b"Xx", 1)[1].split(b"Yy", 1)[0]
-        assert b"\x1b" not in between, between  # shown harmlessly, never obeyed
+        for first, last in ((b"Xx", b"Yy"), (b"Aa", b"Bb")):
+            assert first in raw and last in raw, first
+            for drawn in raw.split(first)[1:]:
+                between = drawn.split(last, 1)[0]
+                assert b"\x1b" not in between, between  # shown harmlessly, never obeyed
+                assert b"\x07" not in between and "\u009b".encode() not in between, between
+                assert "\u241b".encode() in between, between  # as "␛"
     finally:
         app.close()

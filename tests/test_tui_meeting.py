@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input
 
 from gespreks_tui.model import AgreementStatus, Owner, Status, Visibility
 from gespreks_tui.store import Store
 from helpers import make_app, meeting, prepare, saved, type_text, visible_text
+
+
+def notes_border(screen, row: int) -> str:
+    """The text in the notes pane's border: row 0 the title (phase and mode), -1 the save
+    status. Rendered as the screen shows it, border lines left out."""
+    pane = screen.notes
+    line = pane.render_lines(Region(0, 0, *pane.outer_size))[row]
+    return line.text.strip(" ─═╭╮╰╯╔╗╚╝")
 
 
 async def start_meeting(pilot):
@@ -35,26 +44,27 @@ async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start_meeting(pilot)
         assert screen.notes.text_area.has_focus
-        assert "Terugblik" in visible_text(screen.query_one("#notes-title"))
+        assert "Terugblik" in notes_border(screen, 0)
         assert "Welke doelen" in visible_text(screen.query_one("#questions"))
         await type_text(pilot, "Doelen gehaald.\nWerkdruk hoog.")
         await pilot.press("ctrl+f")
-        assert "Vooruitblik" in visible_text(screen.query_one("#notes-title"))
+        assert "Vooruitblik" in notes_border(screen, 0)
         assert screen.notes.text_area.text == ""
         await type_text(pilot, "Wil teamleider worden.")
         await pilot.press("ctrl+o")
         assert screen.notes.has_class("private")
-        assert "PRIVÉ" in visible_text(screen.query_one("#notes-mode"))
+        assert "PRIVÉ" in notes_border(screen, 0)
         await type_text(pilot, "Let op verzuim.")
         await pilot.press("ctrl+o")
         assert not screen.notes.has_class("private")
+        assert "GEDEELD" in notes_border(screen, 0) and "PRIVÉ" not in notes_border(screen, 0)
         assert screen.notes.text_area.text == "Wil teamleider worden."
         await pilot.press("ctrl+f")
         await add_agreement(pilot, "Cursus leidinggeven afronden met certificaat",
                             "employee", "1 maart 2027")
         await add_agreement(pilot, "Maandelijks één-op-één", "manager", "+2w")
         await pilot.press("ctrl+b")
-        assert "Vooruitblik" in visible_text(screen.query_one("#notes-title"))
+        assert "Vooruitblik" in notes_border(screen, 0)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen.query_one("#next-evaluation", Input).value == "2027-05-02"
@@ -110,7 +120,7 @@ async def test_agreement_bad_input_is_refused_and_kept(store, clock):
         assert app.screen is screen
         (stored,) = store.agreements(screen.conversation_id)
         assert stored.text == text and stored.owner is None
-        pane_text = visible_text(screen.query_one("AgreementItem Static"))
+        pane_text = visible_text(screen.query_one("AgreementItem"))
         assert "geen eigenaar" in pane_text  # a SMART hint, not a blocker
 
 
@@ -198,7 +208,7 @@ async def test_earlier_open_agreements_are_followed_up(store, clock):
         (follow_up,) = store.follow_ups(screen.conversation_id)
         assert follow_up.outcome == Outcome.ACHIEVED
         assert store.get_agreement(follow_up.agreement_id).status == AgreementStatus.DONE
-        assert "gehaald" in visible_text(screen.query("FollowUpItem Static").first())
+        assert "gehaald" in visible_text(screen.query("FollowUpItem").first())
 
 
 async def test_done_in_between_shows_as_achieved_in_between(store, clock):
@@ -213,7 +223,7 @@ async def test_done_in_between_shows_as_achieved_in_between(store, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#people-list").highlighted = 1
         screen = await start_meeting(pilot)
-        texts = {i.agreement.text: visible_text(i.query_one("Static"))
+        texts = {i.agreement.text: visible_text(i)
                  for i in screen.query("FollowUpItem")}
         assert "tussendoor gehaald" in texts[portal.text]
         assert "nog niet besproken" in texts[
@@ -250,6 +260,39 @@ async def test_the_save_status_is_visible_after_typing(store, clock):
         await type_text(pilot, "Notitie")
         await saved(pilot)
         await pilot.pause()
-        status = screen.query_one("#save-status")
-        assert "Opgeslagen" in visible_text(status)
-        assert status.region.width > 20  # updated without relayout: must not stay 0 wide
+        assert notes_border(screen, -1).startswith("Opgeslagen")
+        assert not screen.notes.has_class("save-error")
+        assert "Opgeslagen" not in notes_border(screen, -2)  # the bottom line, not above it
+
+
+async def test_a_save_error_shows_in_red_until_the_next_save(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        screen.notes.show_save_status("NIET opgeslagen: [b]schijf[/b] vol", error=True)
+        await pilot.pause()
+        assert notes_border(screen, -1).startswith("NIET opgeslagen: [b]schijf[/b] vol")
+        assert screen.notes.has_class("save-error")
+        await type_text(pilot, "Notitie")
+        await saved(pilot)
+        await pilot.pause()
+        assert notes_border(screen, -1).startswith("Opgeslagen")
+        assert not screen.notes.has_class("save-error")
+
+
+async def test_phase_and_mode_stay_visible_in_a_narrow_terminal(store, clock):
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_meeting(pilot)
+        title = notes_border(screen, 0)
+        assert "Terugblik" in title and "GEDEELD" in title and "…" not in title
+        await pilot.press("ctrl+o")
+        title = notes_border(screen, 0)
+        assert "Terugblik" in title and "PRIVÉ" in title and "…" not in title
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert notes_border(screen, 0) == "Notities — Terugblik · PRIVÉ — niet in het verslag"
+        await pilot.press("ctrl+o")
+        assert notes_border(screen, 0) == "Notities — Terugblik · GEDEELD — komt in het verslag"

@@ -79,16 +79,20 @@ async def test_resume_after_restart_continues_notes_and_timers(db_path, clock):
     app = make_app(second, clock)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert "laatst gewijzigd 1 uur geleden" in str(
-            app.screen.query_one("#resume-list").get_option_at_index(0).prompt)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        screen = meeting(app)
+        screen = meeting(app)  # it stopped during the meeting: straight back into it
         assert screen.conversation_id == conversation_id
         assert screen.timer.current == 1 and not screen.timer.paused
         assert (screen.timer.used(0), screen.timer.used(1)) == (120, 30)
         assert screen.notes.text_area.text == "Vooruit"
+        assert app.focused is screen.notes.text_area
         await pilot.press("ctrl+b")
         assert screen.notes.text_area.text == "Terugblik notitie"
+        await pilot.press("escape")  # the start screen, which offers it again
+        await pilot.pause()
+        assert "Joris Bakker — laatst gewijzigd zojuist" in str(
+            app.screen.query_one("#resume-list").get_option_at_index(0).prompt)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert meeting(app).conversation_id == conversation_id
     assert second.notes(conversation_id)[(0, Visibility.SHARED)] == "Terugblik notitie"
     second.close()

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from gespreks_tui.connection import Connection
 from gespreks_tui.migrations import LATEST, applied_version, migrate
 
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -77,46 +78,8 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
     return conn
 
 
-def _immediate_database():
-    """sqlite-utils' ``Database`` whose outermost ``atomic()`` is ``BEGIN IMMEDIATE``.
-
-    A deferred transaction that reads before it writes cannot wait for another
-    process's write in WAL mode: its snapshot is stale, so SQLite answers
-    "database is locked" at once instead of using the busy timeout. Taking the
-    write lock at the start makes a second copy of the app wait instead.
-    """
-    import contextlib
-
-    from sqlite_utils import Database
-
-    class ImmediateDatabase(Database):
-        def atomic(self):
-            if self.conn.in_transaction:
-                return super().atomic()
-            return self._immediate()
-
-        @contextlib.contextmanager
-        def _immediate(self):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                self.rollback()
-                raise
-            else:
-                try:
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    self.rollback()
-                    raise
-
-    return ImmediateDatabase
-
-
 def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
-    """Return a sqlite-utils ``Database`` on ``path``, migrated to the latest schema."""
-    Database = _immediate_database()
-
+    """Return the ``Connection`` on ``path``, migrated to the latest schema."""
     conn = connect(path, busy_timeout)
     try:
         version = applied_version(conn)
@@ -127,8 +90,9 @@ def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEO
         if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("pragma journal_mode = wal")
         conn.execute("pragma synchronous = full")
-        db = Database(conn, execute_plugins=False, recursive_triggers=False)
-        migrate(db, now)
+        db = Connection(conn)
+        if version < LATEST:
+            migrate(db, now)
     except StoreError:
         conn.close()
         raise

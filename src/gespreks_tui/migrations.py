@@ -1,6 +1,6 @@
 """Versioned schema migrations, applied in order when the database is opened.
 
-Each migration is a function of a sqlite-utils ``Database`` that runs inside
+Each migration is a function of the store's ``Connection`` that runs inside
 one transaction together with its row in the ``migrations`` table. A database
 whose highest applied version is newer than ``LATEST`` was written by a newer
 copy of the app and is refused (see ``db.open_database``).
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-    from sqlite_utils import Database
+    from gespreks_tui.connection import Connection
 
 SCHEMA_V1 = [
     """create table settings (
@@ -140,19 +140,19 @@ SCHEMA_V1 = [
 ]
 
 
-def _m001_initial(db: Database) -> None:
+def _m001_initial(db: Connection) -> None:
     """Schema v1: the whole product as described in PRODUCT.md."""
     for statement in SCHEMA_V1:
         db.execute(statement)
 
 
-def _m002_cycle_indexes(db: Database) -> None:
+def _m002_cycle_indexes(db: Connection) -> None:
     """Indexes for the cycle: which employees a collective agreement already reached."""
     db.execute("create index agreements_by_collective on agreements "
                "(collective_id) where collective_id is not null")
 
 
-def _m003_preparations(db: Database) -> None:
+def _m003_preparations(db: Connection) -> None:
     """The employee's preparation (a filled-in form), per phase of a conversation."""
     db.execute("""create table preparations (
         conversation_id integer not null references conversations(id) on delete cascade,
@@ -162,7 +162,7 @@ def _m003_preparations(db: Database) -> None:
     )""")
 
 
-MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
     (3, "preparations", _m003_preparations),
@@ -181,7 +181,7 @@ def applied_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def migrate(db: Database, now: str) -> list[int]:
+def migrate(db: Connection, now: str) -> list[int]:
     """Apply every migration newer than the database; return the versions applied."""
     done: list[int] = []
     with db.atomic():

@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "db.write_failed": "Saving to {path} failed ({reason}). What you typed is still on screen.",
     "db.gone": "The database {path} was deleted or replaced while gespreks-tui was running; nothing more is saved to it. What you typed is still on screen: put the file back or copy your text.",
     "person.not_found": "Nobody is called '{name}'. See the names with 'gespreks list'.",
+    "person.control_character": "A name cannot contain control characters, such as NUL (␀) or Escape (␛). Remove them and try again.",
     "conversation.not_found": "There is no conversation number {id}. See the conversations with 'gespreks list'.",
     "agreement.not_found": "There is no agreement number {id}.",
     "agreement.starts_with_nul": "An agreement cannot start with a NUL character (␀). Remove that character and save again.",
@@ -180,6 +181,8 @@ MESSAGES: dict[str, str] = {
     'smart.vague': 'vague: what is the result?',
     'smart.not_measurable': 'not measurable?',
     'meeting.title': '{kind} with {employee}',
+    'app.resumed': 'Back in the conversation that was open when the app stopped. Esc: to the start screen.',
+    'meeting.open_elsewhere': 'This conversation is open in another window of the app. Here you can only read it, as it is now; go on working in that other window.',
     'meeting.reopened': 'The conversation was reopened; time is paused (ctrl+t).',
     # minutes screen
     'key.export': 'Export',

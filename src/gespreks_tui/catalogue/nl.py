@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "db.write_failed": "Opslaan in {path} is mislukt ({reason}). Wat je typte staat nog op het scherm.",
     "db.gone": "De database {path} is verwijderd of vervangen terwijl gespreks-tui liep; er wordt niets meer in opgeslagen. Wat je typte staat nog op het scherm: zet het bestand terug of kopieer je tekst.",
     "person.not_found": "Er is niemand met de naam '{name}'. Bekijk de namen met 'gespreks list'.",
+    "person.control_character": "Een naam kan geen stuurtekens bevatten, zoals NUL (␀) of Escape (␛). Haal die tekens weg en probeer het opnieuw.",
     "conversation.not_found": "Er is geen gesprek met nummer {id}. Bekijk de gesprekken met 'gespreks list'.",
     "agreement.not_found": "Er is geen afspraak met nummer {id}.",
     "agreement.starts_with_nul": "Een afspraak kan niet met een NUL-teken (␀) beginnen. Haal dat teken weg en sla opnieuw op.",
@@ -180,6 +181,8 @@ MESSAGES: dict[str, str] = {
     'smart.vague': 'vaag: wat is het resultaat?',
     'smart.not_measurable': 'niet meetbaar?',
     'meeting.title': '{kind} met {employee}',
+    'app.resumed': 'Verder met het gesprek dat openstond toen de app stopte. Esc: naar het startscherm.',
+    'meeting.open_elsewhere': 'Dit gesprek staat open in een ander venster van de app. Hier kun je alleen lezen, in de stand van nu; werk verder in dat andere venster.',
     'meeting.reopened': 'Het gesprek is heropend; de tijd staat op pauze (ctrl+t).',
     # minutes screen
     'key.export': 'Exporteren',

@@ -1,19 +1,25 @@
 """The ``gespreks`` command line (click).
 
 ``main()`` picks the language before the commands are built, so ``--help``
-reads in Dutch or English, and turns every error into one clear line.
+reads in Dutch or English, and turns every error into one clear line. A plain
+``gespreks`` (at most ``--db`` and ``--lang``) starts the app without building
+the click command tree at all: click is not needed for that, and the app
+starts sooner without it.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-
-import click
+from typing import TYPE_CHECKING
 
 from gespreks_tui import __version__
 from gespreks_tui.catalogue import resolve_language, set_language, t
-from gespreks_tui.cli.options import AppGroup, UserError, common_options
+
+if TYPE_CHECKING:
+    import click
+
+_PLAIN_OPTIONS = {"--db": "db", "--lang": "lang"}
 
 
 def _language_from_argv(argv: list[str]) -> str | None:
@@ -25,9 +31,48 @@ def _language_from_argv(argv: list[str]) -> str | None:
     return None
 
 
+def plain_app_options(args: list[str]) -> dict | None:
+    """``{"db": ..., "lang": ...}`` for a plain ``gespreks [--db P] [--lang L]``; else None."""
+    options: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in _PLAIN_OPTIONS or _PLAIN_OPTIONS[name] in options:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value:
+            return None
+        options[_PLAIN_OPTIONS[name]] = value
+    return options
+
+
+def _run_plain(options: dict) -> None:
+    """The app, with the same one-line errors and exit codes as the click path."""
+    from gespreks_tui.cli.run_app import run_app
+    from gespreks_tui.db import StoreError
+
+    try:
+        run_app(options)
+    except StoreError as error:
+        print(error.message(), file=sys.stderr)
+        sys.exit(StoreError.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # never a traceback for the user
+        print(t("error.unexpected", reason=error), file=sys.stderr)
+        sys.exit(1)
+    sys.exit(0)
+
+
 def build_cli() -> click.Group:
     """The command tree, with help texts in the current language."""
+    import click
+
     from gespreks_tui.cli import commands
+    from gespreks_tui.cli.options import AppGroup, common_options
 
     @click.group(cls=AppGroup, invoke_without_command=True, help=t("cli.help"))
     @click.version_option(__version__, prog_name="gespreks")
@@ -54,8 +99,15 @@ def main(argv: list[str] | None = None) -> None:
     try:
         set_language(resolve_language(_language_from_argv(args)))
     except ValueError as error:
-        click.echo(t("error.language", language=error), err=True)
+        print(t("error.language", language=error), file=sys.stderr)
         sys.exit(2)
+    plain = plain_app_options(args)
+    if plain is not None:
+        _run_plain(plain)
+    import click
+
+    from gespreks_tui.cli.options import UserError
+
     try:
         code = build_cli().main(args, prog_name="gespreks", standalone_mode=False)
     except click.ClickException as error:

@@ -7,7 +7,8 @@
 - ``report``: the lines the command line prints (counts, plans, summaries).
 
 The database work (one transaction each, then VACUUM and a WAL checkpoint)
-is in ``gespreks_tui.store.privacy``. Nothing here imports Textual; ``names``
+is in the store: ``store.privacy`` (erasure), ``store.retention``,
+``store.person_export`` and ``store.secure_delete``. Nothing here imports Textual; ``names``
 and ``export`` (which need the minutes' Markdown) are imported only when used.
 """
 

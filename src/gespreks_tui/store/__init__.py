@@ -3,22 +3,41 @@
 ``Store.open(path)`` opens (and migrates) the one database file and keeps a
 single connection for the life of the process. Every method is safe to call
 from a worker thread; each returns dataclasses from ``gespreks_tui.model``.
+
+One mixin per module, each with what its name says:
+
+- ``base``: opening, closing, locking, settings (``StoreBase``);
+- ``people``, ``conversations``, ``minutes``, ``appraisal``: the records of a
+  conversation; ``agreements``: agreements and their follow-ups;
+- across the cycle: ``agreement_trails`` (trails, done in between),
+  ``collectives`` (collective agreements), ``due`` (what is due);
+- personnel data rights: ``person_export`` (everything about one person),
+  ``privacy`` (erasing a person), ``retention`` (who left, the policy, the
+  purge), ``secure_delete`` (the transaction they share, and ``compact``);
+- helpers without a mixin: ``days`` (dates as stored), ``tables`` (every
+  table, its columns, its row count).
 """
 
 from gespreks_tui.db import StoreError
+from gespreks_tui.store.agreement_trails import AgreementTrailsMixin
 from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.base import StoreBase
+from gespreks_tui.store.collectives import CollectivesMixin
 from gespreks_tui.store.conversations import ConversationsMixin
-from gespreks_tui.store.cycle import CycleMixin
+from gespreks_tui.store.due import DueMixin
 from gespreks_tui.store.minutes import MinutesMixin
 from gespreks_tui.store.people import PeopleMixin
-from gespreks_tui.store.privacy import PrivacyMixin
+from gespreks_tui.store.person_export import PersonExportMixin
+from gespreks_tui.store.privacy import ErasureMixin
+from gespreks_tui.store.retention import RetentionMixin
+from gespreks_tui.store.secure_delete import SecureDeleteMixin
 
 
 class Store(
-    AgreementsMixin, AppraisalMixin, ConversationsMixin, CycleMixin, MinutesMixin, PeopleMixin,
-    PrivacyMixin, StoreBase,
+    AgreementTrailsMixin, AgreementsMixin, AppraisalMixin, CollectivesMixin, ConversationsMixin,
+    DueMixin, ErasureMixin, MinutesMixin, PeopleMixin, PersonExportMixin, RetentionMixin,
+    SecureDeleteMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

@@ -91,4 +91,5 @@ class StoreBase:
 
     @locked
     def set_setting(self, key: str, value: str) -> None:
-        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+        self.db.execute("insert into settings (key, value) values (?, ?) on conflict (key) "
+                        "do update set value = excluded.value", [key, value])

@@ -9,6 +9,8 @@ from gespreks_tui.db import StoreError
 from gespreks_tui.model import Conversation, ConversationSummary, Kind, Phase, Status, Visibility
 from gespreks_tui.store.base import locked
 
+RESUME_SETTING = "ui.open_meeting"
+
 _CONVERSATION_SQL = """
 select c.*, e.name as employee_name, coalesce(m.name, c.manager_label) as manager_name
 from conversations c
@@ -66,7 +68,7 @@ class ConversationsMixin:
                  "planned_seconds": seconds, "used_seconds": 0.0}
                 for i, (p, seconds) in enumerate(agenda.scaled(total_minutes))
             )
-            self.bring_in_collectives(conversation_id, employee_id)  # store/cycle.py
+            self.bring_in_collectives(conversation_id, employee_id)  # store/collectives.py
         return self.get_conversation(conversation_id)
 
     @locked
@@ -116,6 +118,29 @@ class ConversationsMixin:
             _SUMMARY_SQL.replace("select c.id,", "select c.updated_at, c.id,")
             + " where c.status in ('draft', 'running') order by c.updated_at desc")
         return [(_summary(r), r["updated_at"]) for r in rows]
+
+    @locked
+    def remember_open_meeting(self, conversation_id: int | None) -> None:
+        """Note which meeting is on screen (None: none), so the next start goes on there."""
+        old = self.db.execute("select value from settings where key = ?",
+                              [RESUME_SETTING]).fetchone()
+        new = None if conversation_id is None else str(conversation_id)
+        if (old[0] if old else None) == new:
+            return  # nothing to write: resuming costs no fsync
+        with self.db.atomic():
+            if new is None:
+                self.db.execute("delete from settings where key = ?", [RESUME_SETTING])
+            else:
+                self.db.execute("insert or replace into settings (key, value) values (?, ?)",
+                                [RESUME_SETTING, new])
+
+    @locked
+    def meeting_to_resume(self) -> int | None:
+        """The meeting that was on screen when the app last stopped, if it is still open."""
+        row = self.db.execute(
+            "select c.id from settings s join conversations c on c.id = cast(s.value as integer)"
+            " where s.key = ? and c.status in ('draft', 'running')", [RESUME_SETTING]).fetchone()
+        return row[0] if row else None
 
     @locked
     def save_timer(

@@ -7,16 +7,19 @@ command palette.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock
 from gespreks_tui.paths import styles_dir
+from gespreks_tui.presence import Presence
+from gespreks_tui.tui.safe_output import CONTROL_PICTURES
 
 THEME_SETTING = "ui.theme"
 MANAGER_SETTING = "manager.name"
@@ -44,12 +47,29 @@ class GesprekApp(App):
         self.clock = clock or SystemClock()
         self.autosave_delay = autosave_delay
         self.exit_message: str | None = None
+        self.presence = Presence(store.path)  # which meetings this copy has on screen
 
     def on_mount(self) -> None:
-        from gespreks_tui.tui.screens.start import StartScreen
-
         self.theme = self.store.get_setting(THEME_SETTING, "textual-dark")
-        self.push_screen(StartScreen())
+        resume = self.store.meeting_to_resume()
+        if resume is not None and not self.presence.open_elsewhere(resume):
+            from gespreks_tui.tui.screens.meeting import MeetingScreen
+
+            # The app stopped (or crashed) during this meeting: go on with it.
+            self.push_screen(MeetingScreen(resume))
+            self.notify(t("app.resumed"), timeout=6)
+        else:
+            from gespreks_tui.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+
+    def on_ready(self) -> None:
+        from gespreks_tui import startup_gc
+
+        self.call_after_refresh(startup_gc.resume)  # paused by run_app for the start
+
+    def on_unmount(self) -> None:
+        self.presence.close()
 
     async def action_quit(self) -> None:
         """Quit at once; a running meeting is saved first and offered next time."""
@@ -66,6 +86,10 @@ class GesprekApp(App):
     @property
     def manager_name(self) -> str | None:
         return self.store.get_setting(MANAGER_SETTING)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Every line drawn passes ``CONTROL_PICTURES``: stored text never acts on the terminal."""
+        return [*super().get_line_filters(), CONTROL_PICTURES]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding of ours (they all have an id) on this screen, by its description."""

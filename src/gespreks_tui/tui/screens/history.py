@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Markdown, OptionList
+from textual.widgets import DataTable, Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Status
 from gespreks_tui.tui.format import day_text, history_line, local_day_text
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 
 @dataclass
@@ -55,7 +56,7 @@ class HistoryScreen(Screen):
                     yield Markdown("", id="history-minutes")
                 yield Label(t("history.agreements_title"), classes="pane-title")
                 yield DataTable(id="history-agreements", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store = self.app.store

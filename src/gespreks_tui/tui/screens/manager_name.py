@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.controls import has_control
 from gespreks_tui.tui.app import MANAGER_SETTING
 
 
@@ -28,6 +29,9 @@ class ManagerNameScreen(ModalScreen[str]):
         name = " ".join(event.value.split())
         if not name:
             self.query_one("#manager-message", Label).update(t("manager.empty"))
+            return
+        if has_control(name):  # refused, and what was typed stays in the field
+            self.query_one("#manager-message", Label).update(t("person.control_character"))
             return
         self.app.store.set_setting(MANAGER_SETTING, name)
         self.app.store.add_person(name)

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 
 from gespreks_tui.agenda import AgendaTimer
 from gespreks_tui.autosave import Saver
@@ -27,6 +26,7 @@ from gespreks_tui.tui.format import kind_text
 from gespreks_tui.tui.screens.meeting_actions import MeetingActions
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
 from gespreks_tui.tui.widgets.scores_panel import OVERALL, ScoresPanel
 
@@ -67,21 +67,27 @@ class MeetingScreen(MeetingActions, Screen):
         self._dirty = False
         self._loads_pending = 0  # TextArea.Changed messages caused by load_text, not typing
         self._deleted: list[Agreement] = []
+        self.elsewhere = False  # set on mount: another copy of the app has it open
 
     # -- set-up -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         store = self.app.store
         self.conversation = store.get_conversation(self.conversation_id)
         c = self.conversation
+        self._load_follow_ups()
         yield Header()
-        with Horizontal(id="meeting-panes"):
-            yield AgendaPane([p.name for p in c.phases], id="agenda")
-            yield NotesPane(id="notes-pane")
-            yield AgreementsPane(id="agreements")
-        yield Footer(compact=True)
+        # The panes sit straight on the screen (layout: horizontal): one level less
+        # between every key typed and the screen, and one widget less to repaint.
+        yield AgendaPane([p.name for p in c.phases], id="agenda")
+        yield NotesPane(id="notes-pane")
+        yield AgreementsPane(store.agreements(c.id), self.app.clock.today(), self.earlier,
+                             self.follow_up_done, self.done_between, id="agreements")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store, c = self.app.store, self.conversation
+        # Open in another copy of the app: look, but do not type over its notes.
+        self.elsewhere = c.is_open and not self.app.presence.claim(c.id)
         self.texts: dict[tuple[int, Visibility], str] = store.notes(c.id)
         self.preparation = store.preparation(c.id)
         self.timer = AgendaTimer([p.planned_seconds for p in c.phases], self.app.clock,
@@ -91,18 +97,19 @@ class MeetingScreen(MeetingActions, Screen):
         self.text_area = self.notes.text_area  # kept: still readable while unmounting
         self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
-        self._load_follow_ups()
         self._apply_read_only()
-        if c.is_open:
+        if self.elsewhere:
+            self.app.notify(t("meeting.open_elsewhere"), severity="warning", timeout=10)
+        elif c.is_open:
             self.timer.resume()
+            self.guard(lambda: store.remember_open_meeting(c.id))
         self.show_phase()
-        self.show_agreements()
         self.set_interval(1.0, self.tick)
         self.notes.text_area.focus()
 
     @property
     def read_only(self) -> bool:
-        return not self.conversation.is_open
+        return not self.conversation.is_open or self.elsewhere
 
     @property
     def notes(self) -> NotesPane:
@@ -140,7 +147,6 @@ class MeetingScreen(MeetingActions, Screen):
         self.text_area.move_cursor(self.text_area.document.end)  # go on where the note ends
         self._loads_pending += 1
         self._dirty = False
-        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
         self.tick()
 
     def show_scores(self, phase) -> None:
@@ -187,7 +193,8 @@ class MeetingScreen(MeetingActions, Screen):
                                                              paused, used))
 
     @on(TextArea.Changed, "#notes")
-    def _notes_changed(self) -> None:
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
         if self._loads_pending:  # messages arrive in order: this one is the load's
             self._loads_pending -= 1
             return
@@ -231,6 +238,8 @@ class MeetingScreen(MeetingActions, Screen):
     def on_unmount(self) -> None:
         self.save_all()
         self.saver.close(timeout=2.0)
+        if not self.elsewhere:
+            self.app.presence.release(self.conversation_id)
 
     # -- used by the agreements pane ------------------------------------------
     def toggle_agreement(self, agreement: Agreement) -> None:

@@ -17,7 +17,7 @@ class MeetingActions:
         if not hasattr(self, "conversation"):
             return True
         if action in ("reopen", "minutes"):
-            return self.read_only
+            return not self.conversation.is_open
         if action in EDITING_ACTIONS:
             return not self.read_only
         return True
@@ -137,6 +137,7 @@ class MeetingActions:
             if concluded is None:
                 return
             self.conversation = concluded
+            self.guard(lambda: store.remember_open_meeting(None))
             self._apply_read_only()
             self.tick()
             count = len(store.agreements(self.conversation_id))
@@ -170,10 +171,23 @@ class MeetingActions:
         if reopened is None:
             return
         self.conversation = reopened
+        self.guard(lambda: self.app.store.remember_open_meeting(self.conversation_id))
         self._apply_read_only()
         self.tick()
         self.app.notify(t("meeting.reopened"), timeout=4)
 
     def action_leave(self) -> None:
+        """Back to where the meeting was opened; the start screen if it opened by itself."""
         self.save_all()
-        self.app.pop_screen()
+        below = self.app.screen_stack[1:-1]  # [0] is Textual's blank default screen
+        still_open = [s.conversation_id for s in below
+                      if isinstance(s, type(self)) and s.conversation.is_open]
+        if not self.elsewhere:  # that other copy keeps its own place
+            self.guard(lambda: self.app.store.remember_open_meeting(
+                still_open[-1] if still_open else None))
+        if below:
+            self.app.pop_screen()
+        else:  # the app began with this meeting (it resumed it)
+            from gespreks_tui.tui.screens.start import StartScreen
+
+            self.app.switch_screen(StartScreen())

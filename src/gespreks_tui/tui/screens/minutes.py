@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Markdown, OptionList
+from textual.widgets import Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Party
 from gespreks_tui.tui.format import kind_text, moment_text
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 
 @dataclass
@@ -59,7 +60,7 @@ class MinutesScreen(Screen):
                 yield Label("", id="minutes-confirmations", markup=False)
                 yield Label(t("ui.minutes.revisions_title"), classes="pane-title")
                 yield OptionList(id="revisions")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         c = self.app.store.get_conversation(self.conversation_id)

@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -22,8 +21,10 @@ from textual.widgets.option_list import Option
 
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.controls import has_control
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.format import ago_text, escape, history_line, kind_text
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -68,7 +69,7 @@ class StartScreen(Screen):
                 yield Label("", id="start-message", markup=False)
                 yield Label(t("start.history_title"), classes="section-title")
                 yield OptionList(id="history")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "gespreks-tui"
@@ -177,6 +178,9 @@ class StartScreen(Screen):
         name = " ".join(event.value.split())
         if not name:
             self.say(t("start.empty_name"), error=True)
+            return
+        if has_control(name):  # refused, and what was typed stays in the field
+            self.say(t("person.control_character"), error=True)
             return
         person = self.app.store.add_person(name)
         event.input.value = ""

@@ -13,6 +13,20 @@ from gespreks_tui.tui.format import escape
 WARNING_SECONDS = 60
 
 
+def set_text(widget: Static, markup: str) -> None:
+    """Update a Static without a relayout when only figures changed (same length, same lines).
+
+    The agenda ticks every second; a relayout each time would cost every
+    keystroke in that second a full layout pass.
+    """
+    old = getattr(widget, "_shown_markup", None)
+    if markup == old:
+        return
+    same_height = old is not None and len(old) == len(markup)
+    widget._shown_markup = markup
+    widget.update(markup, layout=not same_height)
+
+
 class PhaseRow(Static):
     """One phase: name and the figure that matters now."""
 
@@ -30,7 +44,7 @@ class PhaseRow(Static):
                 figure = t("agenda.share", planned=clock_text(figures.planned),
                            share=clock_text(figures.share))
             detail = t("agenda.used", used=clock_text(figures.used)) if figures.used else ""
-        self.update(f"{head}\n  [b]{figure}[/b]" + (f"\n  [dim]{detail}[/dim]" if detail else ""))
+        set_text(self, f"{head}\n  [b]{figure}[/b]" + (f"\n  [dim]{detail}[/dim]" if detail else ""))
         self.set_class(figures.current, "current")
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")
         self.set_class(remaining < 0, "overrun")
@@ -56,13 +70,13 @@ class AgendaPane(VerticalScroll, can_focus=True):
             self.query_one(f"#phase-{figures.position}", PhaseRow).show(
                 self.names[figures.position], figures)
         left = timer.total_planned - timer.total_used
-        self.query_one("#agenda-total", Static).update(t(
+        set_text(self.query_one("#agenda-total", Static), t(
             "agenda.total", used=clock_text(timer.total_used),
             planned=clock_text(timer.total_planned), left=clock_text(left)))
         state = self.query_one("#agenda-state", Static)
         if read_only:
-            state.update(t("agenda.closed"))
+            set_text(state, t("agenda.closed"))
         else:
-            state.update(t("agenda.paused") if timer.paused else t("agenda.running"))
+            set_text(state, t("agenda.paused") if timer.paused else t("agenda.running"))
         state.set_class(timer.paused and not read_only, "paused")
         self.set_class(left < 0, "over-budget")

@@ -11,7 +11,8 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, ListItem, ListView, Static
+from textual.content import Content
+from textual.widgets import Label, ListItem, ListView
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome
@@ -32,21 +33,32 @@ def agreement_markup(a: Agreement, today: date) -> str:
     return "\n".join(lines)
 
 
-class AgreementItem(ListItem):
+class _TextItem(ListItem):
+    """A list item that draws its own text (no child widget: lighter to lay out)."""
+
+    def __init__(self, markup: str, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.markup = markup
+
+    def render(self) -> Content:
+        return Content.from_markup(self.markup)
+
+
+class AgreementItem(_TextItem):
     def __init__(self, agreement: Agreement, today: date) -> None:
-        super().__init__(Static(agreement_markup(agreement, today)),
+        super().__init__(agreement_markup(agreement, today),
                          classes="done" if agreement.status == AgreementStatus.DONE else "")
         self.agreement = agreement
 
 
-class FollowUpItem(ListItem):
+class FollowUpItem(_TextItem):
     def __init__(self, agreement: Agreement, outcome: FollowUp | None, between: bool) -> None:
         text = escape(agreement.text)
         if outcome:
             state = t(f"outcome.{outcome.outcome}")
         else:
             state = t("followup.done_between") if between else t("followup.pending")
-        super().__init__(Static(f"• {text}\n  [dim]{state}[/dim]"))
+        super().__init__(f"• {text}\n  [dim]{state}[/dim]")
         self.agreement = agreement
 
 
@@ -64,12 +76,26 @@ class AgreementsPane(Vertical):
                 id="followup.carried_on"),
     ]
 
+    def __init__(self, agreements: list[Agreement], today: date, earlier: list[Agreement],
+                 done: dict[int, FollowUp], between: set[int], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._first = agreements, today, earlier, done, between
+
     def compose(self) -> ComposeResult:
+        """Drawn with its first contents, so nothing is mounted again after the first frame."""
+        agreements, today, earlier, done, between = self._first
         yield Label(t("agreements.title"), classes="pane-title")
-        yield ListView(id="agreement-list")
-        yield Label(t("agreements.empty"), id="agreements-empty")
-        yield Label(t("followup.title"), id="followup-title", classes="pane-title")
-        yield ListView(id="followup-list")
+        yield ListView(*(AgreementItem(a, today) for a in agreements), id="agreement-list")
+        empty = Label(t("agreements.empty"), id="agreements-empty")
+        empty.display = not agreements
+        yield empty
+        title = Label(t("followup.title"), id="followup-title", classes="pane-title")
+        title.display = bool(earlier)
+        yield title
+        follow_ups = ListView(*(FollowUpItem(a, done.get(a.id), a.id in between)
+                                for a in earlier), id="followup-list")
+        follow_ups.display = bool(earlier)
+        yield follow_ups
 
     def show(self, agreements: list[Agreement], today: date, keep: int | None = None) -> None:
         listing = self.query_one("#agreement-list", ListView)

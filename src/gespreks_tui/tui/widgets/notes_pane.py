@@ -1,10 +1,19 @@
-"""The notes pane: guiding questions, the shared/private mode and the text."""
+"""The notes pane: guiding questions and the text; phase, mode and save status in its border.
+
+Every key typed repaints the notes TextArea, and Textual then re-renders every
+widget whose clip overlaps that update: each sibling of the TextArea in this
+pane costs something on every key. So the pane's title (phase and shared/private
+mode) is its border title and the save status its border subtitle, drawn as
+part of the pane's own border rather than by widgets of their own.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, Static, TextArea
+from textual.content import Content
+from textual.geometry import Region
+from textual.widgets import Static, TextArea
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Visibility
@@ -13,14 +22,18 @@ from gespreks_tui.model import Visibility
 class NotesPane(Vertical):
     """Notes for the current phase; the meeting screen loads and saves the text."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._phase = ""
+        self._private = False
+        self._title = ""
+        self.save_status = ""  # the whole text; the border shows as much as fits
+
     def compose(self) -> ComposeResult:
-        yield Label("", id="notes-title", classes="pane-title")
         yield Static("", id="questions", markup=False)
         yield Static("", id="preparation", markup=False)
-        yield Label("", id="notes-mode")
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder=t("notes.placeholder"))
-        yield Label("", id="save-status", markup=False)
 
     @property
     def text_area(self) -> TextArea:
@@ -28,16 +41,43 @@ class NotesPane(Vertical):
 
     def show_phase(self, name: str, questions: tuple[str, ...], visibility: Visibility,
                    preparation: str = "") -> None:
-        self.query_one("#notes-title", Label).update(t("notes.title", phase=name))
         self.query_one("#questions", Static).update(
             "\n".join(f"• {q}" for q in questions) or t("notes.no_questions"))
         prepared = self.query_one("#preparation", Static)
         prepared.update(t("notes.preparation", text=preparation) if preparation else "")
         prepared.set_class(not preparation, "empty")
-        private = visibility == Visibility.PRIVATE
-        self.query_one("#notes-mode", Label).update(
-            t("notes.mode_private") if private else t("notes.mode_shared"))
-        self.set_class(private, "private")
+        self._phase = name
+        self._private = visibility == Visibility.PRIVATE
+        self.set_class(self._private, "private")
+        self._show_title()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()  # posted on every key; nothing above the pane listens for it
+
+    def on_resize(self) -> None:
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """Phase and mode in the top border, as much of both as the width allows.
+
+        The mode is never cut off: when the whole title does not fit, first the
+        part of the mode's explanation in brackets goes, then the rest of it, then
+        the word "Notes", and then the mode moves to the front.
+        """
+        mode = t("notes.mode_private") if self._private else t("notes.mode_shared")
+        # "PRIVÉ — niet in het verslag (wel opvraagbaar onder de AVG)"
+        shorter = mode.split(" (")[0]  # "PRIVÉ — niet in het verslag"
+        word = mode.split(" — ")[0]  # "PRIVÉ"
+        title = t("notes.title", phase=self._phase)
+        width = self.size.width or 1000  # not laid out yet: on_resize comes
+        room = width - 4  # the corners and a space either side
+        choices = (f"{title} · {mode}", f"{title} · {shorter}", f"{title} · {word}",
+                   f"{self._phase} · {word}")
+        shown = next((c for c in choices if Content(c).cell_length <= room),
+                     f"{word} · {self._phase}")
+        if shown != self._title:  # setting it repaints the whole pane
+            self._title = shown
+            self.border_title = Content(shown)  # Content: no markup in phase names
 
     def toggle_questions(self) -> bool:
         """Fold or unfold the guiding questions and the employee's preparation."""
@@ -48,9 +88,17 @@ class NotesPane(Vertical):
         """Put an appraisal scores panel above the notes, or remove it (``None``)."""
         self.query("ScoresPanel").remove()
         if panel is not None:
-            self.mount(panel, before=self.query_one("#notes-mode"))
+            self.mount(panel, before=self.text_area)
 
     def show_save_status(self, text: str, error: bool = False) -> None:
-        status = self.query_one("#save-status", Label)
-        status.update(text, layout=False)  # one fixed line: no relayout while typing
-        status.set_class(error, "error")
+        """The save status in the bottom border, in red for an error."""
+        self.save_status = text
+        self.set_class(error, "save-error")  # no change, no restyle
+        # Content: the text is shown as is, whatever brackets an error message holds.
+        # Only the bottom border line is repainted, not the whole pane (as setting
+        # ``border_subtitle`` would): this happens at every autosave while typing.
+        self._border_subtitle = Content(text).split()[0]
+        width, height = self.outer_size
+        if height:
+            x, y = self.content_offset
+            self.refresh(Region(-x, height - 1 - y, width, 1))
