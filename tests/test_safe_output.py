@@ -102,8 +102,11 @@ def test_the_app_uses_the_filter_after_textuals_own(tmp_path):
 
     store = Store.open(tmp_path / "g.db")
     try:
-        filters = GesprekApp(store).get_line_filters()
+        app = GesprekApp(store)
+        (chain,) = app.get_line_filters()
+        assert app.get_line_filters() == [chain]  # the same object: Strip caches hit
     finally:
         store.close()
-    assert filters[-1] is CONTROL_PICTURES
+    assert chain.filters[-1] is CONTROL_PICTURES
+    assert chain.filters[:-1] == tuple(App.get_line_filters(app))
     assert CONTROL_PICTURES not in App().get_line_filters()  # Textual itself is untouched

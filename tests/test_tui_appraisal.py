@@ -65,3 +65,30 @@ async def test_a_filled_in_preparation_form_is_attached(store, clock, tmp_path):
         assert "Ik heb het project op tijd afgerond." in shown
         assert screen.notes.text_area.text == ""  # separate from the meeting's notes
     assert "op tijd afgerond" in store.preparation(screen.conversation_id)[0]
+
+
+async def test_on_a_small_terminal_the_scores_get_the_room_they_need(store, clock):
+    """80x24: in the scoring phase every score button and comment field is on screen
+    (the agreements make way for it); after the phase the agreements are back."""
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#kind-beoordeling")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(app)
+        agreements = screen.query_one("#agreements")
+        assert agreements.visible and agreements.region.width > 20
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        panel = screen.query_one("ScoresPanel")
+        assert not agreements.visible or agreements.region.width == 0
+        inside = panel.content_region
+        for row in panel.query(".score-row"):
+            for widget in (*row.query("RadioButton"), row.query_one(Input)):
+                if row.region.y < inside.bottom:  # rows below scroll into view
+                    assert widget.region.right <= inside.right, widget
+                    assert widget.region.width >= 3, widget
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert agreements.visible and agreements.region.width > 20

@@ -19,7 +19,7 @@ from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock
 from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
-from gespreks_tui.tui.safe_output import CONTROL_PICTURES
+from gespreks_tui.tui.safe_output import with_control_pictures
 
 THEME_SETTING = "ui.theme"
 MANAGER_SETTING = "manager.name"
@@ -88,8 +88,8 @@ class GesprekApp(App):
         return self.store.get_setting(MANAGER_SETTING)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Every line drawn passes ``CONTROL_PICTURES``: stored text never acts on the terminal."""
-        return [*super().get_line_filters(), CONTROL_PICTURES]
+        """Textual's filters, then ``CONTROL_PICTURES``: stored text never acts on the terminal."""
+        return with_control_pictures(super().get_line_filters())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding of ours (they all have an id) on this screen, by its description."""

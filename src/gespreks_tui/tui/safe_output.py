@@ -88,3 +88,32 @@ class ControlPictures(LineFilter):
 
 CONTROL_PICTURES = ControlPictures()
 
+
+
+class FilterChain(LineFilter):
+    """Several line filters as one: one cache lookup per line drawn instead of one each.
+
+    Textual looks up every line in a per-filter cache; with its own filter and
+    ours that was two lookups for every line of every widget on every repaint.
+    """
+
+    def __init__(self, filters: tuple[LineFilter, ...]) -> None:
+        super().__init__()
+        self.filters = filters
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        for line_filter in self.filters:
+            segments = line_filter.apply(segments, background)
+        return segments
+
+
+_CHAINS: dict[tuple[int, ...], FilterChain] = {}  # a chain holds its filters: ids stay valid
+
+
+def with_control_pictures(filters: list[LineFilter]) -> list[LineFilter]:
+    """``filters`` followed by ``CONTROL_PICTURES``, as one (cached, so Strip caches hit)."""
+    key = tuple(map(id, filters))
+    chain = _CHAINS.get(key)
+    if chain is None:
+        chain = _CHAINS[key] = FilterChain((*filters, CONTROL_PICTURES))
+    return [chain]

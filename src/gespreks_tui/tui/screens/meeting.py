@@ -27,6 +27,7 @@ from gespreks_tui.tui.screens.meeting_actions import MeetingActions
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
+from gespreks_tui.tui.widgets.notes_area import NotesArea
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
 from gespreks_tui.tui.widgets.scores_panel import OVERALL, ScoresPanel
 
@@ -40,6 +41,7 @@ class Saved(Message):
 
 
 class MeetingScreen(MeetingActions, Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # meeting.tcss: grid columns
     BINDINGS = [
         Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
         Binding("ctrl+b", "previous_phase", t("key.previous_phase"),
@@ -76,12 +78,14 @@ class MeetingScreen(MeetingActions, Screen):
         c = self.conversation
         self._load_follow_ups()
         yield Header()
-        # The panes sit straight on the screen (layout: horizontal): one level less
-        # between every key typed and the screen, and one widget less to repaint.
+        # A grid of 3 columns and 2 rows: agenda | pane over notes | agreements. The
+        # notes text sits straight on the screen (see NotesArea); in grid order it
+        # comes last, in the second row of the middle column.
         yield AgendaPane([p.name for p in c.phases], id="agenda")
         yield NotesPane(id="notes-pane")
         yield AgreementsPane(store.agreements(c.id), self.app.clock.today(), self.earlier,
                              self.follow_up_done, self.done_between, id="agreements")
+        yield NotesArea(id="notes")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -162,6 +166,8 @@ class MeetingScreen(MeetingActions, Screen):
             panel.phase_position = phase.position
             if self.app.size.height < 30:  # make room: fold the questions away
                 self.notes.add_class("folded")
+        # On a narrow screen the scores take the agreements' column (meeting.tcss).
+        self.set_class(panel is not None, "scoring")
         self.notes.show_scores(panel)
 
     def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:

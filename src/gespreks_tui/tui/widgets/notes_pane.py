@@ -1,10 +1,11 @@
-"""The notes pane: guiding questions and the text; phase, mode and save status in its border.
+"""The notes pane: guiding questions, preparation and scores, just above the notes text.
 
-Every key typed repaints the notes TextArea, and Textual then re-renders every
-widget whose clip overlaps that update: each sibling of the TextArea in this
-pane costs something on every key. So the pane's title (phase and shared/private
-mode) is its border title and the save status its border subtitle, drawn as
-part of the pane's own border rather than by widgets of their own.
+Pane and text (``NotesArea``) are siblings on the meeting screen's grid. The
+pane's border holds its title (phase and shared/private mode) at the top and
+the save status at the bottom. Every key typed repaints the text, and Textual
+re-renders every widget under it: so the text has no container and no border
+of its own, and title and status are parts of the pane's border rather than
+widgets of their own.
 """
 
 from __future__ import annotations
@@ -32,12 +33,11 @@ class NotesPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="questions", markup=False)
         yield Static("", id="preparation", markup=False)
-        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
-                       placeholder=t("notes.placeholder"))
 
     @property
     def text_area(self) -> TextArea:
-        return self.query_one("#notes", TextArea)
+        """The notes themselves: the ``NotesArea`` just below this pane on the screen."""
+        return self.screen.query_one("#notes", TextArea)
 
     def show_phase(self, name: str, questions: tuple[str, ...], visibility: Visibility,
                    preparation: str = "") -> None:
@@ -49,10 +49,8 @@ class NotesPane(Vertical):
         self._phase = name
         self._private = visibility == Visibility.PRIVATE
         self.set_class(self._private, "private")
+        self.text_area.set_class(self._private, "private")
         self._show_title()
-
-    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
-        event.stop()  # posted on every key; nothing above the pane listens for it
 
     def on_resize(self) -> None:
         self._show_title()
@@ -88,10 +86,10 @@ class NotesPane(Vertical):
         """Put an appraisal scores panel above the notes, or remove it (``None``)."""
         self.query("ScoresPanel").remove()
         if panel is not None:
-            self.mount(panel, before=self.text_area)
+            self.mount(panel)
 
     def show_save_status(self, text: str, error: bool = False) -> None:
-        """The save status in the bottom border, in red for an error."""
+        """The save status in the notes' bottom border, in red for an error."""
         self.save_status = text
         self.set_class(error, "save-error")  # no change, no restyle
         # Content: the text is shown as is, whatever brackets an error message holds.
