@@ -42,23 +42,24 @@ class Saved(Message):
 
 class MeetingScreen(MeetingActions, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # meeting.tcss: grid columns
+    # In the order the Footer shows them: what a meeting needs most comes first.
     BINDINGS = [
+        Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
         Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
         Binding("ctrl+b", "previous_phase", t("key.previous_phase"),
                 id="meeting.previous_phase"),
         Binding("ctrl+t", "toggle_timer", t("key.pause"), id="meeting.pause"),
-        Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
         Binding("ctrl+o", "toggle_private", t("key.private"), id="meeting.private"),
+        Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
+        Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
+        Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
         Binding("ctrl+g", "toggle_questions", t("key.questions"), id="meeting.questions"),
+        Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
+        Binding("f8", "history", t("key.history"), id="meeting.history"),
         Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
         Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
         Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
                 id="meeting.focus_agreements"),
-        Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
-        Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
-        Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
-        Binding("f8", "history", t("key.history"), id="meeting.history"),
-        Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
     ]
 
     def __init__(self, conversation_id: int) -> None:
