@@ -89,9 +89,7 @@ def main(db: str) -> None:
             result["notes_lines"] = notes.document.line_count
             result["notes_focused"] = self.focused is notes
             result["screen"] = type(self.screen).__name__
-            # The app's own quit (saves first). A bare exit() with the meeting screen
-            # open can crash in MeetingScreen.on_unmount (see benchmarks/README.md).
-            self.call_later(self.action_quit)
+            self.call_later(self.action_quit)  # the app's own quit: saves first
 
     store = Store.open(resolve_db_path(options["db"]))
     result["store_open"] = time.perf_counter() - T0
