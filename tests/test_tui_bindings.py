@@ -55,3 +55,36 @@ async def test_the_command_palette_offers_every_meeting_action(store, clock):
                 assert binding.description in titles, binding.id
         footer_keys = {b.id for b in (a.binding for a in screen.active_bindings.values())}
         assert {"meeting.next_phase", "meeting.new_agreement", "app.quit"} <= footer_keys
+
+
+async def test_the_key_line_shows_the_first_keys_that_fit_and_the_palette(store, clock):
+    from gespreks_tui.tui.widgets.key_footer import KeyFooter
+
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        footer = meeting(app).query_one(KeyFooter)
+        line = str(footer.render())
+        assert len(line) <= 80
+        assert line.startswith("^n Afspraak +")  # what a meeting needs most comes first
+        assert line.rstrip().endswith("^p palette")  # the rest is one key away
+        assert "f4" not in line  # cut at a key boundary, not in the middle of one
+
+
+async def test_clicking_a_key_in_the_key_line_presses_it(store, clock):
+    from gespreks_tui.tui.screens.agreement_form import AgreementForm
+    from gespreks_tui.tui.widgets.key_footer import KeyFooter
+
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        footer = meeting(app).query_one(KeyFooter)
+        start, _end, key = footer._spans[0]
+        assert key == "ctrl+n"
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementForm)
