@@ -123,3 +123,23 @@ async def test_without_another_copy_the_meeting_is_claimed_and_released(db_path,
             assert conversation_id not in app.presence.claimed
     finally:
         store.close()
+
+
+def test_one_copy_showing_a_meeting_twice_keeps_it_until_both_are_closed(tmp_path,
+                                                                         other_copies):
+    db = tmp_path / "g.db"
+    here = Presence(db)
+    try:
+        assert here.claim(5) and here.claim(5)  # the meeting, and again from its history
+        here.release(5)
+        probe = subprocess.run(
+            [sys.executable, "-c", "import sys; from gespreks_tui.presence import Presence;"
+             f" print(Presence({str(db)!r}).open_elsewhere(5))"],
+            capture_output=True, text=True, timeout=60)
+        assert probe.stdout.strip() == "True", probe.stderr  # still held by the first
+        here.release(5)
+        assert 5 not in here.claimed
+        other = other_copies(db, 5)  # now another copy can take it
+        assert other.process.poll() is None
+    finally:
+        here.close()

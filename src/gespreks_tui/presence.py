@@ -35,7 +35,7 @@ class Presence:
     def __init__(self, db_path: Path | str) -> None:
         self.path = side_file(db_path)
         self._fd: int | None = None
-        self.claimed: set[int] = set()
+        self._holders: dict[int, int] = {}  # meeting -> screens of this copy that hold it
 
     def _file(self) -> int | None:
         if self._fd is None and fcntl is not None:
@@ -45,31 +45,41 @@ class Presence:
                 return None
         return self._fd
 
+    @property
+    def claimed(self) -> set[int]:
+        return set(self._holders)
+
     def claim(self, conversation_id: int) -> bool:
-        """Take the meeting for this copy; False if another copy has it open now."""
-        if conversation_id in self.claimed:
-            return True
-        fd = self._file()
-        if fd is None:
-            return True
-        try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, conversation_id)
-        except OSError:
-            return False
-        self.claimed.add(conversation_id)
+        """Take the meeting for this copy; False if another copy has it open now.
+
+        One copy may show the same meeting twice (from its history); each
+        ``claim`` then needs its own ``release`` before the lock goes.
+        """
+        if conversation_id not in self._holders:
+            fd = self._file()
+            if fd is not None:
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, conversation_id)
+                except OSError:
+                    return False
+        self._holders[conversation_id] = self._holders.get(conversation_id, 0) + 1
         return True
 
     def release(self, conversation_id: int) -> None:
-        if conversation_id not in self.claimed:
+        holders = self._holders.get(conversation_id, 0)
+        if holders > 1:
+            self._holders[conversation_id] = holders - 1
             return
-        self.claimed.discard(conversation_id)
+        if not holders:
+            return
+        del self._holders[conversation_id]
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 fcntl.lockf(self._fd, fcntl.LOCK_UN, 1, conversation_id)
 
     def open_elsewhere(self, conversation_id: int) -> bool:
         """Is the meeting on screen in another copy of the app?"""
-        if conversation_id in self.claimed:
+        if conversation_id in self._holders:
             return False
         if not self.claim(conversation_id):
             return True
@@ -81,4 +91,4 @@ class Presence:
             with contextlib.suppress(OSError):
                 os.close(self._fd)  # drops every lock this process holds on the file
             self._fd = None
-        self.claimed.clear()
+        self._holders.clear()
