@@ -6,8 +6,8 @@ Run as a subprocess by ``run.py``: ``python startup_app.py DB``. It follows the
 when the app last stopped, so the app opens it by itself (were the start
 screen shown instead, the runner would resume through its ctrl+r action);
 once the meeting screen has been laid out and every pending refresh is
-painted, it exits. The last line
-on stdout is JSON: peak RSS at that moment and a few sanity checks.
+painted (the Footer's keys included), it exits. The last line on stdout is
+JSON: peak RSS at that moment and a few sanity checks.
 """
 
 from __future__ import annotations
