@@ -296,3 +296,21 @@ async def test_phase_and_mode_stay_visible_in_a_narrow_terminal(store, clock):
         assert notes_border(screen, 0) == "Notities — Terugblik · PRIVÉ — niet in het verslag"
         await pilot.press("ctrl+o")
         assert notes_border(screen, 0) == "Notities — Terugblik · GEDEELD — komt in het verslag"
+
+
+async def test_tab_goes_agenda_notes_agreements_as_the_columns_read(store, clock):
+    from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
+    from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_meeting(pilot)
+        await pilot.press("f2")
+        assert isinstance(app.focused, AgendaPane)
+        await pilot.press("tab")
+        assert app.focused is screen.notes.text_area
+        await pilot.press("tab")
+        assert app.focused in list(screen.query_one(AgreementsPane).query("*"))
+        await pilot.press("shift+tab")
+        assert app.focused is screen.notes.text_area

@@ -22,6 +22,19 @@ class NotesArea(TextArea):
         super().__init__(soft_wrap=True, tab_behavior="focus",
                          placeholder=t("notes.placeholder"), **kwargs)
 
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        """Tab order: agenda, notes, agreements, as the columns read.
+
+        Textual orders focus by position (top, then left); the notes start a
+        few rows below the agreements' top, so they count from the top of the
+        pane above them instead.
+        """
+        x, _y, _, _ = self.virtual_region
+        top = min((pane.virtual_region.y for pane in self.screen.query("NotesPane")),
+                  default=_y)
+        return top, x
+
     def _box(self, focused: bool) -> None:
         for pane in self.screen.query("NotesPane"):
             pane.set_class(focused, "notes-focus")
