@@ -143,3 +143,41 @@ def test_one_copy_showing_a_meeting_twice_keeps_it_until_both_are_closed(tmp_pat
         assert other.process.poll() is None
     finally:
         here.close()
+
+
+async def test_the_read_only_copy_follows_what_the_other_copy_stores(db_path, clock,
+                                                                     other_copies):
+    """A second window reads along: notes, phase and agreements, a tick behind."""
+    from gespreks_tui.model import Owner
+
+    conversation_id = running_meeting(db_path, clock)
+    other_copies(db_path, conversation_id)
+    store = Store.open(db_path, clock=clock)
+    writer = Store.open(db_path, clock=clock)  # what the other copy writes, as it would
+    app = make_app(store, clock)
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            screen = meeting(app)
+            assert screen.read_only and screen.notes.text_area.text == "Wat de ander typte"
+            writer.save_note(conversation_id, 0, "shared", "Wat de ander typte, en meer")
+            writer.add_agreement(conversation_id, "Cursus plannen", Owner.EMPLOYEE, None)
+            screen.every_second()
+            await pilot.pause()
+            assert screen.notes.text_area.text == "Wat de ander typte, en meer"
+            assert [a.text for a in screen.shown_agreements] == ["Cursus plannen"]
+            assert "Cursus plannen" in str(screen.query_one("AgreementItem").render())
+            writer.save_note(conversation_id, 1, "shared", "Vooruit")
+            writer.save_timer(conversation_id, 1, False, {0: 600.0})
+            screen.every_second()
+            await pilot.pause()
+            assert screen.timer.current == 1 and screen.timer.used(0) == 600.0
+            assert screen.notes.text_area.text == "Vooruit"
+            await pilot.press(*"xyz")  # still only reading
+            assert screen.notes.text_area.text == "Vooruit"
+        assert store.notes(conversation_id)[(1, "shared")] == "Vooruit"
+    finally:
+        writer.close()
+        store.close()

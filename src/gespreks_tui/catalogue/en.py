@@ -182,7 +182,7 @@ MESSAGES: dict[str, str] = {
     'smart.not_measurable': 'not measurable?',
     'meeting.title': '{kind} with {employee}',
     'app.resumed': 'Back in the conversation that was open when the app stopped. Esc: to the start screen.',
-    'meeting.open_elsewhere': 'This conversation is open in another window of the app. Here you can only read it, as it is now; go on working in that other window.',
+    'meeting.open_elsewhere': 'This conversation is open in another window of the app. Here you read along (a second behind); typing happens there.',
     'meeting.reopened': 'The conversation was reopened; time is paused (ctrl+t).',
     # minutes screen
     'key.export': 'Export',

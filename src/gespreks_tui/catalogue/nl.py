@@ -182,7 +182,7 @@ MESSAGES: dict[str, str] = {
     'smart.not_measurable': 'niet meetbaar?',
     'meeting.title': '{kind} met {employee}',
     'app.resumed': 'Verder met het gesprek dat openstond toen de app stopte. Esc: naar het startscherm.',
-    'meeting.open_elsewhere': 'Dit gesprek staat open in een ander venster van de app. Hier kun je alleen lezen, in de stand van nu; werk verder in dat andere venster.',
+    'meeting.open_elsewhere': 'Dit gesprek staat open in een ander venster van de app. Hier lees je mee (een tel later); typen kan alleen daar.',
     'meeting.reopened': 'Het gesprek is heropend; de tijd staat op pauze (ctrl+t).',
     # minutes screen
     'key.export': 'Exporteren',

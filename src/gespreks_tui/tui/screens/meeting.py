@@ -78,13 +78,14 @@ class MeetingScreen(MeetingActions, Screen):
         self.conversation = store.get_conversation(self.conversation_id)
         c = self.conversation
         self._load_follow_ups()
+        self.shown_agreements = store.agreements(c.id)
         yield Header()
         # A grid of 3 columns and 2 rows: agenda | pane over notes | agreements. The
         # notes text sits straight on the screen (see NotesArea); in grid order it
         # comes last, in the second row of the middle column.
         yield AgendaPane([p.name for p in c.phases], id="agenda")
         yield NotesPane(id="notes-pane")
-        yield AgreementsPane(store.agreements(c.id), self.app.clock.today(), self.earlier,
+        yield AgreementsPane(self.shown_agreements, self.app.clock.today(), self.earlier,
                              self.follow_up_done, self.done_between, id="agreements")
         yield NotesArea(id="notes")
         yield KeyFooter()
@@ -109,7 +110,7 @@ class MeetingScreen(MeetingActions, Screen):
             self.timer.resume()
             self.guard(lambda: store.remember_open_meeting(c.id))
         self.show_phase()
-        self.set_interval(1.0, self.tick)
+        self.set_interval(1.0, self.every_second)
         self.notes.text_area.focus()
 
     @property
@@ -185,7 +186,18 @@ class MeetingScreen(MeetingActions, Screen):
 
     def show_agreements(self, keep: int | None = None) -> None:
         agreements = self.app.store.agreements(self.conversation_id)
+        self.shown_agreements = agreements
         self.agreements_pane.show(agreements, self.app.clock.today(), keep)
+
+    def every_second(self) -> None:
+        if self.elsewhere:  # another copy has it open: follow what it stores
+            from gespreks_tui.tui.screens.read_along import follow
+
+            status = self.conversation.status
+            follow(self)
+            if self.conversation.status != status:
+                self._apply_read_only()
+        self.tick()
 
     def tick(self) -> None:
         self.query_one(AgendaPane).refresh_from(self.timer, self.read_only)
