@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gespreks_tui.store import Store
+from gespreks_tui.tui.app import GesprekApp
 from gespreks_tui.tui.screens.meeting import MeetingScreen
 from gespreks_tui.tui.screens.start import StartScreen
 from helpers import make_app, meeting, prepare, saved, type_text
@@ -109,5 +110,21 @@ def test_the_store_forgets_a_meeting_that_was_erased(tmp_path, clock):
         assert store.meeting_to_resume() is None
         store.remember_open_meeting(None)
         assert store.get_setting("ui.open_meeting") is None
+    finally:
+        store.close()
+
+
+async def test_with_a_preparation_form_the_app_opens_on_the_start_screen(db_path, clock,
+                                                                         tmp_path):
+    """`gespreks --prep FORM` means: start a new conversation with this form."""
+    await start_and_quit(db_path, clock)
+    store = Store.open(db_path, clock=clock)
+    try:
+        app = GesprekApp(store, clock=clock, autosave_delay=0.05,
+                         prep_path=str(tmp_path / "form.md"))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            assert app.screen.query_one("#prep").value.endswith("form.md")
     finally:
         store.close()

@@ -51,7 +51,8 @@ class GesprekApp(App):
 
     def on_mount(self) -> None:
         self.theme = self.store.get_setting(THEME_SETTING, "textual-dark")
-        resume = self.store.meeting_to_resume()
+        # With --prep the user came to start a new conversation: the start screen.
+        resume = None if self.prep_path else self.store.meeting_to_resume()
         if resume is not None and not self.presence.open_elsewhere(resume):
             from gespreks_tui.tui.screens.meeting import MeetingScreen
 
