@@ -128,3 +128,13 @@ async def test_with_a_preparation_form_the_app_opens_on_the_start_screen(db_path
             assert app.screen.query_one("#prep").value.endswith("form.md")
     finally:
         store.close()
+
+
+async def test_a_meeting_left_long_ago_is_offered_not_opened(db_path, clock):
+    await start_and_quit(db_path, clock)
+    clock.advance(11 * 3600)  # the same working day: straight back in
+    kind, *_ = await first_screen(db_path, clock)
+    assert kind is MeetingScreen
+    clock.advance(13 * 3600)  # the next day: the start screen, which offers it
+    kind, *_ = await first_screen(db_path, clock)
+    assert kind is StartScreen

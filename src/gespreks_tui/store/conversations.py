@@ -135,11 +135,13 @@ class ConversationsMixin:
                                 [RESUME_SETTING, new])
 
     @locked
-    def meeting_to_resume(self) -> int | None:
-        """The meeting that was on screen when the app last stopped, if it is still open."""
+    def meeting_to_resume(self, changed_since: str | None = None) -> int | None:
+        """The meeting that was on screen when the app last stopped, if it is still open
+        (and, with ``changed_since``, changed at or after that stored moment)."""
         row = self.db.execute(
             "select c.id from settings s join conversations c on c.id = cast(s.value as integer)"
-            " where s.key = ? and c.status in ('draft', 'running')", [RESUME_SETTING]).fetchone()
+            " where s.key = ? and c.status in ('draft', 'running') and c.updated_at >= ?",
+            [RESUME_SETTING, changed_since or ""]).fetchone()
         return row[0] if row else None
 
     @locked

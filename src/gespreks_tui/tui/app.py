@@ -8,6 +8,7 @@ command palette.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -16,13 +17,14 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.clock import SystemClock
+from gespreks_tui.clock import SystemClock, iso
 from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
 from gespreks_tui.tui.safe_output import with_control_pictures
 
 THEME_SETTING = "ui.theme"
 MANAGER_SETTING = "manager.name"
+RESUME_HOURS = 12  # the app reopens a meeting it stopped in up to this long afterwards
 
 
 def _stylesheets() -> list[Path]:
@@ -52,7 +54,9 @@ class GesprekApp(App):
     def on_mount(self) -> None:
         self.theme = self.store.get_setting(THEME_SETTING, "textual-dark")
         # With --prep the user came to start a new conversation: the start screen.
-        resume = None if self.prep_path else self.store.meeting_to_resume()
+        # A meeting left more than RESUME_HOURS ago is offered there too, not opened.
+        since = iso(self.clock.now() - timedelta(hours=RESUME_HOURS))
+        resume = None if self.prep_path else self.store.meeting_to_resume(since)
         if resume is not None and not self.presence.open_elsewhere(resume):
             from gespreks_tui.tui.screens.meeting import MeetingScreen
 
