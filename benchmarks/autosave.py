@@ -19,30 +19,14 @@ import time
 from pathlib import Path
 
 from common import median, percentile
-from fixtures import MANAGER, MANAGER_SETTING, note_text
+from fixtures import note_text, typing_store
 
 _NOTE_SQL = ("select n.body from notes n join phases p on p.id = n.phase_id "
              "where p.conversation_id = ? and p.position = 0 and n.visibility = 'shared'")
 
 
-def _prepare(db: Path, lines: int):
-    from gespreks_tui.agendas import builtin_agenda
-    from gespreks_tui.model import Kind, Visibility
-    from gespreks_tui.store import Store
-
-    db.unlink(missing_ok=True)
-    store = Store.open(db)
-    store.set_setting(MANAGER_SETTING, MANAGER)
-    manager = store.add_person(MANAGER)
-    employee = store.add_person("Joris Bakker")
-    c = store.create_conversation(employee.id, builtin_agenda(Kind.VOORTGANG), 45,
-                                  manager_id=manager.id)
-    store.save_note(c.id, 0, Visibility.SHARED, note_text(lines))
-    return store, c.id
-
-
 def save_cost(db: Path, saves: int, lines: int = 1000) -> dict:
-    store, cid = _prepare(db, lines)
+    store, cid = typing_store(db, lines)
     try:
         body = note_text(lines)
         times = []
@@ -78,7 +62,7 @@ async def _durability(db: Path, trials: int, lines: int) -> tuple[list[float], f
     from gespreks_tui.tui.app import GesprekApp
     from gespreks_tui.tui.screens.meeting import MeetingScreen
 
-    store, cid = _prepare(db, lines)
+    store, cid = typing_store(db, lines)
     app = GesprekApp(store)  # the app's default autosave delay
     delays = []
     try:

@@ -62,6 +62,26 @@ def meeting_db(path: Path, note_lines: int = 40, agreements: int = 5) -> int:
         store.close()
 
 
+def typing_store(db: Path, lines: int):
+    """A fresh store with one voortgangsgesprek whose first note has ``lines`` lines.
+
+    Returns ``(store, conversation id)``; the caller closes the store.
+    """
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.model import Kind, Visibility
+    from gespreks_tui.store import Store
+
+    db.unlink(missing_ok=True)
+    store = Store.open(db)
+    store.set_setting(MANAGER_SETTING, MANAGER)
+    manager = store.add_person(MANAGER)
+    employee = store.add_person("Joris Bakker")
+    c = store.create_conversation(employee.id, builtin_agenda(Kind.VOORTGANG), 45,
+                                  manager_id=manager.id)
+    store.save_note(c.id, 0, Visibility.SHARED, note_text(lines))
+    return store, c.id
+
+
 # -- the large history -------------------------------------------------------
 HISTORY = {"employees": 500, "conversations": 10_000, "agreements": 100_000}
 _GENERATOR_VERSION = 1

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from common import median, percentile
-from fixtures import MANAGER, MANAGER_SETTING, note_text
+from fixtures import note_text, typing_store
 
 SIZE = (120, 40)
 SETTLE = 0.02  # longer than one 60 fps update period
@@ -105,20 +105,10 @@ async def _type(app, area, count: int, warmup: int, profile=None) -> list[float]
 
 async def _app_run(db: Path, lines: int, count: int, warmup: int,
                    profile=None, autosave_delay: float = 0.5) -> tuple[list[float], tuple]:
-    from gespreks_tui.agendas import builtin_agenda
-    from gespreks_tui.model import Kind, Visibility
-    from gespreks_tui.store import Store
     from gespreks_tui.tui.app import GesprekApp
     from gespreks_tui.tui.screens.meeting import MeetingScreen
 
-    db.unlink(missing_ok=True)
-    store = Store.open(db)
-    store.set_setting(MANAGER_SETTING, MANAGER)
-    manager = store.add_person(MANAGER)
-    employee = store.add_person("Joris Bakker")
-    c = store.create_conversation(employee.id, builtin_agenda(Kind.VOORTGANG), 45,
-                                  manager_id=manager.id)
-    store.save_note(c.id, 0, Visibility.SHARED, note_text(lines))
+    store, conversation_id = typing_store(db, lines)
 
     class App(_Render, GesprekApp):
         pass
@@ -127,7 +117,7 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int,
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await app.push_screen(MeetingScreen(c.id))
+            await app.push_screen(MeetingScreen(conversation_id))
             await pilot.pause()
             screen = app.screen
             area = screen.notes.text_area
