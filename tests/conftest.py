@@ -33,6 +33,30 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
     catalogue.set_language("nl")
 
 
+@pytest.fixture(autouse=True)
+def _pause_waits_for_store_work(monkeypatch):
+    """``pilot.pause()`` lets the app settle: its messages, and its store work too.
+
+    Screens write through thread workers (``gespreks_tui.tui.gateway``); a user
+    sees their result a moment later, so a test that pauses after a key waits
+    for that moment as well, and then for the messages the result posts.
+    """
+    from textual.pilot import Pilot
+
+    settle = Pilot.pause
+
+    async def pause(self, delay: float | None = None) -> None:
+        await settle(self, delay)
+        for _ in range(20):  # a result may start further work (open a meeting, say)
+            busy = [w for w in self.app.workers if w.group == "store" and not w.is_finished]
+            if not busy:
+                return
+            await self.app.workers.wait_for_complete(busy)
+            await settle(self)
+
+    monkeypatch.setattr(Pilot, "pause", pause)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC))

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from gespreks_tui.tui.app import MANAGER_SETTING, GesprekApp
+
+# Textual's own pause (messages only), taken before conftest makes ``pilot.pause``
+# wait for store workers as well: for a test that needs a write to stay waiting.
+_textual_pause = Pilot.pause
+
+
+async def pause_for_messages(pilot) -> None:
+    """Let the app handle its messages, without waiting for store workers."""
+    await _textual_pause(pilot)
 
 MANAGER = "Sanne de Vries"
 

@@ -101,7 +101,7 @@ async def test_a_meeting_open_in_another_copy_is_not_resumed_there(db_path, cloc
         assert screen.read_only
         assert any("ander venster" in str(n.message) for n in app._notifications)
         await pilot.press(*"xyz")
-        assert screen.notes.text_area.text == "Wat de ander typte"
+        assert screen.text_area.text == "Wat de ander typte"
         await pilot.press("escape")
         await pilot.pause()
     assert store.notes(conversation_id)[(0, "shared")] == "Wat de ander typte"
@@ -161,22 +161,22 @@ async def test_the_read_only_copy_follows_what_the_other_copy_stores(db_path, cl
             await pilot.press("ctrl+r")
             await pilot.pause()
             screen = meeting(app)
-            assert screen.read_only and screen.notes.text_area.text == "Wat de ander typte"
+            assert screen.read_only and screen.text_area.text == "Wat de ander typte"
             writer.save_note(conversation_id, 0, "shared", "Wat de ander typte, en meer")
             writer.add_agreement(conversation_id, "Cursus plannen", Owner.EMPLOYEE, None)
             screen.every_second()
             await pilot.pause()
-            assert screen.notes.text_area.text == "Wat de ander typte, en meer"
-            assert [a.text for a in screen.shown_agreements] == ["Cursus plannen"]
+            assert screen.text_area.text == "Wat de ander typte, en meer"
+            assert [a.text for a in screen.meeting.agreements] == ["Cursus plannen"]
             assert "Cursus plannen" in str(screen.query_one("AgreementItem").render())
             writer.save_note(conversation_id, 1, "shared", "Vooruit")
             writer.save_timer(conversation_id, 1, False, {0: 600.0})
             screen.every_second()
             await pilot.pause()
             assert screen.timer.current == 1 and screen.timer.used(0) == 600.0
-            assert screen.notes.text_area.text == "Vooruit"
+            assert screen.text_area.text == "Vooruit"
             await pilot.press(*"xyz")  # still only reading
-            assert screen.notes.text_area.text == "Vooruit"
+            assert screen.text_area.text == "Vooruit"
         assert store.notes(conversation_id)[(1, "shared")] == "Vooruit"
     finally:
         writer.close()

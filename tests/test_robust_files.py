@@ -236,8 +236,8 @@ async def test_the_database_turning_read_only_during_a_meeting(odd_store, clock)
         await pilot.press("a", "b")
         await saved(pilot)
         assert saved_again(screen)
-        with store._lock:
-            store.db.execute("pragma query_only = 1")
+        for connection in store.connections():  # the UI's, and the saver's
+            connection.execute("pragma query_only = 1")
         app.post_message(events.Paste("\nwat nu getypt wordt"))
         await wait_for(pilot, lambda: not_saved(screen), what="a save failure shown")
         assert "readonly" in status(screen)
@@ -246,8 +246,8 @@ async def test_the_database_turning_read_only_during_a_meeting(odd_store, clock)
         assert store.notes(cid) == {(0, Visibility.SHARED): "ab"}  # nothing lost
 
         def writable() -> None:
-            with store._lock:
-                store.db.execute("pragma query_only = 0")
+            for connection in store.connections():
+                connection.execute("pragma query_only = 0")
 
         await agreement_refused_then_saved(pilot, screen, "Afspraak tijdens alleen-lezen",
                                            writable)

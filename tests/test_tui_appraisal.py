@@ -63,7 +63,7 @@ async def test_a_filled_in_preparation_form_is_attached(store, clock, tmp_path):
         screen = meeting(app)
         shown = visible_text(screen.query_one("#preparation"))
         assert "Ik heb het project op tijd afgerond." in shown
-        assert screen.notes.text_area.text == ""  # separate from the meeting's notes
+        assert screen.text_area.text == ""  # separate from the meeting's notes
     assert "op tijd afgerond" in store.preparation(screen.conversation_id)[0]
 
 

@@ -43,13 +43,13 @@ async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start_meeting(pilot)
-        assert screen.notes.text_area.has_focus
+        assert screen.text_area.has_focus
         assert "Terugblik" in notes_border(screen, 0)
         assert "Welke doelen" in visible_text(screen.query_one("#questions"))
         await type_text(pilot, "Doelen gehaald.\nWerkdruk hoog.")
         await pilot.press("ctrl+f")
         assert "Vooruitblik" in notes_border(screen, 0)
-        assert screen.notes.text_area.text == ""
+        assert screen.text_area.text == ""
         await type_text(pilot, "Wil teamleider worden.")
         await pilot.press("ctrl+o")
         assert screen.notes.has_class("private")
@@ -58,7 +58,7 @@ async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
         await pilot.press("ctrl+o")
         assert not screen.notes.has_class("private")
         assert "GEDEELD" in notes_border(screen, 0) and "PRIVÉ" not in notes_border(screen, 0)
-        assert screen.notes.text_area.text == "Wil teamleider worden."
+        assert screen.text_area.text == "Wil teamleider worden."
         await pilot.press("ctrl+f")
         await add_agreement(pilot, "Cursus leidinggeven afronden met certificaat",
                             "employee", "1 maart 2027")
@@ -74,7 +74,7 @@ async def test_complete_voortgangsgesprek_is_stored(store, clock, db_path):
         assert "Terugblik" in summary and "Totaal" in summary
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.read_only and screen.notes.text_area.read_only
+        assert screen.read_only and screen.text_area.read_only
 
     check = Store.open(db_path)
     (row,) = check.list_conversations()
@@ -158,7 +158,7 @@ async def test_a_megabyte_paste_is_accepted_and_stored(store, clock):
         app.post_message(events.Paste(pasted))  # as the terminal driver delivers it
         await pilot.pause()
         await saved(pilot)
-        assert screen.notes.text_area.text == pasted
+        assert screen.text_area.text == pasted
     assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == pasted
 
 
@@ -174,7 +174,7 @@ async def test_concluded_meeting_is_read_only_until_reopened(store, clock):
         await pilot.pause()
         await pilot.press("escape")
         await pilot.press(*"xyz")
-        assert screen.notes.text_area.text == "Klaar"
+        assert screen.text_area.text == "Klaar"
         await pilot.press("ctrl+n")
         assert app.screen is screen  # no agreement form while read-only
         await pilot.press("ctrl+r")  # now: reopen
@@ -309,8 +309,8 @@ async def test_tab_goes_agenda_notes_agreements_as_the_columns_read(store, clock
         await pilot.press("f2")
         assert isinstance(app.focused, AgendaPane)
         await pilot.press("tab")
-        assert app.focused is screen.notes.text_area
+        assert app.focused is screen.text_area
         await pilot.press("tab")
         assert app.focused in list(screen.query_one(AgreementsPane).query("*"))
         await pilot.press("shift+tab")
-        assert app.focused is screen.notes.text_area
+        assert app.focused is screen.text_area

@@ -92,8 +92,8 @@ async def test_preview_export_and_confirm_on_screen(store, clock, tmp_path, monk
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert not screen.read_only
-        screen.notes.text_area.focus()
-        screen.visibility = Visibility.PRIVATE
+        screen.text_area.focus()
+        screen.meeting.visibility = Visibility.PRIVATE
         await pilot.press("ctrl+o")  # back to shared
         await pilot.press("end", *"!")
         await saved(pilot)

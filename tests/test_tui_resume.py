@@ -36,7 +36,7 @@ async def first_screen(db_path, clock):
         async with app.run_test() as pilot:
             await pilot.pause()
             screen = app.screen
-            text = screen.notes.text_area.text if isinstance(screen, MeetingScreen) else None
+            text = screen.text_area.text if isinstance(screen, MeetingScreen) else None
             toasts = [str(n.message) for n in app._notifications]
             return type(screen), getattr(screen, "conversation_id", None), text, toasts
     finally:

@@ -83,10 +83,10 @@ async def test_resume_after_restart_continues_notes_and_timers(db_path, clock):
         assert screen.conversation_id == conversation_id
         assert screen.timer.current == 1 and not screen.timer.paused
         assert (screen.timer.used(0), screen.timer.used(1)) == (120, 30)
-        assert screen.notes.text_area.text == "Vooruit"
-        assert app.focused is screen.notes.text_area
+        assert screen.text_area.text == "Vooruit"
+        assert app.focused is screen.text_area
         await pilot.press("ctrl+b")
-        assert screen.notes.text_area.text == "Terugblik notitie"
+        assert screen.text_area.text == "Terugblik notitie"
         await pilot.press("escape")  # the start screen, which offers it again
         await pilot.pause()
         assert "Joris Bakker — laatst gewijzigd zojuist" in str(

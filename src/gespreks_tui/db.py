@@ -13,26 +13,23 @@ import sqlite3
 from pathlib import Path
 
 from gespreks_tui.connection import Connection
+from gespreks_tui.errors import UserError
 from gespreks_tui.migrations import LATEST, applied_version, migrate
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 
 
-class StoreError(Exception):
-    """A database problem a user can act on; ``key`` names the catalogue message."""
+class StoreError(UserError):
+    """A refusal of the store, or a database problem; ``path`` is the database file."""
 
     exit_code = 2
 
-    def __init__(self, key: str, path: Path | str, **values: object) -> None:
-        self.key = key
-        self.path = str(path)
-        self.values = values
-        super().__init__(f"{key}: {path}")
+    def __init__(self, key: str, path: Path | str, /, **values: object) -> None:
+        super().__init__(key, path=str(path), **values)
 
-    def message(self, lang: str | None = None) -> str:
-        from gespreks_tui.catalogue import t
-
-        return t(self.key, lang=lang, path=self.path, **self.values)
+    @property
+    def path(self) -> str:
+        return str(self.values["path"])
 
 
 def is_locked_error(error: sqlite3.Error) -> bool:
@@ -78,6 +75,28 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
     return conn
 
 
+def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """What every connection of ours sets: busy timeout, foreign keys, durable commits."""
+    conn.execute(f"pragma busy_timeout = {int(busy_timeout * 1000)}")
+    conn.execute("pragma foreign_keys = on")
+
+
+def open_worker_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Connection:
+    """A second connection on an opened (so checked and migrated) database.
+
+    The store gives it to every thread but the one that opened it: see
+    ``gespreks_tui.store.base``. The file is in WAL mode already.
+    """
+    uri = Path(path).resolve().as_uri() + "?mode=rw"  # never creates a file (it was moved?)
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+        _configure(conn, busy_timeout)
+        conn.execute("pragma synchronous = full")
+    except sqlite3.Error as error:
+        raise StoreError("db.cannot_open", path, reason=error) from error
+    return Connection(conn)
+
+
 def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
     """Return the ``Connection`` on ``path``, migrated to the latest schema."""
     conn = connect(path, busy_timeout)
@@ -85,8 +104,7 @@ def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEO
         version = applied_version(conn)
         if version > LATEST:
             raise StoreError("db.newer_schema", path, found=version, known=LATEST)
-        conn.execute(f"pragma busy_timeout = {int(busy_timeout * 1000)}")
-        conn.execute("pragma foreign_keys = on")
+        _configure(conn, busy_timeout)
         if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("pragma journal_mode = wal")
         conn.execute("pragma synchronous = full")

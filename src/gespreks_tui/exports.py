@@ -3,7 +3,7 @@
 ``write_private`` writes to a temporary file (mode 0600) in the target's own
 folder and renames it over the target with ``os.replace``, so a reader never
 sees half a file, and an unwritable folder, a missing folder or a full disk
-leaves one clear ``ExportError`` and no file behind.
+leaves one clear ``ExportError`` (a ``UserError``) and no file behind.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.dutch_time import date_text
+from gespreks_tui.errors import UserError
 from gespreks_tui.model import Conversation
 
 _SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o",
@@ -23,13 +25,21 @@ _SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "
                           "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "ĳ": "ij", "Ĳ": "ij"})
 
 
-class ExportError(Exception):
-    """An export that could not be written; ``str(error)`` is the one-line message."""
+class ExportError(UserError):
+    """An export that could not be written: ``ExportError("export.failed", path=, reason=)``.
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(t("export.failed", path=self.path, reason=reason))
+    ``reason`` is the system's text, or a ``Term`` for a reason of our own.
+    """
+
+    exit_code = 2
+
+    @property
+    def path(self) -> str:
+        return str(self.values.get("path", ""))
+
+    @property
+    def reason(self) -> object:
+        return self.values.get("reason", "")
 
 
 def write_private(path: Path | str, text: str) -> Path:
@@ -47,7 +57,8 @@ def write_private(path: Path | str, text: str) -> Path:
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise ExportError(target, error.strerror or str(error)) from error
+        raise ExportError("export.failed", path=target,
+                          reason=error.strerror or str(error)) from error
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -64,8 +75,6 @@ def slug(text: str) -> str:
 
 def default_export_name(conversation: Conversation, ext: str) -> str:
     """e.g. ``2026-06-10-joris-bakker-voortgangsgesprek.md``."""
-    from gespreks_tui.minutes.dutch_time import date_text
-
     day = date_text(conversation.started_at or conversation.created_at)
     kind = t(f"kind.{conversation.kind}", lang=conversation.language)
     parts = [day, slug(conversation.employee_name) or str(conversation.id), slug(kind)]

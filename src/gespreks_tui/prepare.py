@@ -24,6 +24,7 @@ from pathlib import Path
 
 from gespreks_tui.agendas import AgendaTemplate
 from gespreks_tui.catalogue import LANGUAGES, t
+from gespreks_tui.errors import Term, UserError
 from gespreks_tui.exports import ExportError, write_private
 from gespreks_tui.model import Agreement, Kind
 from gespreks_tui.templates.markdown import (
@@ -44,18 +45,12 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 ANSWER_ROOM = 3  # empty lines left under each "Antwoord:"
 
 
-class PreparationError(Exception):
+class PreparationError(UserError):
     """A form that cannot be used; ``message()`` says why in the user's language."""
 
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(key)
-
-    def message(self, lang: str | None = None) -> str:
-        values = {name: t(f"kind.{value}", lang=lang) if isinstance(value, Kind) else value
-                  for name, value in self.values.items()}
-        return t(self.key, lang=lang, **values)
+    def __init__(self, key: str, /, **values: object) -> None:
+        super().__init__(key, **{name: Term(f"kind.{value}") if isinstance(value, Kind)
+                                 else value for name, value in values.items()})
 
 
 @dataclass(frozen=True)

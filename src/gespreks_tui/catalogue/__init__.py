@@ -21,12 +21,14 @@ from gespreks_tui.catalogue import (
     privacy_nl,
     templates_en,
     templates_nl,
+    ui_en,
+    ui_nl,
 )
 
 # One catalogue, kept in sections: the app, the minutes, the cycle, templates, privacy.
 SECTIONS = {
-    "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl),
-    "en": (en, minutes_en, cycle_en, templates_en, privacy_en),
+    "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl, ui_nl),
+    "en": (en, minutes_en, cycle_en, templates_en, privacy_en, ui_en),
 }
 LANGUAGES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}

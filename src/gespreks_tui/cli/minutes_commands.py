@@ -26,7 +26,7 @@ def _read(path: str) -> str:
 
 
 def _confirmed_by(confirmations) -> str:
-    from gespreks_tui.minutes.dutch_time import date_text, time_text
+    from gespreks_tui.dutch_time import date_text, time_text
 
     if not confirmations:
         return t("verify.not_confirmed")
@@ -47,7 +47,7 @@ def _confirmed_by(confirmations) -> str:
 def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: str,
            force: bool) -> None:
     from gespreks_tui.exports import ExportError, default_export_name, write_private
-    from gespreks_tui.minutes import export_text
+    from gespreks_tui.minutes.publish import export_document, publish_record
 
     store = open_store(ctx)
     try:
@@ -64,11 +64,11 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
                 answer = ""
             if answer.strip().lower() not in t("export.yes").split(","):
                 raise UserError(t("export.not_overwritten", path=path))
-        minutes, text = export_text(store, conversation_id, fmt)
+        record, minutes = publish_record(store, conversation_id)
         try:
-            write_private(path, text)
+            write_private(path, export_document(record, minutes, fmt))
         except ExportError as error:
-            raise UserError(str(error), 2) from None
+            raise UserError(error.message(), error.exit_code) from None
     finally:
         store.close()
     click.echo(t("export.done", id=conversation_id, revision=minutes.revision, path=path))
@@ -82,17 +82,18 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
 @common_options
 @click.pass_context
 def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None:
-    from gespreks_tui.minutes import MinutesError, confirm_text
+    from gespreks_tui.errors import UserError as Refusal
+    from gespreks_tui.minutes import confirm_text
 
     text = _read(file)
     store = open_store(ctx)
     try:
         try:
             done = confirm_text(store, text, party, name, via="file", path=file)
-        except MinutesError as error:
+        except Refusal as error:  # the store's, or the file's: one line, the diff above it
             if error.details:
                 click.echo("\n".join(error.details))
-            raise UserError(error.message(path=file)) from None
+            raise UserError(error.message(path=file), error.exit_code) from None
         others = [k.party for k in store.confirmations(done.conversation_id, done.revision)]
         status = store.get_conversation(done.conversation_id).status
     finally:
@@ -113,8 +114,8 @@ def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None
 @common_options
 @click.pass_context
 def verify(ctx: click.Context, file: str) -> None:
+    from gespreks_tui.fingerprint import changed_lines
     from gespreks_tui.minutes import MinutesError, verify_text
-    from gespreks_tui.minutes.returned import changed_lines
 
     text = _read(file)
     store = open_store(ctx)
@@ -128,11 +129,13 @@ def verify(ctx: click.Context, file: str) -> None:
                          if match else [])
     finally:
         store.close()
-    returned = result.returned
+    returned, refusal = result.returned, result.refusal
     if match is not None:
         click.echo(t("verify.match", path=file, revision=match.revision,
                      id=match.conversation_id, confirmed=_confirmed_by(confirmations)))
         return
+    if refusal is not None and refusal.key == "confirm.fingerprint_changed":
+        raise UserError(refusal.message(path=file), refusal.exit_code)  # as confirm says
     if result.compared is not None:
         click.echo("\n".join(result.diff))
         raise UserError(t("verify.mismatch", path=file, count=changed_lines(result.diff),

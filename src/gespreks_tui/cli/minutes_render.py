@@ -9,7 +9,7 @@ from gespreks_tui.model import Confirmation, Revision
 
 
 def _moment(stamp: str) -> tuple[str, str]:
-    from gespreks_tui.minutes.dutch_time import date_text, time_text
+    from gespreks_tui.dutch_time import date_text, time_text
 
     return date_text(stamp), time_text(stamp)
 

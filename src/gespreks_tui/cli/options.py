@@ -7,7 +7,7 @@ from collections.abc import Callable
 import click
 
 from gespreks_tui.catalogue import resolve_language, set_language, t
-from gespreks_tui.db import StoreError
+from gespreks_tui.errors import UserError as CoreError
 
 
 class UserError(click.ClickException):
@@ -15,20 +15,22 @@ class UserError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click types exit_code as a ClassVar; an instance value is what it reads all the same
+        self.exit_code = exit_code  # type: ignore[misc]
 
     def show(self, file=None) -> None:
         click.echo(self.message, err=True)
 
 
 class AppGroup(click.Group):
-    """A group that turns store errors into one line and exit code 2."""
+    """A group that turns the core's errors into one line and their exit code
+    (2 for the store's)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except StoreError as error:
-            raise UserError(error.message(), StoreError.exit_code) from error
+        except CoreError as error:
+            raise UserError(error.message(), error.exit_code) from error
 
 
 def _remember(key: str):

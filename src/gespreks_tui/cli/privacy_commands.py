@@ -70,7 +70,7 @@ def person_export(ctx: click.Context, name: str, output: Path) -> None:
     try:
         path = write_export(output, export)
     except ExportError as error:
-        raise UserError(str(error), 2) from None
+        raise UserError(error.message(), error.exit_code) from None
     click.echo(t("privacy.export.done", name=found.name, path=path,
                  conversations=len(export.conversations), files=len(export.files)))
     if export.private_notes:

@@ -125,7 +125,7 @@ def prepare(ctx: click.Context, employee: str, kind: str, output: Path | None,
     try:
         write_private(output, form)
     except ExportError as error:  # owner-only, all or nothing; nothing left behind
-        raise UserError(str(error)) from error
+        raise UserError(error.message()) from error
     click.echo(t("prepare.done", employee=person.name, path=output))
 
 

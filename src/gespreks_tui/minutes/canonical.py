@@ -1,46 +1,12 @@
-"""The fingerprint of the minutes: what exactly is hashed, and how.
+"""The fingerprint of the minutes: defined in the core (``gespreks_tui.fingerprint``),
+as the store checks returned copies against it."""
 
-Minutes have three parts: the *content* (everything above the fingerprint
-line), the fingerprint line itself, and the confirmation section below it.
-The sha256 covers the content only, in this canonical form:
+from gespreks_tui.fingerprint import (
+    FINGERPRINT,
+    canonical,
+    fingerprint_code,
+    normalise,
+    sha256_of,
+)
 
-1. the text as Unicode (files are read as UTF-8; a byte order mark is dropped);
-2. every line ending (CRLF, CR) turned into LF;
-3. trailing whitespace (``str.rstrip``) removed from every line;
-4. empty lines at the start and at the end removed;
-5. the lines joined with LF, plus one final LF, encoded as UTF-8.
-
-The minutes we write are already canonical (escaped user text never ends a
-line with whitespace), so an editor that changes line endings, strips
-trailing spaces or adds a final newline keeps the fingerprint; any other
-change breaks it. Ticking a box or writing comments happens below the
-fingerprint line and never changes it.
-"""
-
-from __future__ import annotations
-
-import hashlib
-import re
-
-FINGERPRINT = re.compile(r"gespreks/(\d{1,12})/(\d{1,9})/sha256:([0-9a-f]{64})")
-
-
-def normalise(text: str) -> str:
-    """Drop a byte order mark; CRLF and CR become LF."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def canonical(content: str) -> str:
-    """The canonical form of the content above the fingerprint line."""
-    lines = [line.rstrip() for line in normalise(content).split("\n")]
-    return "\n".join(lines).strip("\n") + "\n"
-
-
-def sha256_of(content: str) -> str:
-    """The fingerprint (hex sha256) of ``content``'s canonical form."""
-    return hashlib.sha256(canonical(content).encode("utf-8")).hexdigest()
-
-
-def fingerprint_code(conversation_id: int, revision: int, sha256: str) -> str:
-    """The machine-readable fingerprint, written as a code span in the minutes."""
-    return f"gespreks/{conversation_id}/{revision}/sha256:{sha256}"
+__all__ = ["FINGERPRINT", "canonical", "fingerprint_code", "normalise", "sha256_of"]

@@ -22,20 +22,21 @@ with the name, the moment and the way they were given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gespreks_tui.catalogue import t
-from gespreks_tui.minutes.canonical import fingerprint_code
-from gespreks_tui.minutes.dutch_time import date_text, time_text
-from gespreks_tui.minutes.escape import inline, note_lines
+from gespreks_tui.dutch_time import date_text, time_text
+from gespreks_tui.fingerprint import fingerprint_code
+from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.model import Confirmation, Conversation, Party, Verdict
+from gespreks_tui.record import default_name
 
-
-def default_name(c: Conversation, party: Party) -> str:
-    """The name printed for a party that has not confirmed yet."""
-    return c.employee_name if party == Party.EMPLOYEE else (c.manager_name or "")
+__all__ = ["default_name", "render_footer"]
 
 
 def render_footer(
-    c: Conversation, revision: int, sha256: str, confirmations: list[Confirmation], lang: str,
+    c: Conversation, revision: int, sha256: str, confirmations: Iterable[Confirmation],
+    lang: str,
 ) -> str:
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)

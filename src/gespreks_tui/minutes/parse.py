@@ -9,6 +9,9 @@ party's boxes are the task-list items (``- [ ]``; ticked with x, X, v, V, ✓
 or ✔) under that party's heading, and the comments are everything after the heading
 "Opmerkingen medewerker" (or "Employee's comments") to the end of the file,
 as written (Markdown source), without trailing spaces and surrounding blank lines.
+
+``parse_returned`` only reads: whether the file may be confirmed is the
+store's to decide (``store.confirm_returned``), and ``verify`` asks the same.
 """
 
 from __future__ import annotations
@@ -19,29 +22,21 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from gespreks_tui.catalogue import LANGUAGES, t
-from gespreks_tui.minutes.canonical import FINGERPRINT, canonical, normalise, sha256_of
+from gespreks_tui.catalogue import LANGUAGES
+from gespreks_tui.errors import MinutesError
+from gespreks_tui.fingerprint import (
+    FINGERPRINT,
+    canonical,
+    issued_content,
+    normalise,
+    sha256_of,
+)
 from gespreks_tui.model import Party, Verdict
+from gespreks_tui.record import Returned
 
 _MD = MarkdownIt("commonmark")
-_CODE_SPAN = re.compile(f"`{FINGERPRINT.pattern}`")
 _BOX = re.compile(r"\[([ xXvV✓✔])\][ \t]*([^\n]*)")  # the label is the first line
 _TICKS = "xXvV✓✔"
-
-
-class MinutesError(Exception):
-    """A returned file that cannot be used; ``key`` names the catalogue message."""
-
-    def __init__(self, key: str, *, details: list[str] | None = None,
-                 **values: object) -> None:
-        self.key = key
-        self.values = values
-        self.details = details or []  # e.g. the diff lines that explain a refusal
-        super().__init__(key)
-
-    def message(self, lang: str | None = None, **context: object) -> str:
-        """The catalogue message; ``context`` fills what only the caller knows (path)."""
-        return t(self.key, lang=lang, **{"path": "", **context, **self.values})
 
 
 def _label(text: str) -> str:
@@ -91,46 +86,10 @@ def split_document(text: str) -> Document:
 
 
 def stored_content(markdown: str) -> str:
-    """The content of minutes we issued ourselves (a stored revision), found fast.
-
-    Escaped user text can never hold the fingerprint as a code span (its
-    backticks, slashes and colons are escaped), so the first line that does
-    is the fingerprint line.
-    """
-    lines = normalise(markdown).split("\n")
-    start = next((i for i, line in enumerate(lines) if _CODE_SPAN.search(line)), None)
-    return canonical("\n".join(lines[:start])) if start is not None else \
-        split_document(markdown).content
-
-
-@dataclass(frozen=True)
-class Returned:
-    """What a returned minutes file says.
-
-    ``sha256`` is recomputed over the content; ``fingerprint`` is what the
-    fingerprint line claims. ``ticked`` holds, per party, the verdict of every
-    ticked box (the box's own text when it is not a known verdict).
-    """
-
-    conversation_id: int
-    revision: int
-    fingerprint: str
-    sha256: str
-    content: str
-    ticked: dict[Party, tuple[Verdict | str, ...]]
-    comments: str
-
-    def verdict(self, party: Party) -> Verdict:
-        """The one verdict ticked for ``party``; ``MinutesError`` for none or several."""
-        ticks = self.ticked.get(party, ())
-        who = t(f"owner.{party}")
-        if not ticks:
-            raise MinutesError("confirm.no_box", party=who)
-        if len(ticks) > 1:
-            raise MinutesError("confirm.two_boxes", party=who)
-        if not isinstance(ticks[0], Verdict):
-            raise MinutesError("confirm.unknown_box", party=who, label=ticks[0])
-        return ticks[0]
+    """The content of minutes we issued ourselves (a stored revision), found fast
+    (``issued_content``), else by parsing."""
+    found = issued_content(markdown)
+    return found if found is not None else split_document(markdown).content
 
 
 def parse_returned(text: str) -> Returned:

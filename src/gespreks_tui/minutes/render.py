@@ -1,7 +1,10 @@
-"""Markdown minutes of a conversation, generated from the database.
+"""Markdown minutes of a conversation: a pure function of its record.
 
-``render_minutes`` is deterministic: the same data gives byte-identical
-minutes on any machine (times are Dutch time, see ``dutch_time``). The layout:
+``render_record(record)`` takes the ``ConversationRecord`` the store read in
+one transaction and touches nothing else, so the same record gives
+byte-identical minutes on any machine (times are Dutch time, see
+``dutch_time``). ``render_minutes(store, id)`` is the same after reading that
+record. The layout:
 
     # <Kind> met <employee>            title
     - Medewerker / Leidinggevende / Datum / Duur
@@ -20,15 +23,22 @@ written as they are, anything else stored as a date is escaped like text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.minutes.canonical import canonical, sha256_of
-from gespreks_tui.minutes.dutch_time import date_text, time_text
-from gespreks_tui.minutes.escape import inline, note_lines
+from gespreks_tui.dutch_time import date_text, time_text
+from gespreks_tui.errors import MinutesError
+from gespreks_tui.fingerprint import canonical, issued_content, sha256_of
+from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.minutes.footer import render_footer
 from gespreks_tui.model import SCORE_KEYS, Agreement, Conversation, FollowUp, Score, Visibility
+from gespreks_tui.record import ConversationRecord
+
+if TYPE_CHECKING:
+    from gespreks_tui.store import Store
 
 
 @dataclass(frozen=True)
@@ -85,10 +95,16 @@ def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None
 
 
 def render_content(
-    c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
-    lang: str, scores: list[Score] = (), overall: tuple[int | None, str] = (None, ""),
+    c: Conversation, notes: Mapping, agreements: Iterable[Agreement],
+    follow_ups: Iterable[FollowUp], lang: str, scores: Iterable[Score] = (),
+    overall: tuple[int | None, str] = (None, ""),
 ) -> str:
-    """The canonical content above the fingerprint line."""
+    """The canonical content above the fingerprint line.
+
+    ``notes`` is keyed by (phase position, visibility), as ``store.notes`` has
+    them; only the shared ones are shown.
+    """
+    agreements, follow_ups = list(agreements), list(follow_ups)
 
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)
@@ -136,34 +152,56 @@ def render_content(
     return canonical("\n".join(lines))
 
 
-def render_minutes(store, conversation_id: int, revision: int | None = None,
-                   lang: str | None = None) -> Minutes:
-    """The minutes of a conversation, in its language unless ``lang`` is given.
+def _issued_content(markdown: str) -> str:
+    found = issued_content(markdown)
+    if found is None:  # not as we wrote it (cannot happen to a stored revision): parse it
+        from gespreks_tui.minutes.parse import stored_content
+
+        found = stored_content(markdown)
+    return found
+
+
+def record_content(record: ConversationRecord, lang: str | None = None) -> str:
+    """The content of the minutes as the record's data give it now."""
+    notes = {(position, Visibility.SHARED): text
+             for position, text in record.shared_notes.items()}
+    return render_content(record.conversation, notes, record.agreements, record.follow_ups,
+                          lang or record.conversation.language, record.scores, record.overall)
+
+
+def render_record(record: ConversationRecord, revision: int | None = None,
+                  lang: str | None = None) -> Minutes:
+    """The minutes of one record, in the conversation's language unless ``lang`` is given.
 
     Without ``revision``: rendered from the current data. The number shown is
     the newest stored revision when the content is unchanged (with its
     confirmations ticked), else the next number (``stored`` is False; nothing
     is written — ``publish`` does that). With ``revision``: that stored
-    revision exactly as issued, with its confirmations ticked.
+    revision exactly as issued, with its confirmations ticked
+    (``MinutesError`` "minutes.revision_not_found" when there is none).
     """
-    from gespreks_tui.minutes.parse import stored_content
-
-    c = store.get_conversation(conversation_id)
+    c = record.conversation
     lang = lang or c.language
     if revision is not None:
-        issued = store.get_revision(conversation_id, revision)
-        content, sha, stored = stored_content(issued.markdown), issued.sha256, True
+        issued = record.revision(revision)
+        if issued is None:
+            raise MinutesError("minutes.revision_not_found", id=c.id, revision=revision)
+        content, sha, stored = _issued_content(issued.markdown), issued.sha256, True
     else:
-        content = render_content(c, store.notes(conversation_id),
-                                 store.agreements(conversation_id),
-                                 store.follow_ups(conversation_id), lang,
-                                 store.scores(conversation_id), store.overall(conversation_id))
+        content = record_content(record, lang)
         sha = sha256_of(content)
-        latest = store.latest_revision(conversation_id)
+        latest = record.latest
         stored = latest is not None and latest.sha256 == sha
-        revision = latest.revision if stored else (latest.revision + 1 if latest else 1)
-    confirmations = store.confirmations(conversation_id, revision) if stored else []
+        newest = latest.revision if latest is not None else 0
+        revision = newest if stored else newest + 1
+    confirmations = record.confirmations_of(revision) if stored else ()
     footer = render_footer(c, revision, sha, confirmations, lang)
-    return Minutes(conversation_id=conversation_id, revision=revision, sha256=sha,
+    return Minutes(conversation_id=c.id, revision=revision, sha256=sha,
                    markdown=content + "\n" + footer, content=content, stored=stored,
                    language=lang)
+
+
+def render_minutes(store: Store, conversation_id: int, revision: int | None = None,
+                   lang: str | None = None) -> Minutes:
+    """``render_record`` of the conversation's record, read now in one transaction."""
+    return render_record(store.conversation_record(conversation_id), revision, lang)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from gespreks_tui import __version__
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.errors import Term
 from gespreks_tui.exports import ExportError, slug, write_private
 from gespreks_tui.minutes.dutch_time import date_text, time_text
 from gespreks_tui.minutes.escape import inline, note_lines
@@ -231,9 +232,11 @@ def write_export(directory: Path | str, export: PersonExport) -> Path:
     target = Path(directory).expanduser().absolute()
     if target.exists():
         if not target.is_dir():
-            raise ExportError(target, t("privacy.export.not_a_directory"))
+            raise ExportError("export.failed", path=target,
+                              reason=Term("privacy.export.not_a_directory"))
         if any(target.iterdir()):
-            raise ExportError(target, t("privacy.export.not_empty"))
+            raise ExportError("export.failed", path=target,
+                              reason=Term("privacy.export.not_empty"))
     temporary: str | None = None
     try:
         _make_parents(target.parent)
@@ -245,9 +248,10 @@ def write_export(directory: Path | str, export: PersonExport) -> Path:
         os.rename(temporary, target)  # replaces an empty directory, refuses a filled one
         temporary = None
     except ExportError as error:
-        raise ExportError(target, error.reason) from error
+        raise ExportError("export.failed", path=target, reason=error.reason) from error
     except OSError as error:
-        raise ExportError(target, error.strerror or str(error)) from error
+        raise ExportError("export.failed", path=target,
+                          reason=error.strerror or str(error)) from error
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

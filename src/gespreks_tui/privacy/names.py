@@ -2,7 +2,7 @@
 
 A name matches as whole words, case-insensitively, with any run of
 whitespace between its words, both as typed and as escaped in stored
-Markdown minutes (``minutes.escape.inline``: "Jan-Willem" is stored as
+Markdown minutes (``markdown_escape.inline``: "Jan-Willem" is stored as
 "Jan\\-Willem"). Where the name is part of another person's name ("Jan" in
 "Jan Jansen"), that occurrence is left alone: it is the other person's name.
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.minutes.escape import inline
+from gespreks_tui.markdown_escape import inline
 
 
 def _pattern(name: str) -> re.Pattern[str]:

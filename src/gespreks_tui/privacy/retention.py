@@ -17,6 +17,7 @@ A record is past retention *on* the day its period ends ("until").
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -65,10 +66,10 @@ class RetentionPolicy:
         except ValueError:
             left_years = DEFAULT_LEFT_YEARS
         try:
-            max_age = parse_years(max_age, allow_off=True) if max_age else None
+            max_age_years = parse_years(max_age, allow_off=True) if max_age else None
         except ValueError:
-            max_age = None
-        return cls(left_years if left_years is not None else DEFAULT_LEFT_YEARS, max_age)
+            max_age_years = None
+        return cls(left_years if left_years is not None else DEFAULT_LEFT_YEARS, max_age_years)
 
     def settings(self) -> dict[str, str]:
         return {LEFT_YEARS_SETTING: str(self.left_years),
@@ -94,7 +95,7 @@ class OldConversation:
     kind: Kind
     date: str  # YYYY-MM-DD
     employee: str
-    until: date
+    until: datetime.date  # not ``date``: in this class that name is the field above
     open_agreements: int = 0
 
 

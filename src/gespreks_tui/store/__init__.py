@@ -4,7 +4,8 @@
 single connection for the life of the process. Every method is safe to call
 from a worker thread; each returns dataclasses from ``gespreks_tui.model``.
 
-One mixin per module, each with what its name says:
+One mixin per module, each with what its name says (see ``Store`` for how they
+derive from each other):
 
 - ``base``: opening, closing, locking, settings (``StoreBase``);
 - ``people``, ``conversations``, ``minutes``, ``appraisal``: the records of a
@@ -34,10 +35,14 @@ from gespreks_tui.store.retention import RetentionMixin
 from gespreks_tui.store.secure_delete import SecureDeleteMixin
 
 
+# Every mixin derives from ``StoreBase`` or from the mixins whose methods it calls
+# (``ConversationsMixin(CollectivesMixin)``, ``RetentionMixin(ErasureMixin, ...)``),
+# so a type checker can follow each ``self.method`` call. A mixin is listed here
+# before every mixin it derives from, as Python's method order requires.
 class Store(
-    AgreementTrailsMixin, AgreementsMixin, AppraisalMixin, CollectivesMixin, ConversationsMixin,
-    DueMixin, ErasureMixin, MinutesMixin, PeopleMixin, PersonExportMixin, RetentionMixin,
-    SecureDeleteMixin, StoreBase,
+    MinutesMixin, RetentionMixin, ErasureMixin, PersonExportMixin, ConversationsMixin,
+    CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin, SecureDeleteMixin,
+    AppraisalMixin, DueMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

@@ -24,7 +24,7 @@ from gespreks_tui.model import (
     StepKind,
     TrailStep,
 )
-from gespreks_tui.store.agreements import _agreement
+from gespreks_tui.store.agreements import AgreementsMixin, _agreement
 from gespreks_tui.store.base import locked
 
 _HISTORY_SQL = """
@@ -68,7 +68,7 @@ def _steps(row: dict, follow_ups: list[dict]) -> tuple[TrailStep, ...]:
     return tuple(steps)
 
 
-class AgreementTrailsMixin:
+class AgreementTrailsMixin(AgreementsMixin):
     # -- agreements done between conversations --------------------------------------------
     @locked
     def mark_done_between(self, agreement_id: int, note: str = "") -> Agreement:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome, Owner
-from gespreks_tui.store.base import locked
+from gespreks_tui.store.base import StoreBase, locked
 
 _EDITABLE = {"text", "owner", "due_date", "status", "position"}
 
@@ -19,7 +19,7 @@ def _agreement(row: dict) -> Agreement:
     )
 
 
-class AgreementsMixin:
+class AgreementsMixin(StoreBase):
     @locked
     def agreements(self, conversation_id: int) -> list[Agreement]:
         """The agreements made in one conversation, in their order."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from gespreks_tui.model import Score
-from gespreks_tui.store.base import locked
+from gespreks_tui.store.base import StoreBase, locked
 
 
-class AppraisalMixin:
+class AppraisalMixin(StoreBase):
     @locked
     def preparation(self, conversation_id: int) -> dict[int, str]:
         """The employee's prepared answers, keyed by phase position."""

@@ -1,4 +1,19 @@
-"""Opening, closing, locking and settings: what every part of the store shares."""
+"""Opening, closing, locking and settings: what every part of the store shares.
+
+Two connections, so that the screen never waits on SQLite:
+
+- the thread that opened the store (the UI thread in the app, the only thread
+  on the command line) uses the connection opened with it;
+- every other thread (the autosave ``Saver``, the app's store workers) shares a
+  second connection, opened the first time one of them needs it, and
+  serialised by a lock of its own.
+
+In WAL mode a reader never waits for a writer, so a read on the UI thread goes
+straight through while a worker waits (up to the busy timeout) for another
+process's write lock. With one connection and one lock, that worker held the
+lock while SQLite busy-waited, and the UI's next read waited with it: the
+screen froze for up to the busy timeout.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +27,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from gespreks_tui.clock import SystemClock, iso
-from gespreks_tui.db import DEFAULT_BUSY_TIMEOUT, StoreError, is_locked_error, open_database
+from gespreks_tui.connection import Connection
+from gespreks_tui.db import (
+    DEFAULT_BUSY_TIMEOUT,
+    StoreError,
+    is_locked_error,
+    open_database,
+    open_worker_connection,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def locked(method: F) -> F:
-    """Serialise access to the one connection, and turn SQLite errors into StoreErrors."""
+    """Serialise access to this thread's connection; SQLite errors become StoreErrors."""
 
     @functools.wraps(method)
     def wrapper(self: StoreBase, *args: Any, **kwargs: Any) -> Any:
@@ -44,12 +66,42 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 
 class StoreBase:
-    def __init__(self, db: Any, path: Path, clock: Any) -> None:
-        self.db = db
+    def __init__(self, db: Connection, path: Path, clock: Any,
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+        self._owner_db = db
+        self._owner = threading.get_ident()
+        self._owner_lock = threading.RLock()
+        self._worker_db: Connection | None = None
+        self._worker_lock = threading.RLock()
         self.path = path
         self.clock = clock
-        self._lock = threading.RLock()
+        self.busy_timeout = busy_timeout
         self._identity = _file_identity(path)
+
+    @property
+    def on_owner_thread(self) -> bool:
+        return threading.get_ident() == self._owner
+
+    @property
+    def db(self) -> Connection:
+        """This thread's connection (see the module's docstring)."""
+        if self.on_owner_thread:
+            return self._owner_db
+        if self._worker_db is None:
+            with self._worker_lock:
+                if self._worker_db is None:
+                    self._worker_db = open_worker_connection(self.path, self.busy_timeout)
+        return self._worker_db
+
+    def connections(self) -> list[Connection]:
+        """Every connection open now: the owner's, and the workers' once opened."""
+        worker = self._worker_db
+        return [self._owner_db] + ([worker] if worker is not None else [])
+
+    @property
+    def _lock(self) -> threading.RLock:
+        """The lock of this thread's connection."""
+        return self._owner_lock if self.on_owner_thread else self._worker_lock
 
     def check_file(self) -> None:
         """Refuse to save when the file was deleted or replaced since it was opened.
@@ -69,14 +121,18 @@ class StoreBase:
         clock = clock or SystemClock()
         path = Path(path)
         db = open_database(path, iso(clock.now()), busy_timeout)
-        return cls(db, path, clock)
+        return cls(db, path, clock, busy_timeout)
 
     def close(self) -> None:
-        """Close the connection, letting SQLite refresh its query statistics first."""
-        with self._lock:
+        """Close the connections, letting SQLite refresh its query statistics first."""
+        with self._worker_lock:
+            if self._worker_db is not None:
+                self._worker_db.conn.close()
+                self._worker_db = None
+        with self._owner_lock:
             with contextlib.suppress(sqlite3.Error):  # read-only or busy: next time
-                self.db.conn.execute("pragma optimize")
-            self.db.conn.close()
+                self._owner_db.conn.execute("pragma optimize")
+            self._owner_db.conn.close()
 
     def now(self) -> str:
         return iso(self.clock.now())

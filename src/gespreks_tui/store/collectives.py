@@ -18,6 +18,7 @@ from datetime import date
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Agreement, AgreementStatus, Collective, Owner, Person
+from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import iso_day
 
@@ -27,7 +28,7 @@ _APPLIES_SQL = """
 """
 
 
-class CollectivesMixin:
+class CollectivesMixin(AgreementsMixin):
     def _collectives(self, where: str, params: dict) -> list[Collective]:
         rows = self._rows("select k.* from collectives k " + where + " order by k.id", params)
         if not rows:

@@ -7,9 +7,9 @@ import json
 from gespreks_tui.agendas import AgendaTemplate, from_snapshot
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Conversation, ConversationSummary, Kind, Phase, Status, Visibility
+from gespreks_tui.settings import RESUME_SETTING
 from gespreks_tui.store.base import locked
-
-RESUME_SETTING = "ui.open_meeting"
+from gespreks_tui.store.collectives import CollectivesMixin
 
 _CONVERSATION_SQL = """
 select c.*, e.name as employee_name, coalesce(m.name, c.manager_label) as manager_name
@@ -45,7 +45,7 @@ def _summary(row: dict) -> ConversationSummary:
     )
 
 
-class ConversationsMixin:
+class ConversationsMixin(CollectivesMixin):
     @locked
     def create_conversation(
         self, employee_id: int, agenda: AgendaTemplate, total_minutes: int,

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from gespreks_tui.model import DueItem, DueKind, Kind, Owner
-from gespreks_tui.store.base import locked
+from gespreks_tui.store.base import StoreBase, locked
 from gespreks_tui.store.days import as_date
 
 
-class DueMixin:
+class DueMixin(StoreBase):
     @locked
     def due(
         self, today: date | str, within_days: int = 14, employee_id: int | None = None

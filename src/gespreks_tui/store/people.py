@@ -11,14 +11,14 @@ from __future__ import annotations
 from gespreks_tui.controls import has_control
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Person
-from gespreks_tui.store.base import locked
+from gespreks_tui.store.base import StoreBase, locked
 
 
 def _person(row: dict) -> Person:
     return Person(id=row["id"], name=row["name"], left_on=row["left_on"])
 
 
-class PeopleMixin:
+class PeopleMixin(StoreBase):
     @locked
     def list_people(self) -> list[Person]:
         """Everyone, alphabetically."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 
 from gespreks_tui.store.base import locked
+from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.tables import quote, user_tables
 
 
-class PersonExportMixin:
+class PersonExportMixin(PeopleMixin):
     @locked
     def person_rows(self, person_id: int) -> dict:
         """Every stored row about one person, per table, plus what they did as manager.

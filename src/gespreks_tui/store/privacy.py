@@ -65,7 +65,7 @@ def _language_sql(table: str, column_names: set[str]) -> str:
 
 def _neutralise_manager(db, person: Person, matcher: NameMatcher) -> int:
     """Keep the conversations they led, with a neutral label instead of their name."""
-    from gespreks_tui.minutes.escape import inline
+    from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
 
     rows = db.execute(
@@ -107,7 +107,7 @@ def _drop_settings(db, person: Person) -> tuple[str, ...]:
 
 def _scrub_texts(db, matcher: NameMatcher, fallback_lang: str) -> int:
     """Replace the name in every other stored text; return how many values changed."""
-    from gespreks_tui.minutes.escape import inline
+    from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
 
     changed = 0

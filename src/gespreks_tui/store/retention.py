@@ -28,9 +28,12 @@ from gespreks_tui.privacy.retention import (
 )
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date, stored_day
+from gespreks_tui.store.people import PeopleMixin
+from gespreks_tui.store.privacy import ErasureMixin
+from gespreks_tui.store.secure_delete import SecureDeleteMixin
 
 
-class RetentionMixin:
+class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
     # -- people who left, and the policy -----------------------------------------------
     @locked
     def mark_left(self, person_id: int, day: date | str | None) -> Person:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from gespreks_tui.store.base import locked
+from gespreks_tui.store.base import StoreBase, locked
 
 
 class _DryRun(Exception):
@@ -24,7 +24,7 @@ class _DryRun(Exception):
         self.effect = effect
 
 
-class SecureDeleteMixin:
+class SecureDeleteMixin(StoreBase):
     def _in_transaction(self, work, dry_run: bool):
         """Run ``work()`` in one IMMEDIATE transaction; roll it back for a dry run."""
         self.db.conn.execute("pragma secure_delete = on")

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from gespreks_tui.agendas import AgendaTemplate
+from gespreks_tui.agenda_template import AgendaTemplate
 from gespreks_tui.model import Kind
 from gespreks_tui.templates.parse import (
     LANGUAGES,

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gespreks_tui.agendas import AgendaTemplate, PhaseTemplate
+from gespreks_tui.agenda_template import AgendaTemplate, PhaseTemplate
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Kind
 from gespreks_tui.templates.markdown import block_line, inline_text, parse, top_level_blocks
@@ -103,7 +103,7 @@ class _Parser:
         self.first_line: dict[str, int] = {}
 
     def problem(self, line: int | None, key: str, **values: object) -> None:
-        self.problems.append(TemplateProblem(self.source, line, t(key, **values)))
+        self.problems.append(TemplateProblem(self.source, line, t(key, None, **values)))
 
     @property
     def phase(self) -> _Phase | None:

@@ -1,15 +1,18 @@
-"""The Textual application: holds the store, the clock and the theme.
+"""The Textual application: holds the store, the clock and the theme, and moves between screens.
 
-Screens call into the core (store, agenda, smart, dates); the app itself only
-wires them together and offers every binding of the current screen in the
-command palette.
+Screens reach the store through the gateway (``gespreks_tui.tui.gateway``) and
+move to another screen through the app (``open_meeting``, ``show_start``), so
+no screen imports another that imports it back. The app also offers every
+binding of the current screen in the command palette.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,10 +23,14 @@ from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock, iso
 from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
+from gespreks_tui.settings import MANAGER_SETTING, THEME_SETTING
+from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui.safe_output import with_control_pictures
 
-THEME_SETTING = "ui.theme"
-MANAGER_SETTING = "manager.name"
+if TYPE_CHECKING:
+    from gespreks_tui.meeting import Meeting
+
+__all__ = ["MANAGER_SETTING", "THEME_SETTING", "GesprekApp"]
 RESUME_HOURS = 12  # the app reopens a meeting it stopped in up to this long afterwards
 
 
@@ -41,7 +48,7 @@ class GesprekApp(App):
         Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
     ]
 
-    def __init__(self, store, clock=None, autosave_delay: float = 0.5,
+    def __init__(self, store: Store, clock: Any = None, autosave_delay: float = 0.5,
                  prep_path: str | None = None) -> None:
         super().__init__()
         self.store = store
@@ -50,22 +57,39 @@ class GesprekApp(App):
         self.autosave_delay = autosave_delay
         self.exit_message: str | None = None
         self.presence = Presence(store.path)  # which meetings this copy has on screen
+        self.meetings: list[Meeting] = []  # the meetings on this copy's screens, oldest first
 
     def on_mount(self) -> None:
-        self.theme = self.store.get_setting(THEME_SETTING, "textual-dark")
-        # With --prep the user came to start a new conversation: the start screen.
-        # A meeting left more than RESUME_HOURS ago is offered there too, not opened.
-        since = iso(self.clock.now() - timedelta(hours=RESUME_HOURS))
-        resume = None if self.prep_path else self.store.meeting_to_resume(since)
+        resume = None
+        try:
+            self.theme = self.store.get_setting(THEME_SETTING, "textual-dark") or "textual-dark"
+            # With --prep the user came to start a new conversation: the start screen.
+            # A meeting left more than RESUME_HOURS ago is offered there too, not opened.
+            since = iso(self.clock.now() - timedelta(hours=RESUME_HOURS))
+            resume = None if self.prep_path else self.store.meeting_to_resume(since)
+        except StoreError as error:
+            self.notify(error.message(), severity="error", timeout=8, markup=False)
         if resume is not None and not self.presence.open_elsewhere(resume):
-            from gespreks_tui.tui.screens.meeting import MeetingScreen
-
             # The app stopped (or crashed) during this meeting: go on with it.
-            self.push_screen(MeetingScreen(resume))
+            self.open_meeting(resume, resumed=True)
             self.notify(t("app.resumed"), timeout=6)
         else:
-            from gespreks_tui.tui.screens.start import StartScreen
+            self.show_start()
 
+    # -- moving between screens (so no screen imports another) ---------------
+    def open_meeting(self, conversation_id: int, resumed: bool = False) -> None:
+        """Show a meeting; ``resumed``: the app opened it by itself (Esc goes to the start)."""
+        from gespreks_tui.tui.screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(conversation_id, resumed=resumed))
+
+    def show_start(self) -> None:
+        """The start screen, in place of the screen on top (or first of all)."""
+        from gespreks_tui.tui.screens.start import StartScreen
+
+        if len(self.screen_stack) > 1:
+            self.switch_screen(StartScreen())
+        else:
             self.push_screen(StartScreen())
 
     def on_ready(self) -> None:
@@ -86,11 +110,20 @@ class GesprekApp(App):
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
-        self.store.set_setting(THEME_SETTING, self.theme)
+        theme, store = self.theme, self.store
+
+        def remember() -> None:  # a worker: the database may be busy; not worth a message
+            with contextlib.suppress(StoreError):
+                store.set_setting(THEME_SETTING, theme)
+
+        self.run_worker(remember, thread=True, exit_on_error=False, group="store")
 
     @property
     def manager_name(self) -> str | None:
-        return self.store.get_setting(MANAGER_SETTING)
+        try:
+            return self.store.get_setting(MANAGER_SETTING)
+        except StoreError:
+            return None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then ``CONTROL_PICTURES``: stored text never acts on the terminal."""

@@ -11,10 +11,11 @@ from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.controls import has_control
-from gespreks_tui.tui.app import MANAGER_SETTING
+from gespreks_tui.settings import MANAGER_SETTING
+from gespreks_tui.tui.gateway import StoreCalls
 
 
-class ManagerNameScreen(ModalScreen[str]):
+class ManagerNameScreen(StoreCalls, ModalScreen[str]):
     BINDINGS = [Binding("escape", "skip", t("key.later"), id="manager.skip")]
 
     def compose(self) -> ComposeResult:
@@ -33,9 +34,13 @@ class ManagerNameScreen(ModalScreen[str]):
         if has_control(name):  # refused, and what was typed stays in the field
             self.query_one("#manager-message", Label).update(t("person.control_character"))
             return
-        self.app.store.set_setting(MANAGER_SETTING, name)
-        self.app.store.add_person(name)
-        self.dismiss(name)
+        store = self.store
+
+        def remember() -> None:
+            store.set_setting(MANAGER_SETTING, name)
+            store.add_person(name)
+
+        self.store_write(remember, then=lambda _: self.dismiss(name))
 
     def action_skip(self) -> None:
         self.dismiss("")

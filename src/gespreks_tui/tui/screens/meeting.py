@@ -1,121 +1,113 @@
-"""The meeting screen: agenda, notes and agreements side by side, saved as you type.
+"""The meeting screen: a view of one ``Meeting`` (agenda, notes, agreements).
 
-Typing only marks the note dirty; at most ``autosave_delay`` seconds later the
-text is handed to the background ``Saver``, which writes it through the one
-store connection. Timer state is saved every second while it runs.
+The ``Meeting`` (``gespreks_tui.meeting``) holds the state and the rules; this
+screen shows it and turns keys into calls on it. Typing only marks the note
+typed; at most ``autosave_delay`` seconds later the text goes to the meeting's
+saver. Writes the user waits for (an agreement, concluding) run through the
+store gateway (``StoreCalls.store_write``), off the UI thread. The key actions
+live in ``meeting_keys.py``; the agreements pane's requests in
+``meeting_agreements.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header, TextArea
 
-from gespreks_tui.agenda import AgendaTimer
-from gespreks_tui.autosave import Saver
 from gespreks_tui.catalogue import t
-from gespreks_tui.db import StoreError
-from gespreks_tui.model import Agreement, AgreementStatus, Outcome, Visibility
+from gespreks_tui.meeting import Meeting
+from gespreks_tui.model import Conversation, Phase, Visibility
 from gespreks_tui.tui.format import kind_text
-from gespreks_tui.tui.screens.meeting_actions import MeetingActions
+from gespreks_tui.tui.gateway import StoreCalls, error_line
+from gespreks_tui.tui.screens.meeting_agreements import MeetingAgreements
+from gespreks_tui.tui.screens.meeting_keys import MEETING_BINDINGS, MeetingKeys
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from gespreks_tui.tui.widgets.notes_area import NotesArea
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
-from gespreks_tui.tui.widgets.scores_panel import OVERALL, ScoresPanel
+from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
 
 
 @dataclass
 class Saved(Message):
     """Posted (from the saver thread) after each write attempt."""
 
-    key: object
+    key: Hashable
     error: Exception | None
 
 
-class MeetingScreen(MeetingActions, Screen):
+class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # meeting.tcss: grid columns
-    # In the order the Footer shows them: what a meeting needs most comes first.
-    BINDINGS = [
-        Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
-        Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
-        Binding("ctrl+b", "previous_phase", t("key.previous_phase"),
-                id="meeting.previous_phase"),
-        Binding("ctrl+t", "toggle_timer", t("key.pause"), id="meeting.pause"),
-        Binding("ctrl+o", "toggle_private", t("key.private"), id="meeting.private"),
-        Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
-        Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
-        Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
-        Binding("ctrl+g", "toggle_questions", t("key.questions"), id="meeting.questions"),
-        Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
-        Binding("f8", "history", t("key.history"), id="meeting.history"),
-        Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
-        Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
-        Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
-                id="meeting.focus_agreements"),
-    ]
+    BINDINGS = MEETING_BINDINGS
+    # The key line and the palette follow these (bindings=True: check_action again).
+    read_only: reactive[bool] = reactive(False, bindings=True, init=False)
+    private: reactive[bool] = reactive(False, bindings=True, init=False)
+    running: reactive[bool] = reactive(False, bindings=True, init=False)
 
-    def __init__(self, conversation_id: int) -> None:
+    def __init__(self, conversation_id: int, resumed: bool = False) -> None:
+        """``resumed``: the app opened it by itself at start; leaving goes to the start."""
         super().__init__()
         self.conversation_id = conversation_id
-        self.visibility = Visibility.SHARED
+        self.resumed = resumed
         self._flush_timer: Timer | None = None
-        self._dirty = False
-        self._loads_pending = 0  # TextArea.Changed messages caused by load_text, not typing
-        self._deleted: list[Agreement] = []
-        self.elsewhere = False  # set on mount: another copy of the app has it open
 
     # -- set-up -------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        store = self.app.store
-        self.conversation = store.get_conversation(self.conversation_id)
-        c = self.conversation
-        self._load_follow_ups()
-        self.shown_agreements = store.agreements(c.id)
+        app = self.app
+        self.meeting = Meeting(app.store, self.conversation_id, app.clock, app.presence,
+                               on_saved=lambda key, error: self.post_message(Saved(key, error)))
+        m = self.meeting
         yield Header()
         # A grid of 3 columns and 2 rows: agenda | pane over notes | agreements. The
         # notes text sits straight on the screen (see NotesArea); in grid order it
         # comes last, in the second row of the middle column.
-        yield AgendaPane([p.name for p in c.phases], id="agenda")
+        yield AgendaPane([p.name for p in m.conversation.phases], id="agenda")
         yield NotesPane(id="notes-pane")
-        yield AgreementsPane(self.shown_agreements, self.app.clock.today(), self.earlier,
-                             self.follow_up_done, self.done_between, id="agreements")
+        yield AgreementsPane(m.agreements, app.clock.today(), m.follow_ups, id="agreements")
         yield NotesArea(id="notes")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        store, c = self.app.store, self.conversation
-        # Open in another copy of the app: look, but do not type over its notes.
-        self.elsewhere = c.is_open and not self.app.presence.claim(c.id)
-        self.texts: dict[tuple[int, Visibility], str] = store.notes(c.id)
-        self.preparation = store.preparation(c.id)
-        self.timer = AgendaTimer([p.planned_seconds for p in c.phases], self.app.clock,
-                                 used=[p.used_seconds for p in c.phases],
-                                 current=c.current_phase, paused=True)
-        self.saver = Saver(on_result=lambda key, error: self.post_message(Saved(key, error)))
-        self.text_area = self.notes.text_area  # kept: still readable while unmounting
+        m = self.meeting
+        self.app.meetings.append(m)
+        m.start()
+        self.text_area = self.query_one(NotesArea)  # kept: still readable while unmounting
+        c = m.conversation
         self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
-        self._apply_read_only()
-        if self.elsewhere:
+        self.sync_state()
+        if m.elsewhere:
             self.app.notify(t("meeting.open_elsewhere"), severity="warning", timeout=10)
-        elif c.is_open:
-            self.timer.resume()
-            self.guard(lambda: store.remember_open_meeting(c.id))
         self.show_phase()
         self.set_interval(1.0, self.every_second)
-        self.notes.text_area.focus()
+        self.text_area.focus()
+
+    # -- what tests and the app read ----------------------------------------
+    @property
+    def conversation(self) -> Conversation:
+        return self.meeting.conversation
 
     @property
-    def read_only(self) -> bool:
-        return not self.conversation.is_open or self.elsewhere
+    def timer(self):  # noqa: ANN201 - the meeting's AgendaTimer
+        return self.meeting.timer
+
+    @property
+    def visibility(self) -> Visibility:
+        return self.meeting.visibility
+
+    @property
+    def saver(self):  # noqa: ANN201 - the meeting's Saver
+        return self.meeting.saver
 
     @property
     def notes(self) -> NotesPane:
@@ -125,46 +117,67 @@ class MeetingScreen(MeetingActions, Screen):
     def agreements_pane(self) -> AgreementsPane:
         return self.query_one(AgreementsPane)
 
-    def _apply_read_only(self) -> None:
-        self.notes.text_area.read_only = self.read_only
-        self.sub_title = t(f"status.{self.conversation.status}")
-        self.set_class(self.read_only, "read-only")
-        self.refresh_bindings()
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab goes agenda, notes, agreements: the columns as they read.
 
-    def _load_follow_ups(self) -> None:
-        store, c = self.app.store, self.conversation
-        done = {f.agreement_id: f for f in store.follow_ups(c.id)}
-        earlier = store.open_agreements_of(c.employee_id, before=c.id)
-        known = {a.id for a in earlier}
-        earlier += [store.get_agreement(i) for i in done if i not in known]
-        between = [h.agreement for h in store.done_between_of(c.employee_id, c.id)]
-        earlier += [a for a in between if a.id not in known and a.id not in done]
-        self.earlier = sorted(earlier, key=lambda a: (a.conversation_id, a.position))
-        self.follow_up_done = done
-        self.done_between = {a.id for a in between}
+        Textual orders focus by position, top first; the notes text starts a few
+        rows below the agreements' top (it sits under the notes pane), so by
+        position it would come last. Keep Textual's order within each column.
+        """
+        def column(widget: Widget) -> tuple[int, int]:
+            for number, kind in enumerate((AgendaPane, NotesPane, NotesArea, AgreementsPane)):
+                if isinstance(widget, kind) or any(isinstance(a, kind)
+                                                   for a in widget.ancestors):
+                    return number, 0
+            return 9, 0
+
+        return sorted(super().focus_chain, key=column)
+
+    @on(events.DescendantFocus, "NotesArea")
+    @on(events.DescendantBlur, "NotesArea")
+    def _notes_focus(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        """The notes pane's border lights up while the notes text has focus."""
+        self.notes.set_class(isinstance(event, events.DescendantFocus), "notes-focus")
 
     # -- showing ------------------------------------------------------------
+    def sync_state(self) -> None:
+        """Bring the reactive state (and so the key line) in line with the meeting."""
+        m = self.meeting
+        self.read_only = m.read_only
+        self.private = m.visibility == Visibility.PRIVATE
+        self.running = not m.timer.paused
+        self.sub_title = t(f"status.{m.conversation.status}")
+        self.query_one(NotesArea).read_only = m.read_only
+        self.set_class(m.read_only, "read-only")
+
     def show_phase(self) -> None:
-        phase = self.conversation.phases[self.timer.current]
-        self.notes.show_phase(phase.name, phase.questions, self.visibility,
-                              self.preparation.get(phase.position, ""))
+        m = self.meeting
+        phase = m.phase
+        self.notes.show_phase(phase.name, phase.questions, m.visibility,
+                              m.preparation.get(phase.position, ""))
         self.show_scores(phase)
-        self.text_area.load_text(self.texts.get((phase.position, self.visibility), ""))
-        self.text_area.move_cursor(self.text_area.document.end)  # go on where the note ends
-        self._loads_pending += 1
-        self._dirty = False
+        area = self.text_area
+        area.set_class(m.visibility == Visibility.PRIVATE, "private")
+        with area.prevent(TextArea.Changed):  # loading is not typing
+            area.load_text(m.note)
+        area.move_cursor(area.document.end)  # go on where the note ends
+        m.dirty = False
+        self.sync_state()
         self.tick()
 
-    def show_scores(self, phase) -> None:
+    def show_scores(self, phase: Phase) -> None:
         """The appraisal's scoring phase gets its criteria panel above the notes."""
         shown = self.notes.query(ScoresPanel)
         if shown and shown.first().phase_position == phase.position:
             return
         panel = None
         if phase.criteria:
-            store = self.app.store
-            panel = ScoresPanel(phase.criteria, store.scores(self.conversation_id),
-                                store.overall(self.conversation_id), self.read_only)
+            store, conversation_id = self.store, self.conversation_id
+            scores = self.store_read(lambda: store.scores(conversation_id), [])
+            overall = self.store_read(lambda: store.overall(conversation_id), (None, ""))
+            panel = ScoresPanel(phase.criteria, scores or [], overall or (None, ""),
+                                self.meeting.read_only)
             panel.phase_position = phase.position
             if self.app.size.height < 30:  # make room: fold the questions away
                 self.notes.add_class("folded")
@@ -173,115 +186,61 @@ class MeetingScreen(MeetingActions, Screen):
         self.notes.show_scores(panel)
 
     def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:
-        if self.read_only:
-            return
-        store, conversation_id = self.app.store, self.conversation_id
-        if message.position == OVERALL:
-            job = lambda: store.save_overall(conversation_id, message.score,  # noqa: E731
-                                             message.comment)
-        else:
-            job = lambda: store.save_score(conversation_id, message.position,  # noqa: E731
-                                           message.criterion, message.score, message.comment)
-        self.saver.submit(("score", message.position), job)
+        self.meeting.save_score(message.position, message.criterion, message.score,
+                                message.comment)
 
     def show_agreements(self, keep: int | None = None) -> None:
-        agreements = self.app.store.agreements(self.conversation_id)
-        self.shown_agreements = agreements
-        self.agreements_pane.show(agreements, self.app.clock.today(), keep)
+        m = self.meeting
+        self.agreements_pane.show(m.agreements, self.app.clock.today(), keep)
 
     def every_second(self) -> None:
-        if self.elsewhere:  # another copy has it open: follow what it stores
-            from gespreks_tui.tui.screens.read_along import follow
-
-            status = self.conversation.status
-            follow(self)
-            if self.conversation.status != status:
-                self._apply_read_only()
+        m = self.meeting
+        if m.elsewhere:  # another copy has it open: follow what it stores
+            changed = self.store_read(m.refresh, None)
+            if changed is not None:
+                if changed.note:
+                    self.show_phase()
+                if changed.agreements:
+                    self.show_agreements()
+                if changed.status:
+                    self.sync_state()
         self.tick()
+        m.tick()
 
     def tick(self) -> None:
-        self.query_one(AgendaPane).refresh_from(self.timer, self.read_only)
-        if not self.timer.paused and not self.read_only:
-            self.save_timer()
+        self.query_one(AgendaPane).refresh_from(self.meeting.timer, self.meeting.read_only)
 
     # -- saving -------------------------------------------------------------
-    def save_timer(self) -> None:
-        current, paused, used = self.timer.state()
-        store, conversation_id = self.app.store, self.conversation_id
-        self.saver.submit("timer", lambda: store.save_timer(conversation_id, current,
-                                                             paused, used))
-
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._loads_pending:  # messages arrive in order: this one is the load's
-            self._loads_pending -= 1
-            return
-        if self.read_only:
-            return
-        self._dirty = True
-        if self._flush_timer is None:
+        if self.meeting.typed() and self._flush_timer is None:
             self._flush_timer = self.set_timer(self.app.autosave_delay, self.flush_notes)
 
     def flush_notes(self) -> None:
-        """Hand the current note's text to the saver (called at most every delay)."""
+        """Hand the note on screen to the saver (called at most every autosave delay)."""
         self._flush_timer = None
-        if not self._dirty or self.read_only:
-            return
-        self._dirty = False
-        key = (self.timer.current, self.visibility)
-        body = self.text_area.text
-        self.texts[key] = body
-        store, conversation_id = self.app.store, self.conversation_id
-        self.saver.submit(("note", key), lambda: store.save_note(conversation_id, *key, body))
+        self.meeting.flush(self.text_area.text)
 
     def save_all(self, timeout: float = 5.0) -> bool:
         """Queue everything not yet saved and wait for it to be written."""
         if self._flush_timer is not None:
             self._flush_timer.stop()
-        self._flush_timer = None
         self.flush_notes()
-        if not self.read_only:
-            self.save_timer()
-        return self.saver.flush(timeout)
+        return self.meeting.save_all(timeout)
 
     def on_saved(self, message: Saved) -> None:
         if message.error is not None:
-            reason = (message.error.message() if isinstance(message.error, StoreError)
-                      else str(message.error))
-            self.notes.show_save_status(t("notes.save_failed", reason=reason), error=True)
+            self.notes.show_save_status(t("notes.save_failed", reason=error_line(message.error)),
+                                        error=True)
         elif isinstance(message.key, tuple) and message.key[0] == "note":
             when = self.app.clock.now().astimezone().strftime("%H:%M:%S")
             self.notes.show_save_status(t("notes.saved_at", time=when))
 
     def on_unmount(self) -> None:
-        self.save_all()
-        self.saver.close(timeout=2.0)
-        if not self.elsewhere:
-            self.app.presence.release(self.conversation_id)
-
-    # -- used by the agreements pane ------------------------------------------
-    def toggle_agreement(self, agreement: Agreement) -> None:
-        if self.read_only:
-            return
-        status = (AgreementStatus.OPEN if agreement.status == AgreementStatus.DONE
-                  else AgreementStatus.DONE)
-        self.guard(lambda: self.app.store.update_agreement(agreement.id, status=status))
-        self.show_agreements(keep=agreement.id)
-
-    def follow_up(self, agreement: Agreement, outcome: Outcome) -> None:
-        if self.read_only:
-            return
-        result = self.guard(lambda: self.app.store.record_follow_up(
-            agreement.id, self.conversation_id, outcome))
-        if result is not None:
-            self.follow_up_done[agreement.id] = result
-        self.agreements_pane.show_follow_ups(self.earlier, self.follow_up_done, self.done_between)
-
-    def guard(self, job):
-        """Run a store call; on a store error show it and return None."""
-        try:
-            return job()
-        except StoreError as error:
-            self.app.notify(error.message(), severity="error", timeout=8, markup=False)
-            return None
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+        self.meeting.flush(self.text_area.text)
+        self.meeting.close()
+        if self.meeting in self.app.meetings:
+            self.app.meetings.remove(self.meeting)

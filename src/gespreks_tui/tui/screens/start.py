@@ -22,14 +22,15 @@ from textual.widgets.option_list import Option
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.controls import has_control
-from gespreks_tui.model import Kind
+from gespreks_tui.model import Kind, Person
 from gespreks_tui.tui.format import ago_text, escape, history_line, kind_text
+from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
 
-class StartScreen(Screen):
+class StartScreen(StoreCalls, Screen):
     """Who, what kind, how long; and the history with this person."""
 
     BINDINGS = [
@@ -95,8 +96,8 @@ class StartScreen(Screen):
 
     # -- data ---------------------------------------------------------------
     def refresh_lists(self) -> None:
-        store, now = self.app.store, self.app.clock.now()
-        unfinished = store.unfinished_conversations()
+        store, now = self.store, self.app.clock.now()
+        unfinished = self.store_read(store.unfinished_conversations, []) or []
         resume = self.query_one("#resume-list", OptionList)
         resume.clear_options()
         resume.add_options(
@@ -108,7 +109,8 @@ class StartScreen(Screen):
         highlighted = people.highlighted
         people.clear_options()
         manager = self.app.manager_name
-        people.add_options(Option(p.name, id=str(p.id)) for p in store.list_people()
+        people.add_options(Option(p.name, id=str(p.id))
+                           for p in self.store_read(store.list_people, []) or []
                            if not manager or p.name.lower() != manager.lower())
         if people.option_count:
             people.highlighted = min(highlighted or 0, people.option_count - 1)
@@ -119,7 +121,8 @@ class StartScreen(Screen):
         """A compact list of what is overdue or due within two weeks, across everyone."""
         from gespreks_tui.cycle import due_what, due_when
 
-        items = self.app.store.due(self.app.clock.today())
+        store, today = self.store, self.app.clock.today()
+        items = self.store_read(lambda: store.due(today), []) or []
         lines = []
         for item in items[:limit]:
             line = escape(f"{due_when(item)} · {item.employee}: {due_what(item)}")
@@ -141,8 +144,9 @@ class StartScreen(Screen):
         if person_id is None:
             history.add_option(Option(t("start.no_people"), disabled=True))
             return
-        rows = self.app.store.list_conversations(person_id)
-        open_count = len(self.app.store.open_agreements_of(person_id))
+        store = self.store
+        rows = self.store_read(lambda: store.list_conversations(person_id), []) or []
+        open_count = len(self.store_read(lambda: store.open_agreements_of(person_id), []) or [])
         history.add_option(Option(t("start.open_agreements", n=open_count), disabled=True))
         if not rows:
             history.add_option(Option(t("start.no_history"), disabled=True))
@@ -182,13 +186,17 @@ class StartScreen(Screen):
         if has_control(name):  # refused, and what was typed stays in the field
             self.say(t("person.control_character"), error=True)
             return
-        person = self.app.store.add_person(name)
-        event.input.value = ""
-        self.refresh_lists()
-        people = self.query_one("#people-list", OptionList)
-        people.highlighted = people.get_option_index(str(person.id))
-        people.focus()
-        self.say(t("start.person_added", name=person.name))
+        field, store = event.input, self.store
+
+        def added(person: Person) -> None:
+            field.value = ""
+            self.refresh_lists()
+            people = self.query_one("#people-list", OptionList)
+            people.highlighted = people.get_option_index(str(person.id))
+            people.focus()
+            self.say(t("start.person_added", name=person.name))
+
+        self.store_write(lambda: store.add_person(name), then=added, failed=self.say_error)
 
     @on(Input.Submitted, "#minutes")
     @on(Button.Pressed, "#begin")
@@ -199,6 +207,10 @@ class StartScreen(Screen):
         message = self.query_one("#start-message", Label)
         message.update(text)
         message.set_class(error, "error")
+
+    def say_error(self, error: Exception) -> None:
+        """A store error on this screen: one line under the form; what was typed stays."""
+        self.say(error_line(error), error=True)
 
     # -- actions ------------------------------------------------------------
     def action_new_person(self) -> None:
@@ -214,7 +226,7 @@ class StartScreen(Screen):
         self.app.push_screen(HistoryScreen(person_id))
 
     def action_resume(self) -> None:
-        unfinished = self.app.store.unfinished_conversations()
+        unfinished = self.store_read(self.store.unfinished_conversations, []) or []
         if unfinished:
             self.open_meeting(unfinished[0][0].id)
         else:
@@ -234,41 +246,41 @@ class StartScreen(Screen):
             return
         pressed = self.query_one("#kind", RadioSet).pressed_button
         kind = Kind(pressed.name if pressed else Kind.VOORTGANG)
-        store = self.app.store
-        preparation = self.read_preparation(store.get_person(person_id).name, kind)
-        if preparation is False:
-            return
-        agenda, problems = load_agenda(kind, language())
+        minutes, prep = int(raw), self.query_one("#prep", Input).value.strip()
+        store, manager, lang = self.store, self.app.manager_name, language()
+
+        def begin() -> tuple[int, list]:  # a worker: reads files, writes the store
+            from gespreks_tui.prepare import read_preparation  # markdown-it: not at start-up
+
+            preparation = (read_preparation(prep, store.get_person(person_id).name, kind)
+                           if prep else None)
+            agenda, problems = load_agenda(kind, lang)
+            manager_id = store.add_person(manager).id if manager else None
+            conversation = store.create_conversation(person_id, agenda, minutes,
+                                                     manager_id=manager_id, language=lang)
+            if preparation:
+                store.save_preparation(conversation.id, {
+                    phase.position: preparation.get(phase.name, "")
+                    for phase in conversation.phases})
+            return conversation.id, problems
+
+        self.store_write(begin, then=self._begun, failed=self._not_begun)
+
+    def _begun(self, result: tuple[int, list]) -> None:
+        conversation_id, problems = result
         for problem in problems:
             self.app.notify(t("start.template_problem", problem=str(problem)),
                             severity="warning", timeout=15)
-        manager = self.app.manager_name
-        manager_id = store.add_person(manager).id if manager else None
-        conversation = store.create_conversation(person_id, agenda, int(raw),
-                                                 manager_id=manager_id, language=language())
-        if preparation:
-            store.save_preparation(conversation.id, {
-                phase.position: preparation.get(phase.name, "")
-                for phase in conversation.phases})
-            self.query_one("#prep", Input).value = ""
+        self.query_one("#prep", Input).value = ""
         self.say("")
-        self.open_meeting(conversation.id)
+        self.app.open_meeting(conversation_id)
 
-    def read_preparation(self, employee: str, kind: Kind):
-        """The attached form's answers; None without a form; False (and a message) if refused."""
-        from gespreks_tui.prepare import PreparationError, read_preparation
+    def _not_begun(self, error: Exception) -> None:
+        from gespreks_tui.prepare import PreparationError
 
-        path = self.query_one("#prep", Input).value.strip()
-        if not path:
-            return None
-        try:
-            return read_preparation(path, employee, kind)
-        except PreparationError as error:
-            self.say(error.message(), error=True)
+        self.say_error(error)
+        if isinstance(error, PreparationError):
             self.query_one("#prep").focus()
-            return False
 
     def open_meeting(self, conversation_id: int) -> None:
-        from gespreks_tui.tui.screens.meeting import MeetingScreen
-
-        self.app.push_screen(MeetingScreen(conversation_id))
+        self.app.open_meeting(conversation_id)

@@ -13,21 +13,25 @@ from gespreks_tui.tui.format import escape
 WARNING_SECONDS = 60
 
 
-def set_text(widget: Static, markup: str) -> None:
-    """Update a Static without a relayout when only figures changed (same length, same lines).
+class Figures(Static):
+    """A Static that is updated without a relayout when only figures changed.
 
     The agenda ticks every second; a relayout each time would cost every
-    keystroke in that second a full layout pass.
+    keystroke in that second a full layout pass. Same length of markup: the
+    same lines, so no relayout.
     """
-    old = getattr(widget, "_shown_markup", None)
-    if markup == old:
-        return
-    same_height = old is not None and len(old) == len(markup)
-    widget._shown_markup = markup
-    widget.update(markup, layout=not same_height)
+
+    shown: str | None = None
+
+    def show_markup(self, markup: str) -> None:
+        if markup == self.shown:
+            return
+        same_height = self.shown is not None and len(self.shown) == len(markup)
+        self.shown = markup
+        self.update(markup, layout=not same_height)
 
 
-class PhaseRow(Static):
+class PhaseRow(Figures):
     """One phase: name and the figure that matters now."""
 
     def show(self, name: str, figures: PhaseTime) -> None:
@@ -44,7 +48,7 @@ class PhaseRow(Static):
                 figure = t("agenda.share", planned=clock_text(figures.planned),
                            share=clock_text(figures.share))
             detail = t("agenda.used", used=clock_text(figures.used)) if figures.used else ""
-        set_text(self, f"{head}\n  [b]{figure}[/b]" + (f"\n  [dim]{detail}[/dim]" if detail else ""))
+        self.show_markup(f"{head}\n  [b]{figure}[/b]" + (f"\n  [dim]{detail}[/dim]" if detail else ""))
         self.set_class(figures.current, "current")
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")
         self.set_class(remaining < 0, "overrun")
@@ -62,21 +66,21 @@ class AgendaPane(VerticalScroll, can_focus=True):
         yield Label(t("agenda.title"), classes="pane-title")
         for i, _ in enumerate(self.names):
             yield PhaseRow(id=f"phase-{i}", classes="phase-row")
-        yield Static(id="agenda-total")
-        yield Static(id="agenda-state")
+        yield Figures(id="agenda-total")
+        yield Figures(id="agenda-state")
 
     def refresh_from(self, timer: AgendaTimer, read_only: bool = False) -> None:
         for figures in timer.phases():
             self.query_one(f"#phase-{figures.position}", PhaseRow).show(
                 self.names[figures.position], figures)
         left = timer.total_planned - timer.total_used
-        set_text(self.query_one("#agenda-total", Static), t(
+        self.query_one("#agenda-total", Figures).show_markup(t(
             "agenda.total", used=clock_text(timer.total_used),
             planned=clock_text(timer.total_planned), left=clock_text(left)))
-        state = self.query_one("#agenda-state", Static)
+        state = self.query_one("#agenda-state", Figures)
         if read_only:
-            set_text(state, t("agenda.closed"))
+            state.show_markup(t("agenda.closed"))
         else:
-            set_text(state, t("agenda.paused") if timer.paused else t("agenda.running"))
+            state.show_markup(t("agenda.paused") if timer.paused else t("agenda.running"))
         state.set_class(timer.paused and not read_only, "paused")
         self.set_class(left < 0, "over-budget")

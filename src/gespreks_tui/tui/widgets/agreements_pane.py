@@ -1,20 +1,24 @@
 """The agreements pane: a live checklist with SMART hints, and earlier open agreements.
 
-The pane only shows and forwards: its key actions call the meeting screen,
-which changes the store and then calls ``show`` again.
+The pane only shows and asks: its key actions post a message (``Toggle``,
+``Edit``, ``Delete``, ``Undo``, ``FollowUpChosen``); the meeting screen does the work
+and calls ``show`` again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.meeting import FollowUps
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome
 from gespreks_tui.smart import hints
 from gespreks_tui.tui.format import day_text, escape
@@ -63,6 +67,31 @@ class FollowUpItem(_TextItem):
 
 
 class AgreementsPane(Vertical):
+    @dataclass
+    class Toggle(Message):
+        """Tick this agreement done (or open again)."""
+
+        agreement: Agreement
+
+    @dataclass
+    class Edit(Message):
+        agreement: Agreement
+
+    @dataclass
+    class Delete(Message):
+        agreement: Agreement
+
+    @dataclass
+    class Undo(Message):
+        """Bring back the agreement deleted last."""
+
+    @dataclass
+    class FollowUpChosen(Message):
+        """Record what became of an earlier agreement."""
+
+        agreement: Agreement
+        outcome: Outcome
+
     BINDINGS = [
         Binding("space", "toggle_done", t("key.toggle_done"), id="agreements.toggle"),
         Binding("e", "edit", t("key.edit"), id="agreements.edit"),
@@ -76,14 +105,15 @@ class AgreementsPane(Vertical):
                 id="followup.carried_on"),
     ]
 
-    def __init__(self, agreements: list[Agreement], today: date, earlier: list[Agreement],
-                 done: dict[int, FollowUp], between: set[int], **kwargs) -> None:
+    def __init__(self, agreements: list[Agreement], today: date, follow_ups: FollowUps,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
-        self._first = agreements, today, earlier, done, between
+        self._first = agreements, today, follow_ups
 
     def compose(self) -> ComposeResult:
         """Drawn with its first contents, so nothing is mounted again after the first frame."""
-        agreements, today, earlier, done, between = self._first
+        agreements, today, follow_ups = self._first
+        earlier, done, between = follow_ups.earlier, follow_ups.done, follow_ups.between
         yield Label(t("agreements.title"), classes="pane-title")
         yield ListView(*(AgreementItem(a, today) for a in agreements), id="agreement-list")
         empty = Label(t("agreements.empty"), id="agreements-empty")
@@ -107,8 +137,8 @@ class AgreementsPane(Vertical):
             ids = [a.id for a in agreements]
             listing.index = ids.index(keep) if keep in ids else min(index or 0, len(ids) - 1)
 
-    def show_follow_ups(self, earlier: list[Agreement], done: dict[int, FollowUp],
-                        between: set[int] = frozenset()) -> None:
+    def show_follow_ups(self, follow_ups: FollowUps) -> None:
+        earlier, done, between = follow_ups.earlier, follow_ups.done, follow_ups.between
         listing = self.query_one("#followup-list", ListView)
         index = listing.index
         listing.clear()
@@ -133,24 +163,24 @@ class AgreementsPane(Vertical):
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         if isinstance(event.item, AgreementItem):
-            self.screen.edit_agreement(event.item.agreement)
+            self.post_message(self.Edit(event.item.agreement))
 
     def action_toggle_done(self) -> None:
         if agreement := self.selected():
-            self.screen.toggle_agreement(agreement)
+            self.post_message(self.Toggle(agreement))
 
     def action_edit(self) -> None:
         if agreement := self.selected():
-            self.screen.edit_agreement(agreement)
+            self.post_message(self.Edit(agreement))
 
     def action_delete(self) -> None:
         if agreement := self.selected():
-            self.screen.delete_agreement(agreement)
+            self.post_message(self.Delete(agreement))
 
     def action_undo(self) -> None:
-        self.screen.undo_delete()
+        self.post_message(self.Undo())
 
     def action_follow_up(self, outcome: str) -> None:
         item = self.query_one("#followup-list", ListView).highlighted_child
         if isinstance(item, FollowUpItem):
-            self.screen.follow_up(item.agreement, Outcome(outcome))
+            self.post_message(self.FollowUpChosen(item.agreement, Outcome(outcome)))

@@ -13,15 +13,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Region
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Visibility
+from gespreks_tui.tui.textual_compat import set_border_subtitle_quietly
 
 
 class NotesPane(Vertical):
-    """Notes for the current phase; the meeting screen loads and saves the text."""
+    """Questions, preparation and scores of the current phase; the text is the screen's."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -34,11 +34,6 @@ class NotesPane(Vertical):
         yield Static("", id="questions", markup=False)
         yield Static("", id="preparation", markup=False)
 
-    @property
-    def text_area(self) -> TextArea:
-        """The notes themselves: the ``NotesArea`` just below this pane on the screen."""
-        return self.screen.query_one("#notes", TextArea)
-
     def show_phase(self, name: str, questions: tuple[str, ...], visibility: Visibility,
                    preparation: str = "") -> None:
         self.query_one("#questions", Static).update(
@@ -49,7 +44,6 @@ class NotesPane(Vertical):
         self._phase = name
         self._private = visibility == Visibility.PRIVATE
         self.set_class(self._private, "private")
-        self.text_area.set_class(self._private, "private")
         self._show_title()
 
     def on_resize(self) -> None:
@@ -92,11 +86,4 @@ class NotesPane(Vertical):
         """The save status in the notes' bottom border, in red for an error."""
         self.save_status = text
         self.set_class(error, "save-error")  # no change, no restyle
-        # Content: the text is shown as is, whatever brackets an error message holds.
-        # Only the bottom border line is repainted, not the whole pane (as setting
-        # ``border_subtitle`` would): this happens at every autosave while typing.
-        self._border_subtitle = Content(text).split()[0]
-        width, height = self.outer_size
-        if height:
-            x, y = self.content_offset
-            self.refresh(Region(-x, height - 1 - y, width, 1))
+        set_border_subtitle_quietly(self, text)  # at every autosave: one line repainted

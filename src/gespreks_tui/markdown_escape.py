@@ -1,0 +1,118 @@
+"""Escaping user text for CommonMark.
+
+Whatever anyone types in notes, agreements, names or comments must stay text:
+it can never become a heading, list item, task checkbox, table row, link,
+image, raw HTML, emphasis, code, thematic break, or a fake fingerprint or
+confirmation line. And it must come back unchanged when the minutes are
+parsed (``tests/test_minutes_escape.py`` proves both with hypothesis).
+
+The rules, applied to every piece of user text:
+
+1. ``clean``: control characters (Unicode category Cc) other than tab, line
+   feed and carriage return cannot travel through CommonMark (U+0000 is
+   turned into U+FFFD by every parser, the others are stripped at the edge of
+   a block and refused as character references), so they are shown as
+   visible placeholders: U+0000–U+001F as the Control Pictures U+2400–U+241F
+   (U+0000 → "␀"), U+007F as "␡", U+0080–U+009F as U+FFFD. This is the only
+   change ever made to what was typed: ``clean(text)`` is what comes back.
+2. Every ASCII punctuation character that can take part in Markdown syntax is
+   backslash-escaped (all but ``' " , ; ? %``, and a full stop only after a
+   number at the start of a line), so no inline or block construct can start (``#``, ``-``, ``1.``, ``>``, ``|``, ``[ ]``,
+   ``*``, `````, ``<``, ``&``, ``\\`` …), in CommonMark, GFM and pandoc alike.
+3. Whitespace that CommonMark would strip or read as indentation — at the
+   start or end of a line — is written as a numeric character reference
+   (``&#32;`` for a space, ``&#9;`` for a tab, ``&#12288;`` …), and a
+   carriage return anywhere as ``&#13;``.
+4. One-line fields (``inline``: names, agreements, follow-up comments, phase
+   names, dates) stay on one source line: a line feed is written ``&#10;``.
+   It renders as a space but parses back as a line feed, and a heading or
+   list item can never be broken open by it.
+5. Multi-line notes (``note_lines``) become paragraphs: one empty line
+   separates paragraphs; each other line break is a backslash hard break
+   (``\\`` at the end of the line, which survives editors that strip
+   trailing spaces); every further empty line is a ``\\`` line at the start
+   of the next paragraph. Leading and trailing empty lines of a note are not
+   shown, and a note of only whitespace counts as empty (``note_text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# ASCII punctuation, less the marks that are never Markdown syntax on their own
+# (' " , ; ? % and a full stop that does not follow a list number): the raw file
+# stays readable ("collega's en afgerond.", not "collega\\'s en afgerond\\.").
+_PUNCTUATION = re.compile(r"[!#$&()*+\-/:<=>@\[-`{-~]")
+# A full stop is syntax only right after the number of an ordered list item.
+_LIST_NUMBER_STOP = re.compile(r"^(\s*\d{1,9})\.", re.MULTILINE)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def clean(text: str) -> str:
+    """``text`` with the control characters CommonMark cannot carry made visible."""
+    return _CONTROLS.sub(_picture, text)
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def _line(text: str) -> str:
+    """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
+    text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
+    text = _LIST_NUMBER_STOP.sub(lambda m: m[1] + "\\.", text)
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    middle = text[start:end].replace("\r", "&#13;").replace("\n", "&#10;")
+    return ("".join(map(_reference, text[:start])) + middle
+            + "".join(map(_reference, text[end:])))
+
+
+def inline(text: str) -> str:
+    """A one-line field (name, agreement, comment …) as inline Markdown text."""
+    return _line(clean(text))
+
+
+def note_text(text: str) -> str:
+    """What a note reads as in the minutes: cleaned, without leading or trailing
+    empty lines; empty when there is nothing but whitespace."""
+    cleaned = clean(text)
+    return cleaned.strip("\n") if cleaned.strip() else ""
+
+
+def note_lines(text: str) -> list[str]:
+    """A multi-line note as Markdown lines: paragraphs separated by ``""``.
+
+    Returns ``[]`` for an empty note (the caller shows a placeholder).
+    """
+    out: list[str] = []
+    paragraph: list[str] = []
+    leading = 0  # hard breaks that open the current paragraph
+    empty_run = 0
+    body = note_text(text)
+    for line in body.split("\n") if body else []:
+        if not line:
+            empty_run += 1
+            continue
+        if empty_run and paragraph:
+            out += _paragraph(leading, paragraph) + [""]
+            paragraph, leading = [], empty_run - 1
+        empty_run = 0
+        paragraph.append(_line(line))
+    if paragraph:
+        out += _paragraph(leading, paragraph)
+    return out
+
+
+def _paragraph(leading: int, lines: list[str]) -> list[str]:
+    return ["\\"] * leading + [line + "\\" for line in lines[:-1]] + lines[-1:]

@@ -1,0 +1,307 @@
+"""``Meeting``: one conversation on screen, its state and its rules.
+
+Two kinds of methods, and the docstring of each says which it is:
+
+- *state*: quick, on the caller's thread (the UI's). They change what the
+  meeting holds and hand writes to the ``Saver`` (notes, timer, scores: many
+  small writes, coalesced per key, written in order on the saver's thread);
+- *store work*: one write that the caller waits for (an agreement added, the
+  meeting concluded). The app runs these on a worker thread, since SQLite may
+  wait up to its busy timeout for another process; they replace the lists they
+  change instead of changing them in place, so the UI thread never sees half
+  an update.
+
+Every store error is a ``StoreError`` and leaves the meeting as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from gespreks_tui.agenda import AgendaTimer
+from gespreks_tui.autosave import Saver
+from gespreks_tui.meeting.follow_ups import FollowUps, load_follow_ups
+from gespreks_tui.model import (
+    Agreement,
+    AgreementStatus,
+    Conversation,
+    FollowUp,
+    Outcome,
+    Owner,
+    Phase,
+    Visibility,
+)
+from gespreks_tui.presence import Presence
+from gespreks_tui.settings import PRIVATE_NOTICE_SETTING
+from gespreks_tui.store import Store
+
+
+def _timer(c: Conversation, clock: Any) -> AgendaTimer:
+    return AgendaTimer([p.planned_seconds for p in c.phases], clock,
+                       used=[p.used_seconds for p in c.phases], current=c.current_phase,
+                       paused=True)
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What ``Meeting.refresh`` found changed in the store."""
+
+    note: bool = False  # the phase on screen or its text
+    agreements: bool = False
+    status: bool = False
+
+
+class Meeting:
+    """A conversation while it is on screen (see the module's docstring)."""
+
+    def __init__(self, store: Store, conversation_id: int, clock: Any,
+                 presence: Presence | None = None,
+                 on_saved: Callable[[Hashable, Exception | None], None] | None = None) -> None:
+        """Read the conversation (state): the caller then calls ``start``."""
+        self.store = store
+        self.clock = clock
+        self.presence = presence
+        self.conversation = store.get_conversation(conversation_id)
+        self.texts: dict[tuple[int, Visibility], str] = store.notes(conversation_id)
+        self.preparation: dict[int, str] = store.preparation(conversation_id)
+        self.agreements: list[Agreement] = store.agreements(conversation_id)
+        self.follow_ups: FollowUps = load_follow_ups(store, self.conversation)
+        self.timer = _timer(self.conversation, clock)
+        self.visibility = Visibility.SHARED
+        self.elsewhere = False  # another copy of the app has it open: read along only
+        self.dirty = False  # typed since the note was last handed to the saver
+        self._deleted: list[Agreement] = []  # undo stack of this session's deletions
+        self._claimed = False
+        self.saver = Saver(on_result=on_saved)
+
+    # -- lifetime (state) -------------------------------------------------
+    def start(self) -> None:
+        """Claim the meeting; run its timer when this copy may edit it."""
+        c = self.conversation
+        if c.is_open and self.presence is not None:
+            self._claimed = self.presence.claim(c.id)
+            self.elsewhere = not self._claimed
+        if c.is_open and not self.elsewhere:
+            self.timer.resume()
+            self.saver.submit("remember", lambda: self.store.remember_open_meeting(c.id))
+
+    def close(self, timeout: float = 2.0) -> bool:
+        """Save what is not yet saved, stop the saver, release the claim."""
+        done = self.save_all(timeout)
+        self.saver.close(timeout=timeout)
+        if self._claimed and self.presence is not None:
+            self.presence.release(self.id)
+            self._claimed = False
+        return done
+
+    # -- what it is --------------------------------------------------------
+    @property
+    def id(self) -> int:
+        return self.conversation.id
+
+    @property
+    def read_only(self) -> bool:
+        """Concluded (or confirmed), or open in another copy of the app."""
+        return not self.conversation.is_open or self.elsewhere
+
+    @property
+    def phase(self) -> Phase:
+        return self.conversation.phases[self.timer.current]
+
+    @property
+    def note_key(self) -> tuple[int, Visibility]:
+        return self.timer.current, self.visibility
+
+    @property
+    def note(self) -> str:
+        """The stored (or last flushed) text of the note on screen."""
+        return self.texts.get(self.note_key, "")
+
+    @property
+    def can_show_private(self) -> bool:
+        """Private notes are never shown on a copy that reads along (the employee's screen)."""
+        return not self.elsewhere
+
+    # -- notes and timer (state; writes go to the saver) ---------------------
+    def typed(self) -> bool:
+        """The note on screen was changed by typing; True when it must be flushed later."""
+        if self.read_only:
+            return False
+        self.dirty = True
+        return True
+
+    def flush(self, text: str) -> None:
+        """Hand ``text`` (the note on screen) to the saver, if it was typed in."""
+        if not self.dirty or self.read_only:
+            return
+        self.dirty = False
+        key, conversation_id, store = self.note_key, self.id, self.store
+        self.texts[key] = text
+        self.saver.submit(("note", key),
+                          lambda: store.save_note(conversation_id, key[0], key[1], text))
+
+    def save_timer(self) -> None:
+        if self.read_only:
+            return
+        current, paused, used = self.timer.state()
+        conversation_id, store = self.id, self.store
+        self.saver.submit("timer", lambda: store.save_timer(conversation_id, current,
+                                                             paused, used))
+
+    def tick(self) -> None:
+        """Once a second: a running timer's state is stored."""
+        if not self.timer.paused:
+            self.save_timer()
+
+    def save_all(self, timeout: float = 5.0) -> bool:
+        """Queue the timer and wait until everything queued is written."""
+        self.save_timer()
+        return self.saver.flush(timeout)
+
+    def goto(self, step: int, text: str) -> bool:
+        """Move ``step`` phases (±1) after saving the note on screen; False at either end."""
+        self.flush(text)  # first: the note belongs to the phase being left
+        moved = self.timer.goto(self.timer.current + step) if not self.read_only else False
+        if moved:
+            self.save_timer()
+        return moved
+
+    def toggle_timer(self) -> bool:
+        """Pause or resume; True when the timer now runs."""
+        running = self.timer.toggle()
+        self.save_timer()
+        return running
+
+    def toggle_private(self, text: str) -> Visibility:
+        """Switch between shared and private notes (never on a copy that reads along)."""
+        self.flush(text)
+        if self.visibility == Visibility.PRIVATE:
+            self.visibility = Visibility.SHARED
+        elif self.can_show_private:
+            self.visibility = Visibility.PRIVATE
+        return self.visibility
+
+    def private_notice_due(self) -> bool:
+        """Whether to explain private notes (the first time they are opened); then noted."""
+        if self.visibility != Visibility.PRIVATE or self.store.get_setting(
+                PRIVATE_NOTICE_SETTING):
+            return False
+        store = self.store
+        self.saver.submit("notice", lambda: store.set_setting(PRIVATE_NOTICE_SETTING, "1"))
+        return True
+
+    def save_score(self, position: int, criterion: str, score: int | None,
+                   comment: str) -> None:
+        """Store one criterion's score (or, at ``position`` -1, the overall judgment)."""
+        if self.read_only:
+            return
+        store, conversation_id = self.store, self.id
+        if position < 0:
+            self.saver.submit(("score", position), lambda: store.save_overall(
+                conversation_id, score, comment))
+        else:
+            self.saver.submit(("score", position), lambda: store.save_score(
+                conversation_id, position, criterion, score, comment))
+
+    # -- agreements (store work) ---------------------------------------------
+    def _reload_agreements(self) -> None:
+        self.agreements = self.store.agreements(self.id)
+
+    def save_agreement(self, agreement: Agreement | None, text: str, owner: Owner | None,
+                       due_date: str | None) -> Agreement:
+        """Store work: add an agreement (``agreement`` None or id 0) or change one."""
+        if agreement is None or agreement.id == 0:
+            saved = self.store.add_agreement(self.id, text, owner, due_date)
+        else:
+            saved = self.store.update_agreement(agreement.id, text=text, owner=owner,
+                                                due_date=due_date)
+        self._reload_agreements()
+        return saved
+
+    def toggle_agreement(self, agreement: Agreement) -> Agreement:
+        """Store work: tick an open agreement done, or a done one open again."""
+        status = (AgreementStatus.OPEN if agreement.status == AgreementStatus.DONE
+                  else AgreementStatus.DONE)
+        saved = self.store.update_agreement(agreement.id, status=status)
+        self._reload_agreements()
+        return saved
+
+    def delete_agreement(self, agreement: Agreement) -> Agreement:
+        """Store work: delete an agreement; ``undo_delete`` brings it back."""
+        self.store.delete_agreement(agreement.id)
+        self._deleted = [*self._deleted, agreement]
+        self._reload_agreements()
+        return agreement
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._deleted) and not self.read_only
+
+    def undo_delete(self) -> Agreement | None:
+        """Store work: restore the last deleted agreement (None: nothing to undo)."""
+        if not self._deleted:
+            return None
+        restored = self.store.restore_agreement(self._deleted[-1])
+        self._deleted = self._deleted[:-1]
+        self._reload_agreements()
+        return restored
+
+    def follow_up(self, agreement: Agreement, outcome: Outcome, comment: str = "") -> FollowUp:
+        """Store work: record what became of an earlier agreement."""
+        recorded = self.store.record_follow_up(agreement.id, self.id, outcome, comment)
+        self.follow_ups = self.follow_ups.recorded(recorded)
+        return recorded
+
+    # -- conclude, reopen, leave (store work) ----------------------------------
+    def stop_clock(self, text: str) -> None:
+        """State: before concluding, save the note on screen and stop the timer."""
+        self.flush(text)
+        self.timer.pause()
+        self.save_timer()
+
+    def conclude(self, next_evaluation: date | None) -> Conversation:
+        """Store work (after ``stop_clock``): write everything, then conclude."""
+        self.saver.flush()  # an error here is reported through on_saved, and kept
+        concluded = self.store.conclude(self.id, next_evaluation.isoformat()
+                                        if next_evaluation else None)
+        self.store.remember_open_meeting(None)
+        self.conversation = concluded
+        return concluded
+
+    def reopen(self) -> Conversation:
+        """Store work: make the conversation editable again (a correction if confirmed)."""
+        reopened = self.store.reopen(self.id, correction=True)
+        self.conversation = reopened
+        self.store.remember_open_meeting(self.id)
+        if reopened.is_open and not self.elsewhere and self.presence is not None \
+                and not self._claimed:
+            self._claimed = self.presence.claim(self.id)
+        return reopened
+
+    def leave(self, still_open: int | None) -> None:
+        """State: the next start goes on with ``still_open`` (the meeting below), or none."""
+        if self.elsewhere:  # that other copy keeps its own place
+            return
+        store = self.store
+        self.saver.submit("remember", lambda: store.remember_open_meeting(still_open))
+
+    # -- reading along (state, reads only) --------------------------------------
+    def refresh(self) -> Refreshed:
+        """Bring a read-along meeting up to what the other copy stored."""
+        store = self.store
+        fresh = store.get_conversation(self.id)
+        texts = store.notes(self.id)
+        agreements = store.agreements(self.id)
+        phase_changed = fresh.current_phase != self.timer.current
+        status_changed = fresh.status != self.conversation.status
+        self.conversation = fresh
+        self.timer = _timer(fresh, self.clock)
+        note_changed = phase_changed or texts != self.texts
+        self.texts = texts
+        agreements_changed = agreements != self.agreements
+        self.agreements = agreements
+        return Refreshed(note_changed, agreements_changed, status_changed)
+

@@ -1,0 +1,133 @@
+"""The screens' one way to the store, with one policy for results and errors.
+
+Every screen reaches the store through ``StoreCalls`` (a mixin for screens
+and dialogs):
+
+- ``store_read(query)`` runs a read on the UI thread. That never waits: the
+  UI thread has a connection of its own, and in WAL mode a reader does not
+  wait for a writer (see ``gespreks_tui.store.base``).
+- ``store_write(job, then=..., failed=...)`` runs a write (or anything that
+  may wait for SQLite: a report, an export) in a thread worker, so the screen
+  stays live while another process holds the write lock. The outcome comes
+  back as a message, ``StoreDone`` or ``StoreFailed``, handled here in one
+  way: ``then(result)`` or ``failed(error)`` on the UI thread.
+
+A store error never ends the app: it is one line in a notification (or, with
+``failed``, wherever the screen shows it instead), and what was typed stays on
+screen. An error that is not the user's to act on (a bug) is one line too,
+with its details in the crash file (``gespreks_tui.crash``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from textual import on
+from textual.dom import DOMNode
+from textual.message import Message
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.db import StoreError
+
+if TYPE_CHECKING:
+    from gespreks_tui.store import Store
+    from gespreks_tui.tui.app import GesprekApp
+
+T = TypeVar("T")
+_REQUESTS = itertools.count(1)
+
+
+@dataclass
+class StoreDone(Message):
+    """A store job finished; ``value`` is what it returned."""
+
+    request: int
+    value: Any
+
+
+@dataclass
+class StoreFailed(Message):
+    """A store job raised ``error`` (nothing of it was stored)."""
+
+    request: int
+    error: Exception
+
+
+def error_line(error: Exception) -> str:
+    """One line for the user: the catalogue's message, or the error's own words."""
+    message = getattr(error, "message", None)
+    if callable(message):
+        return str(message())
+    from gespreks_tui.crash import record_crash
+
+    where = record_crash(error)
+    return t("app.unexpected", reason=type(error).__name__, path=where)
+
+
+class StoreCalls(DOMNode):
+    """Mixed into a screen: ``store_read``, ``store_write``, and a typed ``app``."""
+
+    @property
+    def app(self) -> GesprekApp:
+        """The app, typed: so a call can be followed from a screen to the store."""
+        return cast("GesprekApp", super().app)
+
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    def _pending(self) -> dict[int, tuple[Callable[[Any], None] | None,
+                                           Callable[[Exception], None] | None]]:
+        pending = self.__dict__.get("_store_pending")
+        if pending is None:
+            pending = self.__dict__["_store_pending"] = {}
+        return pending
+
+    def show_store_error(self, error: Exception) -> None:
+        """The one way a store error reaches the user: a single line."""
+        self.app.notify(error_line(error), severity="error", timeout=8, markup=False)
+
+    def store_read(self, query: Callable[[], T], default: T | None = None) -> T | None:
+        """Run a read on the UI thread; on a store error say so and return ``default``."""
+        try:
+            return query()
+        except StoreError as error:
+            self.show_store_error(error)
+            return default
+
+    def store_write(self, job: Callable[[], T], then: Callable[[T], None] | None = None,
+                    failed: Callable[[Exception], None] | None = None) -> int:
+        """Run ``job`` off the UI thread; ``then`` or ``failed`` runs on it afterwards."""
+        request = next(_REQUESTS)
+        self._pending()[request] = (then, failed)
+
+        def run() -> None:
+            try:
+                value = job()
+            except Exception as error:  # every error comes back as a message
+                self.post_message(StoreFailed(request, error))
+            else:
+                self.post_message(StoreDone(request, value))
+
+        self.run_worker(run, thread=True, exit_on_error=False, group="store",
+                        name=getattr(job, "__name__", "store"))
+        return request
+
+    @on(StoreDone)
+    def _store_done(self, message: StoreDone) -> None:
+        message.stop()
+        then, _ = self._pending().pop(message.request, (None, None))
+        if then is not None:
+            then(message.value)
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        message.stop()
+        _, failed = self._pending().pop(message.request, (None, None))
+        if failed is not None:
+            failed(message.error)
+        else:
+            self.show_store_error(message.error)

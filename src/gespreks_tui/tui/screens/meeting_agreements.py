@@ -1,0 +1,102 @@
+"""The meeting screen's answers to the agreements pane's requests.
+
+The pane posts what the user asked (tick, edit, delete, undo, follow up); the
+meeting does the store work off the UI thread (``store_write``), and the pane
+is redrawn from the meeting's lists when it is done. A form whose agreement
+could not be stored opens again with what was typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.model import Agreement
+from gespreks_tui.tui.gateway import StoreCalls
+from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+
+if TYPE_CHECKING:
+    from gespreks_tui.meeting import Meeting
+    from gespreks_tui.tui.screens.agreement_form import AgreementInput
+
+
+class MeetingAgreements(StoreCalls):
+    """Mixed into ``MeetingScreen``: agreements and follow-ups."""
+
+    meeting: Meeting
+    conversation_id: int
+
+    if TYPE_CHECKING:  # provided by MeetingScreen
+        @property
+        def agreements_pane(self) -> AgreementsPane: ...
+        def show_agreements(self, keep: int | None = None) -> None: ...
+
+    def action_new_agreement(self) -> None:
+        self.edit_agreement(None)
+
+    def edit_agreement(self, agreement: Agreement | None) -> None:
+        """Open the agreement form (``None``: a new one); store what it returns."""
+        if self.meeting.read_only:
+            return
+        from gespreks_tui.tui.screens.agreement_form import AgreementForm
+
+        def done(result: AgreementInput | None) -> None:
+            if result is None:
+                return
+            m = self.meeting
+
+            def retry(error: Exception) -> None:  # not stored: the form again, as typed
+                self.show_store_error(error)
+                again = Agreement(id=agreement.id if agreement else 0,
+                                  conversation_id=self.conversation_id, text=result.text,
+                                  owner=result.owner, due_date=result.due_date)
+                self.app.call_later(self.edit_agreement, again)
+
+            self.store_write(
+                lambda: m.save_agreement(agreement, result.text, result.owner, result.due_date),
+                then=lambda saved: self.show_agreements(keep=saved.id), failed=retry)
+
+        self.app.push_screen(AgreementForm(self.app.clock.today(), agreement), done)
+
+    @on(AgreementsPane.Edit)
+    def _edit(self, message: AgreementsPane.Edit) -> None:
+        self.edit_agreement(message.agreement)
+
+    @on(AgreementsPane.Toggle)
+    def _toggle(self, message: AgreementsPane.Toggle) -> None:
+        if self.meeting.read_only:
+            return
+        m, agreement = self.meeting, message.agreement
+        self.store_write(lambda: m.toggle_agreement(agreement),
+                         then=lambda saved: self.show_agreements(keep=saved.id))
+
+    @on(AgreementsPane.Delete)
+    def _delete(self, message: AgreementsPane.Delete) -> None:
+        if self.meeting.read_only:
+            return
+        m, agreement = self.meeting, message.agreement
+
+        def deleted(gone: Agreement) -> None:
+            self.show_agreements()
+            self.app.notify(t("agreements.deleted", text=gone.text[:40]), timeout=6,
+                            markup=False)
+
+        self.store_write(lambda: m.delete_agreement(agreement), then=deleted)
+
+    @on(AgreementsPane.Undo)
+    def _undo(self, message: AgreementsPane.Undo) -> None:
+        if not self.meeting.can_undo:
+            self.app.bell()
+            return
+        self.store_write(self.meeting.undo_delete, then=lambda restored: self.show_agreements(
+            keep=restored.id if restored else None))
+
+    @on(AgreementsPane.FollowUpChosen)
+    def _follow_up(self, message: AgreementsPane.FollowUpChosen) -> None:
+        if self.meeting.read_only:
+            return
+        m, agreement, outcome = self.meeting, message.agreement, message.outcome
+        self.store_write(lambda: m.follow_up(agreement, outcome),
+                         then=lambda _: self.agreements_pane.show_follow_ups(m.follow_ups))

@@ -1,0 +1,183 @@
+"""The meeting screen's keys: phases, timer, private notes, conclude, reopen, leave.
+
+Each action is one call on the ``Meeting`` and a redraw; what may be done in
+which state is ``check_action``'s (the key line and the palette follow it,
+since the screen's state is reactive with ``bindings=True``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from gespreks_tui.catalogue import t
+from gespreks_tui.model import Conversation, Visibility
+from gespreks_tui.tui.gateway import StoreCalls
+
+if TYPE_CHECKING:
+    from gespreks_tui.meeting import Meeting
+    from gespreks_tui.tui.widgets.notes_area import NotesArea
+    from gespreks_tui.tui.widgets.notes_pane import NotesPane
+
+# In the order the key line shows them: what a meeting needs most comes first.
+MEETING_BINDINGS = [
+    Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
+    Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
+    Binding("ctrl+b", "previous_phase", t("key.previous_phase"), id="meeting.previous_phase"),
+    Binding("ctrl+t", "toggle_timer", t("key.pause"), id="meeting.pause"),
+    Binding("ctrl+o", "toggle_private", t("key.private"), id="meeting.private"),
+    Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
+    Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
+    Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
+    Binding("ctrl+g", "toggle_questions", t("key.questions"), id="meeting.questions"),
+    Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
+    Binding("f8", "history", t("key.history"), id="meeting.history"),
+    Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
+    Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
+    Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
+            id="meeting.focus_agreements"),
+]
+
+EDITING_ACTIONS = {"next_phase", "previous_phase", "toggle_timer", "new_agreement", "conclude"}
+
+
+class MeetingKeys(StoreCalls):
+    """Mixed into ``MeetingScreen``: the actions of ``MEETING_BINDINGS``."""
+
+    meeting: Meeting
+    text_area: NotesArea
+    conversation_id: int
+    resumed: bool
+
+    if TYPE_CHECKING:  # provided by MeetingScreen
+        @property
+        def notes(self) -> NotesPane: ...
+        def show_phase(self) -> None: ...
+        def sync_state(self) -> None: ...
+        def tick(self) -> None: ...
+        def flush_notes(self) -> None: ...
+        def save_all(self, timeout: float = 5.0) -> bool: ...
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        meeting = self.__dict__.get("meeting")
+        if meeting is None:  # not composed yet
+            return True
+        if action in ("reopen", "minutes"):
+            return not meeting.conversation.is_open
+        if action in EDITING_ACTIONS:
+            return not meeting.read_only
+        if action == "toggle_private":
+            return meeting.can_show_private
+        return True
+
+    # -- phases and timer ---------------------------------------------------
+    def _go(self, step: int) -> None:
+        if self.meeting.goto(step, self.text_area.text):
+            self.show_phase()
+        else:
+            self.app.bell()
+
+    def action_next_phase(self) -> None:
+        self._go(+1)
+
+    def action_previous_phase(self) -> None:
+        self._go(-1)
+
+    def action_toggle_timer(self) -> None:
+        running = self.meeting.toggle_timer()
+        self.sync_state()
+        self.tick()
+        self.app.notify(t("agenda.running") if running else t("agenda.paused"), timeout=2)
+
+    # -- notes --------------------------------------------------------------
+    def action_toggle_private(self) -> None:
+        m = self.meeting
+        if m.toggle_private(self.text_area.text) == Visibility.PRIVATE and self.store_read(
+                m.private_notice_due, False):
+            self.app.notify(t("notes.private_notice"), title=t("notes.private_title"),
+                            timeout=12)
+        self.show_phase()
+        self.text_area.focus()
+
+    def action_toggle_questions(self) -> None:
+        self.notes.toggle_questions()
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane == "agenda":
+            self.query_one("#agenda").focus()
+        elif pane == "notes":
+            self.text_area.focus()
+        else:
+            self.query_one("#agreement-list").focus()
+
+    # -- conclude, reopen, leave ----------------------------------------------
+    def action_conclude(self) -> None:
+        from gespreks_tui.tui.screens.conclude import ConcludeScreen
+
+        self.flush_notes()
+        self.app.push_screen(ConcludeScreen(self.meeting.conversation, self.app.clock.today()),
+                             self._conclude)
+
+    def _conclude(self, next_date: date | None) -> None:
+        if next_date is None:
+            return
+        m = self.meeting
+        m.stop_clock(self.text_area.text)
+        self.store_write(lambda: m.conclude(next_date), then=self._concluded,
+                         failed=self._not_concluded)
+
+    def _not_concluded(self, error: Exception) -> None:
+        self.show_store_error(error)
+        self.sync_state()
+        self.tick()
+
+    def _concluded(self, concluded: Conversation) -> None:
+        from gespreks_tui.tui.screens.conclude import SummaryScreen
+
+        self.sync_state()
+        self.tick()
+        count = len(self.meeting.agreements)
+        self.app.push_screen(SummaryScreen(concluded, count), self._after_summary)
+
+    def _after_summary(self, choice: str | None) -> None:
+        if choice == "minutes":
+            self.action_minutes()
+
+    def action_minutes(self) -> None:
+        from gespreks_tui.tui.screens.minutes import MinutesScreen
+
+        self.app.push_screen(MinutesScreen(self.conversation_id))
+
+    def action_history(self) -> None:
+        """The employee's history, with the previous conversation selected."""
+        from gespreks_tui.tui.screens.history import HistoryScreen
+
+        c, store = self.meeting.conversation, self.store
+        rows = self.store_read(lambda: store.list_conversations(c.employee_id), []) or []
+        earlier = [r.id for r in rows if r.id != c.id]
+        self.flush_notes()
+        self.app.push_screen(HistoryScreen(c.employee_id, select=earlier[0] if earlier else None))
+
+    def action_reopen(self) -> None:
+        """Reopen for a correction; a confirmed conversation then gets a new revision."""
+        self.store_write(self.meeting.reopen, then=self._reopened)
+
+    def _reopened(self, reopened: Conversation) -> None:
+        self.sync_state()
+        self.tick()
+        self.app.notify(t("meeting.reopened"), timeout=4)
+
+    def action_leave(self) -> None:
+        """Back to where the meeting was opened; the start screen if it opened by itself."""
+        self.save_all()
+        others = [m for m in self.app.meetings if m is not self.meeting]
+        still_open = [m.id for m in others if m.conversation.is_open and not m.elsewhere]
+        self.meeting.leave(still_open[-1] if still_open else None)
+        if self.resumed:  # the app began with this meeting: nothing below to go back to
+            from gespreks_tui.tui.screens.start import StartScreen
+
+            self.app.switch_screen(StartScreen())
+        else:
+            self.app.pop_screen()
