@@ -81,7 +81,7 @@ def test_the_privacy_core_does_not_import_textual():
     import json
     import sys
 
-    modules = ["gespreks_tui.privacy", "gespreks_tui.privacy.export",
+    modules = ["gespreks_tui.privacy", "gespreks_tui.access_export",
                "gespreks_tui.privacy.names", "gespreks_tui.privacy.report",
                "gespreks_tui.privacy.retention", "gespreks_tui.store.privacy",
                "gespreks_tui.cli.privacy_commands"]

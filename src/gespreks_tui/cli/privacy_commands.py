@@ -58,8 +58,8 @@ def person() -> None:
 @common_options
 @click.pass_context
 def person_export(ctx: click.Context, name: str, output: Path) -> None:
+    from gespreks_tui.access_export import build_export, write_export
     from gespreks_tui.exports import ExportError
-    from gespreks_tui.privacy.export import build_export, write_export
 
     store = open_store(ctx)
     try:

@@ -32,6 +32,7 @@ from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.person_export import PersonExportMixin
 from gespreks_tui.store.privacy import ErasureMixin
 from gespreks_tui.store.retention import RetentionMixin
+from gespreks_tui.store.revisions import RevisionsMixin
 from gespreks_tui.store.secure_delete import SecureDeleteMixin
 
 
@@ -40,9 +41,9 @@ from gespreks_tui.store.secure_delete import SecureDeleteMixin
 # so a type checker can follow each ``self.method`` call. A mixin is listed here
 # before every mixin it derives from, as Python's method order requires.
 class Store(
-    MinutesMixin, RetentionMixin, ErasureMixin, PersonExportMixin, ConversationsMixin,
-    CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin, SecureDeleteMixin,
-    AppraisalMixin, DueMixin, StoreBase,
+    MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin, PersonExportMixin,
+    ConversationsMixin, CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin,
+    SecureDeleteMixin, AppraisalMixin, DueMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

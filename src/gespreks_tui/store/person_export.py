@@ -1,6 +1,6 @@
 """Everything stored about one person (AVG art. 15): the rows behind ``person export``.
 
-``person_rows`` collects the rows; ``gespreks_tui.privacy.export`` turns them
+``person_rows`` collects the rows; ``gespreks_tui.access_export`` turns them
 into readable Markdown and JSON. Erasing the same person is in ``privacy``.
 """
 

@@ -36,6 +36,8 @@ from gespreks_tui.catalogue import language
 from gespreks_tui.model import Person
 from gespreks_tui.privacy.retention import Erasure
 from gespreks_tui.store.base import locked
+from gespreks_tui.store.people import PeopleMixin
+from gespreks_tui.store.secure_delete import SecureDeleteMixin
 from gespreks_tui.store.tables import columns, quote, removed, row_counts, user_tables
 
 if TYPE_CHECKING:
@@ -139,7 +141,7 @@ def _forget_statistics(db) -> None:
         db.execute("delete from sqlite_stat4")
 
 
-class ErasureMixin:
+class ErasureMixin(PeopleMixin, SecureDeleteMixin):
     def _erase_steps(self, person: Person, fallback_lang: str) -> tuple[int, int, tuple]:
         from gespreks_tui.privacy.names import NameMatcher
 

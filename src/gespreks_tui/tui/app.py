@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -42,7 +42,7 @@ class GesprekApp(App):
     """gespreks-tui: run a performance conversation from the terminal."""
 
     TITLE = "gespreks-tui"
-    CSS_PATH = _stylesheets()
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(_stylesheets())
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
         Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
@@ -127,7 +127,7 @@ class GesprekApp(App):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then ``CONTROL_PICTURES``: stored text never acts on the terminal."""
-        return with_control_pictures(super().get_line_filters())
+        return with_control_pictures(list(super().get_line_filters()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding of ours (they all have an id) on this screen, by its description."""

@@ -80,3 +80,14 @@ def date_feedback(value: str, today: date, lang: str) -> tuple[bool, date | None
     except DateError:
         return False, None, t("agreement.bad_due")
     return True, parsed, t("agreement.due_is", date=day_text(parsed, lang))
+
+
+def name_of(widget: object, default: str = "") -> str:
+    """A widget's ``name`` (radio buttons carry their value there), or ``default``."""
+    name = getattr(widget, "name", None)
+    return name if isinstance(name, str) else default
+
+
+def id_of(option: object) -> int:
+    """The number an option list's option carries as its id (a conversation, a revision)."""
+    return int(getattr(option, "id", None) or 0)

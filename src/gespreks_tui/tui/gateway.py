@@ -6,7 +6,7 @@ and dialogs):
 - ``store_read(query)`` runs a read on the UI thread. That never waits: the
   UI thread has a connection of its own, and in WAL mode a reader does not
   wait for a writer (see ``gespreks_tui.store.base``).
-- ``store_write(job, then=..., failed=...)`` runs a write (or anything that
+- ``store_work(job, then=..., failed=...)`` runs a write (or anything that
   may wait for SQLite: a report, an export) in a thread worker, so the screen
   stays live while another process holds the write lock. The outcome comes
   back as a message, ``StoreDone`` or ``StoreFailed``, handled here in one
@@ -23,20 +23,23 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from textual import on
 from textual.dom import DOMNode
 from textual.message import Message
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.db import StoreError
+from gespreks_tui.errors import UserError
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from gespreks_tui.store import Store
     from gespreks_tui.tui.app import GesprekApp
 
 T = TypeVar("T")
+D = TypeVar("D")
 _REQUESTS = itertools.count(1)
 
 
@@ -68,12 +71,10 @@ def error_line(error: Exception) -> str:
 
 
 class StoreCalls(DOMNode):
-    """Mixed into a screen: ``store_read``, ``store_write``, and a typed ``app``."""
+    """Mixed into a screen: ``store_read``, ``store_work``, and a typed ``app``."""
 
-    @property
-    def app(self) -> GesprekApp:
-        """The app, typed: so a call can be followed from a screen to the store."""
-        return cast("GesprekApp", super().app)
+    if TYPE_CHECKING:  # the app, typed (Textual's own idiom): a call can be followed to SQL
+        app = getters.app(GesprekApp)
 
     @property
     def store(self) -> Store:
@@ -90,15 +91,20 @@ class StoreCalls(DOMNode):
         """The one way a store error reaches the user: a single line."""
         self.app.notify(error_line(error), severity="error", timeout=8, markup=False)
 
-    def store_read(self, query: Callable[[], T], default: T | None = None) -> T | None:
+    @overload
+    def store_read(self, query: Callable[[], T]) -> T | None: ...
+    @overload
+    def store_read(self, query: Callable[[], T], default: D) -> T | D: ...
+
+    def store_read(self, query: Callable[[], T], default: object = None) -> object:
         """Run a read on the UI thread; on a store error say so and return ``default``."""
         try:
             return query()
-        except StoreError as error:
+        except UserError as error:
             self.show_store_error(error)
             return default
 
-    def store_write(self, job: Callable[[], T], then: Callable[[T], None] | None = None,
+    def store_work(self, job: Callable[[], T], then: Callable[[T], None] | None = None,
                     failed: Callable[[Exception], None] | None = None) -> int:
         """Run ``job`` off the UI thread; ``then`` or ``failed`` runs on it afterwards."""
         request = next(_REQUESTS)

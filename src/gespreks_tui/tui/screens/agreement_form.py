@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Agreement, Owner
-from gespreks_tui.tui.format import date_feedback
+from gespreks_tui.tui.format import date_feedback, name_of
 
 
 @dataclass(frozen=True)
@@ -100,5 +100,5 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
             return
         due = parsed.isoformat() if parsed else None
         pressed = self.query_one("#owner", RadioSet).pressed_button
-        owner = Owner(pressed.name) if pressed else None
+        owner = Owner(name_of(pressed)) if pressed else None
         self.dismiss(AgreementInput(text.strip(), owner, due))

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextAre
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Party, Verdict
+from gespreks_tui.tui.format import name_of
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
     def _party_changed(self, event: RadioSet.Changed) -> None:
         name = self.query_one("#confirm-name", Input)
         if name.value in self.names.values() or not name.value:
-            name.value = self.names.get(Party(event.pressed.name), "")
+            name.value = self.names.get(Party(name_of(event.pressed)), "")
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -92,6 +93,6 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
             self._say(t("ui.confirm.no_name"))
             self.query_one("#confirm-name").focus()
             return
-        party = Party(party_button.name) if party_button else self.party
+        party = Party(name_of(party_button)) if party_button else self.party
         comment = self.query_one("#confirm-comment", TextArea).text
-        self.dismiss(ConfirmChoice(party, name, Verdict(verdict_button.name), comment))
+        self.dismiss(ConfirmChoice(party, name, Verdict(name_of(verdict_button)), comment))

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.tui.format import name_of
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one("#export-path", Input)
         if path.value in {str(p) for p in self.defaults.values()}:
-            path.value = str(self.defaults[event.pressed.name])
+            path.value = str(self.defaults[name_of(event.pressed)])
 
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
@@ -87,4 +88,4 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self._say(t("ui.export.exists", path=path), error=True)
             return
         pressed = self.query_one("#format", RadioSet).pressed_button
-        self.dismiss(ExportChoice(path, pressed.name if pressed else "md"))
+        self.dismiss(ExportChoice(path, name_of(pressed, "md")))

@@ -7,30 +7,22 @@ the outcome of every follow-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.model import Status
+from gespreks_tui.model import ConversationSummary, Status
 from gespreks_tui.tui.format import day_text, history_line, local_day_text
+from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 
-@dataclass
-class Rendered(Message):
-    conversation_id: int
-    markdown: str
-
-
-class HistoryScreen(Screen):
+class HistoryScreen(StoreCalls, Screen):
     BINDINGS = [
         Binding("escape", "back", t("key.back"), id="history.back"),
         Binding("f2", "focus('#history-list')", t("history.key_list"), id="history.list"),
@@ -44,6 +36,7 @@ class HistoryScreen(Screen):
         super().__init__()
         self.employee_id = employee_id
         self.select = select
+        self.showing: int | None = None  # the conversation whose minutes are asked for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,10 +52,10 @@ class HistoryScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        store = self.app.store
-        person = store.get_person(self.employee_id)
-        self.title = t("history.title", employee=person.name)
-        rows = store.list_conversations(self.employee_id)
+        store, employee_id = self.store, self.employee_id
+        person = self.store_read(lambda: store.get_person(employee_id))
+        self.title = t("history.title", employee=person.name if person else "")
+        rows = self.store_read(lambda: store.list_conversations(employee_id), []) or []
         listing = self.query_one("#history-list", OptionList)
         lang = language()
         for row in rows:
@@ -75,21 +68,21 @@ class HistoryScreen(Screen):
         self.fill_agreements(rows)
         listing.focus()
 
-    def fill_agreements(self, rows) -> None:
+    def fill_agreements(self, rows: list[ConversationSummary]) -> None:
         from rich.text import Text  # a plain cell: DataTable reads a str as markup
 
-        store, lang = self.app.store, language()
+        store, lang = self.store, language()
         table = self.query_one("#history-agreements", DataTable)
         table.add_columns(t("history.col_made"), t("history.col_agreement"),
                           t("history.col_owner"), t("history.col_due"),
                           t("history.col_status"), t("history.col_outcomes"))
         outcomes: dict[int, list[str]] = {}
         for row in reversed(rows):
-            for f in store.follow_ups(row.id):
+            for f in self.store_read(lambda: store.follow_ups(row.id), []) or []:  # noqa: B023
                 outcomes.setdefault(f.agreement_id, []).append(
                     f"{local_day_text(row.date, lang)}: {t(f'outcome.{f.outcome}')}")
         for row in reversed(rows):
-            for a in store.agreements(row.id):
+            for a in self.store_read(lambda: store.agreements(row.id), []) or []:  # noqa: B023
                 table.add_row(
                     local_day_text(row.date, lang), Text(a.text),
                     t(f"owner.{a.owner}") if a.owner else t("owner.none"),
@@ -99,26 +92,30 @@ class HistoryScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#history-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.render_minutes(int(event.option.id))
+        if event.option.id is not None:
+            self.render_minutes(int(event.option.id))
 
-    @work(thread=True, exclusive=True, group="history")
     def render_minutes(self, conversation_id: int) -> None:
-        store = self.app.store
-        conversation = store.get_conversation(conversation_id)
-        if conversation.status in (Status.CONCLUDED, Status.CONFIRMED):
+        """The newest issued minutes (or, none issued yet, as they would read): a report."""
+        store = self.store
+
+        def minutes() -> str:
+            conversation = store.get_conversation(conversation_id)
+            if conversation.status not in (Status.CONCLUDED, Status.CONFIRMED):
+                return t("history.still_running")
             revisions = store.revisions(conversation_id)
             if revisions:
-                markdown = revisions[-1].markdown
-            else:
-                from gespreks_tui.minutes.render import render_minutes
+                return revisions[-1].markdown
+            from gespreks_tui.minutes.render import render_minutes
 
-                markdown = render_minutes(store, conversation_id).markdown
-        else:
-            markdown = t("history.still_running")
-        self.post_message(Rendered(conversation_id, markdown))
+            return render_minutes(store, conversation_id).markdown
 
-    def on_rendered(self, message: Rendered) -> None:
-        self.query_one("#history-minutes", Markdown).update(message.markdown)
+        def show(markdown: str) -> None:
+            if self.showing == conversation_id:  # not one highlighted before and passed by
+                self.query_one("#history-minutes", Markdown).update(markdown)
+
+        self.showing = conversation_id
+        self.store_work(minutes, then=show)
 
     def action_back(self) -> None:
         self.app.pop_screen()

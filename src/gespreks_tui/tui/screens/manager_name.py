@@ -40,7 +40,10 @@ class ManagerNameScreen(StoreCalls, ModalScreen[str]):
             store.set_setting(MANAGER_SETTING, name)
             store.add_person(name)
 
-        self.store_write(remember, then=lambda _: self.dismiss(name))
+        self.store_work(remember, then=lambda _: self._done(name))
+
+    def _done(self, name: str) -> None:
+        self.dismiss(name)
 
     def action_skip(self) -> None:
         self.dismiss("")

@@ -4,7 +4,7 @@ The ``Meeting`` (``gespreks_tui.meeting``) holds the state and the rules; this
 screen shows it and turns keys into calls on it. Typing only marks the note
 typed; at most ``autosave_delay`` seconds later the text goes to the meeting's
 saver. Writes the user waits for (an agreement, concluding) run through the
-store gateway (``StoreCalls.store_write``), off the UI thread. The key actions
+store gateway (``StoreCalls.store_work``), off the UI thread. The key actions
 live in ``meeting_keys.py``; the agreements pane's requests in
 ``meeting_agreements.py``.
 """
@@ -61,11 +61,15 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         self.resumed = resumed
         self._flush_timer: Timer | None = None
 
+    def _saved(self, key: Hashable, error: Exception | None) -> None:
+        """From the saver's thread: a write was attempted (a message to the UI thread)."""
+        self.post_message(Saved(key, error))
+
     # -- set-up -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         app = self.app
         self.meeting = Meeting(app.store, self.conversation_id, app.clock, app.presence,
-                               on_saved=lambda key, error: self.post_message(Saved(key, error)))
+                               on_saved=self._saved)
         m = self.meeting
         yield Header()
         # A grid of 3 columns and 2 rows: agenda | pane over notes | agreements. The

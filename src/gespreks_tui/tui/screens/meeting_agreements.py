@@ -1,7 +1,7 @@
 """The meeting screen's answers to the agreements pane's requests.
 
 The pane posts what the user asked (tick, edit, delete, undo, follow up); the
-meeting does the store work off the UI thread (``store_write``), and the pane
+meeting does the store work off the UI thread (``store_work``), and the pane
 is redrawn from the meeting's lists when it is done. A form whose agreement
 could not be stored opens again with what was typed.
 """
@@ -54,7 +54,7 @@ class MeetingAgreements(StoreCalls):
                                   owner=result.owner, due_date=result.due_date)
                 self.app.call_later(self.edit_agreement, again)
 
-            self.store_write(
+            self.store_work(
                 lambda: m.save_agreement(agreement, result.text, result.owner, result.due_date),
                 then=lambda saved: self.show_agreements(keep=saved.id), failed=retry)
 
@@ -69,7 +69,7 @@ class MeetingAgreements(StoreCalls):
         if self.meeting.read_only:
             return
         m, agreement = self.meeting, message.agreement
-        self.store_write(lambda: m.toggle_agreement(agreement),
+        self.store_work(lambda: m.toggle_agreement(agreement),
                          then=lambda saved: self.show_agreements(keep=saved.id))
 
     @on(AgreementsPane.Delete)
@@ -83,14 +83,14 @@ class MeetingAgreements(StoreCalls):
             self.app.notify(t("agreements.deleted", text=gone.text[:40]), timeout=6,
                             markup=False)
 
-        self.store_write(lambda: m.delete_agreement(agreement), then=deleted)
+        self.store_work(lambda: m.delete_agreement(agreement), then=deleted)
 
     @on(AgreementsPane.Undo)
     def _undo(self, message: AgreementsPane.Undo) -> None:
         if not self.meeting.can_undo:
             self.app.bell()
             return
-        self.store_write(self.meeting.undo_delete, then=lambda restored: self.show_agreements(
+        self.store_work(self.meeting.undo_delete, then=lambda restored: self.show_agreements(
             keep=restored.id if restored else None))
 
     @on(AgreementsPane.FollowUpChosen)
@@ -98,5 +98,5 @@ class MeetingAgreements(StoreCalls):
         if self.meeting.read_only:
             return
         m, agreement, outcome = self.meeting, message.agreement, message.outcome
-        self.store_write(lambda: m.follow_up(agreement, outcome),
+        self.store_work(lambda: m.follow_up(agreement, outcome),
                          then=lambda _: self.agreements_pane.show_follow_ups(m.follow_ups))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Conversation, Visibility
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from gespreks_tui.tui.widgets.notes_pane import NotesPane
 
 # In the order the key line shows them: what a meeting needs most comes first.
-MEETING_BINDINGS = [
+MEETING_BINDINGS: list[BindingType] = [
     Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
     Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
     Binding("ctrl+b", "previous_phase", t("key.previous_phase"), id="meeting.previous_phase"),
@@ -125,7 +125,7 @@ class MeetingKeys(StoreCalls):
             return
         m = self.meeting
         m.stop_clock(self.text_area.text)
-        self.store_write(lambda: m.conclude(next_date), then=self._concluded,
+        self.store_work(lambda: m.conclude(next_date), then=self._concluded,
                          failed=self._not_concluded)
 
     def _not_concluded(self, error: Exception) -> None:
@@ -162,7 +162,7 @@ class MeetingKeys(StoreCalls):
 
     def action_reopen(self) -> None:
         """Reopen for a correction; a confirmed conversation then gets a new revision."""
-        self.store_write(self.meeting.reopen, then=self._reopened)
+        self.store_work(self.meeting.reopen, then=self._reopened)
 
     def _reopened(self, reopened: Conversation) -> None:
         self.sync_state()
@@ -176,8 +176,6 @@ class MeetingKeys(StoreCalls):
         still_open = [m.id for m in others if m.conversation.is_open and not m.elsewhere]
         self.meeting.leave(still_open[-1] if still_open else None)
         if self.resumed:  # the app began with this meeting: nothing below to go back to
-            from gespreks_tui.tui.screens.start import StartScreen
-
-            self.app.switch_screen(StartScreen())
+            self.app.show_start()
         else:
             self.app.pop_screen()

@@ -6,36 +6,30 @@ results come back as messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Party
-from gespreks_tui.tui.format import kind_text, moment_text
+from gespreks_tui.tui.format import id_of, kind_text, moment_text
+from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
-
-@dataclass
-class MinutesReady(Message):
-    revision: int
-    markdown: str
-    sha256: str
+if TYPE_CHECKING:
+    from gespreks_tui.minutes import Minutes
+    from gespreks_tui.tui.screens.confirm_dialog import ConfirmChoice
+    from gespreks_tui.tui.screens.export_dialog import ExportChoice
 
 
-@dataclass
-class WorkFailed(Message):
-    text: str
-
-
-class MinutesScreen(Screen):
+class MinutesScreen(StoreCalls, Screen):
     BINDINGS = [
         Binding("e", "export", t("key.export"), id="minutes.export"),
         Binding("b", "confirm", t("key.confirm"), id="minutes.confirm"),
@@ -63,49 +57,52 @@ class MinutesScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        c = self.app.store.get_conversation(self.conversation_id)
+        store, conversation_id = self.store, self.conversation_id
+        c = self.store_read(lambda: store.get_conversation(conversation_id))
+        if c is None:
+            return
         self.conversation = c
         self.title = t("ui.minutes.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
         self.publish()
 
-    # -- workers ------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="minutes")
+    # -- store work (off the UI thread) ------------------------------------------
     def publish(self) -> None:
+        """Issue the minutes (a new revision when the content changed) and show them."""
         from gespreks_tui.minutes import publish
 
-        try:
-            minutes = publish(self.app.store, self.conversation_id)
-        except Exception as error:  # shown, never a traceback
-            self.post_message(WorkFailed(_reason(error)))
-            return
-        self.post_message(MinutesReady(minutes.revision, minutes.markdown, minutes.sha256))
+        store, conversation_id = self.store, self.conversation_id
+        self.store_work(lambda: publish(store, conversation_id), then=self.show_minutes)
 
-    @work(thread=True, group="export")
-    def write_export(self, path, fmt: str, markdown: str) -> None:
-        from gespreks_tui.exports import write_private
+    def write_export(self, path: Path, fmt: str, markdown: str) -> None:
+        c = self.conversation
 
-        try:
+        def write() -> Path:
+            from gespreks_tui.exports import write_private
+
+            text = markdown
             if fmt == "html":
                 from gespreks_tui.minutes import render_html, title_of
 
-                text = render_html(markdown, title_of(self.conversation),
-                                   self.conversation.language)
-            else:
-                text = markdown
+                text = render_html(markdown, title_of(c), c.language)
             write_private(path, text)
-        except Exception as error:
-            self.post_message(WorkFailed(_reason(error)))
-            return
-        self.app.notify(t("ui.export.done", path=path), timeout=8, markup=False)
+            return path
+
+        self.store_work(write, then=lambda done: self.app.notify(
+            t("ui.export.done", path=done), timeout=8, markup=False))
+
+    def show_stored(self, revision: int) -> None:
+        """A stored revision exactly as issued, with its confirmations ticked."""
+        from gespreks_tui.minutes import render_minutes
+
+        store, conversation_id = self.store, self.conversation_id
+        self.store_work(lambda: render_minutes(store, conversation_id, revision=revision),
+                        then=self.show_minutes)
 
     # -- showing ------------------------------------------------------------
-    def on_minutes_ready(self, message: MinutesReady) -> None:
-        self.latest = max(self.latest or 0, message.revision)
-        self.show_revision(message.revision, message.markdown, message.sha256)
-
-    def on_work_failed(self, message: WorkFailed) -> None:
-        self.app.notify(message.text, severity="error", timeout=10, markup=False)
+    def show_minutes(self, minutes: Minutes) -> None:
+        self.latest = max(self.latest or 0, minutes.revision)
+        self.show_revision(minutes.revision, minutes.markdown, minutes.sha256)
 
     def show_revision(self, revision: int, markdown: str, sha256: str) -> None:
         self.revision = revision
@@ -116,10 +113,12 @@ class MinutesScreen(Screen):
         self.refresh_side()
 
     def refresh_side(self) -> None:
-        store = self.app.store
-        if self.revision is None:
+        store, conversation_id, revision = self.store, self.conversation_id, self.revision
+        if revision is None:
             return
-        done = {c.party: c for c in store.confirmations(self.conversation_id, self.revision)}
+        confirmations = self.store_read(lambda: store.confirmations(conversation_id, revision),
+                                        []) or []
+        done = {c.party: c for c in confirmations}
         lines = []
         for party in (Party.EMPLOYEE, Party.MANAGER):
             c = done.get(party)
@@ -132,26 +131,14 @@ class MinutesScreen(Screen):
         self.query_one("#minutes-confirmations", Label).update("\n".join(lines))
         revisions = self.query_one("#revisions", OptionList)
         revisions.clear_options()
-        for r in store.revisions(self.conversation_id):
+        for r in self.store_read(lambda: store.revisions(conversation_id), []) or []:
             revisions.add_option(Option(t("ui.minutes.revision_line", revision=r.revision,
                                           when=moment_text(r.created_at, language())),
                                         id=str(r.revision)))
 
     @on(OptionList.OptionSelected, "#revisions")
     def _revision_selected(self, event: OptionList.OptionSelected) -> None:
-        self.show_stored(int(event.option.id))
-
-    @work(thread=True, exclusive=True, group="minutes")
-    def show_stored(self, revision: int) -> None:
-        """A stored revision exactly as issued, with its confirmations ticked."""
-        from gespreks_tui.minutes import render_minutes
-
-        try:
-            minutes = render_minutes(self.app.store, self.conversation_id, revision=revision)
-        except Exception as error:
-            self.post_message(WorkFailed(_reason(error)))
-            return
-        self.post_message(MinutesReady(minutes.revision, minutes.markdown, minutes.sha256))
+        self.show_stored(id_of(event.option))
 
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -165,43 +152,44 @@ class MinutesScreen(Screen):
 
         markdown = self.markdown
 
-        def done(choice) -> None:
+        def done(choice: ExportChoice | None) -> None:
             if choice is not None:
                 self.write_export(choice.path, choice.fmt, markdown)
 
-        defaults = [default_export_name(self.conversation, ext) for ext in ("md", "html")]
-        self.app.push_screen(ExportDialog(*defaults), done)
+        md, html = (Path(default_export_name(self.conversation, ext)) for ext in ("md", "html"))
+        self.app.push_screen(ExportDialog(md, html), done)
 
     def action_confirm(self) -> None:
         from gespreks_tui.tui.screens.confirm_dialog import ConfirmDialog
 
         c, revision = self.conversation, self.revision
+        if revision is None:
+            return
         if revision != self.latest:
             self.app.notify(t("ui.confirm.only_latest"), severity="warning")
             return
         names = {Party.EMPLOYEE: c.employee_name, Party.MANAGER: c.manager_name or ""}
-        done_parties = {x.party for x in self.app.store.confirmations(c.id, revision)}
+        store = self.store
+        confirmations = self.store_read(lambda: store.confirmations(c.id, revision), []) or []
+        done_parties = {x.party for x in confirmations}
 
-        def done(choice) -> None:
+        def done(choice: ConfirmChoice | None) -> None:
             if choice is None:
                 return
-            try:
-                self.app.store.confirm(c.id, revision, choice.party, choice.name,
-                                       choice.verdict, choice.comment, "screen")
-            except Exception as error:
-                self.app.notify(_reason(error), severity="error", timeout=10,
-                                markup=False)
-                return
-            self.show_stored(revision)
-            status = self.app.store.get_conversation(c.id).status
-            self.app.notify(t(f"ui.confirm.saved_{status}"), timeout=6)
+
+            def confirm() -> str:
+                store.confirm(c.id, revision, choice.party, choice.name, choice.verdict,
+                              choice.comment, "screen")
+                return store.get_conversation(c.id).status
+
+            def confirmed(status: str) -> None:
+                self.show_stored(revision)
+                self.app.notify(t(f"ui.confirm.saved_{status}"), timeout=6)
+
+            self.store_work(confirm, then=confirmed)
 
         self.app.push_screen(ConfirmDialog(revision, names, done_parties), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
-
-def _reason(error: Exception) -> str:
-    message = getattr(error, "message", None)
-    return message() if callable(message) else str(error)

@@ -23,7 +23,7 @@ from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.controls import has_control
 from gespreks_tui.model import Kind, Person
-from gespreks_tui.tui.format import ago_text, escape, history_line, kind_text
+from gespreks_tui.tui.format import ago_text, escape, history_line, id_of, kind_text, name_of
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
@@ -88,7 +88,7 @@ class StartScreen(StoreCalls, Screen):
         minutes = self.query_one("#minutes", Input)
         if not minutes.value.strip():
             pressed = self.query_one("#kind", RadioSet).pressed_button
-            agenda, _ = load_agenda(pressed.name if pressed else Kind.VOORTGANG, language())
+            agenda, _ = load_agenda(name_of(pressed, Kind.VOORTGANG), language())
             minutes.value = str(agenda.total_minutes)
 
     def on_screen_resume(self) -> None:
@@ -135,7 +135,7 @@ class StartScreen(StoreCalls, Screen):
         people = self.query_one("#people-list", OptionList)
         if people.highlighted is None or not people.option_count:
             return None
-        return int(people.get_option_at_index(people.highlighted).id)
+        return id_of(people.get_option_at_index(people.highlighted))
 
     def show_history(self) -> None:
         history = self.query_one("#history", OptionList)
@@ -165,7 +165,7 @@ class StartScreen(StoreCalls, Screen):
 
     @on(OptionList.OptionSelected, "#resume-list")
     def _resume_selected(self, event: OptionList.OptionSelected) -> None:
-        self.open_meeting(int(event.option.id))
+        self.open_meeting(id_of(event.option))
 
     @on(OptionList.OptionSelected, "#history")
     def _history_selected(self, event: OptionList.OptionSelected) -> None:
@@ -174,7 +174,7 @@ class StartScreen(StoreCalls, Screen):
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
-        agenda, _ = load_agenda(event.pressed.name, language())
+        agenda, _ = load_agenda(name_of(event.pressed, Kind.VOORTGANG), language())
         self.query_one("#minutes", Input).value = str(agenda.total_minutes)
 
     @on(Input.Submitted, "#new-person")
@@ -196,7 +196,7 @@ class StartScreen(StoreCalls, Screen):
             people.focus()
             self.say(t("start.person_added", name=person.name))
 
-        self.store_write(lambda: store.add_person(name), then=added, failed=self.say_error)
+        self.store_work(lambda: store.add_person(name), then=added, failed=self.say_error)
 
     @on(Input.Submitted, "#minutes")
     @on(Button.Pressed, "#begin")
@@ -245,7 +245,7 @@ class StartScreen(StoreCalls, Screen):
             self.query_one("#minutes").focus()
             return
         pressed = self.query_one("#kind", RadioSet).pressed_button
-        kind = Kind(pressed.name if pressed else Kind.VOORTGANG)
+        kind = Kind(name_of(pressed, Kind.VOORTGANG))
         minutes, prep = int(raw), self.query_one("#prep", Input).value.strip()
         store, manager, lang = self.store, self.app.manager_name, language()
 
@@ -264,7 +264,7 @@ class StartScreen(StoreCalls, Screen):
                     for phase in conversation.phases})
             return conversation.id, problems
 
-        self.store_write(begin, then=self._begun, failed=self._not_begun)
+        self.store_work(begin, then=self._begun, failed=self._not_begun)
 
     def _begun(self, result: tuple[int, list]) -> None:
         conversation_id, problems = result

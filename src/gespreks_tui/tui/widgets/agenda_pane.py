@@ -34,6 +34,30 @@ class Figures(Static):
 class PhaseRow(Figures):
     """One phase: name and the figure that matters now."""
 
+    # Later rules win: a warning or overrun shows over "current".
+    DEFAULT_CSS = """
+    PhaseRow {
+        padding: 0 1;
+        margin: 0 0 1 0;
+        color: $text-muted;
+    }
+    PhaseRow.current {
+        background: $primary 30%;
+        color: $text;
+        text-style: bold;
+    }
+    PhaseRow.warning {
+        background: $warning 40%;
+    }
+    PhaseRow.overrun {
+        background: $error 40%;
+        color: $text;
+    }
+    PhaseRow.squeezed {
+        color: $warning;
+    }
+    """
+
     def show(self, name: str, figures: PhaseTime) -> None:
         remaining = figures.remaining
         if figures.current:
@@ -57,6 +81,32 @@ class PhaseRow(Figures):
 
 class AgendaPane(VerticalScroll, can_focus=True):
     """Shows the timer; the meeting screen calls ``refresh_from`` every second."""
+
+    DEFAULT_CSS = """
+    AgendaPane {
+        border: round $primary;
+        padding: 0 0;
+    }
+    AgendaPane:focus-within, AgendaPane:focus {
+        border: round $accent;
+    }
+    AgendaPane #agenda-total {
+        padding: 0 1;
+        border-top: solid $primary;
+    }
+    AgendaPane.over-budget #agenda-total {
+        color: $error;
+        text-style: bold;
+    }
+    AgendaPane #agenda-state {
+        padding: 0 1;
+        color: $success;
+    }
+    AgendaPane #agenda-state.paused {
+        color: $warning;
+        text-style: bold;
+    }
+    """
 
     def __init__(self, names: list[str], **kwargs) -> None:
         super().__init__(**kwargs)

@@ -67,6 +67,43 @@ class FollowUpItem(_TextItem):
 
 
 class AgreementsPane(Vertical):
+    # Ids here are the pane's own children. A done agreement stays muted even
+    # when highlighted: the id outranks ListView's highlight rules.
+    DEFAULT_CSS = """
+    AgreementsPane {
+        border: round $primary;
+    }
+    AgreementsPane:focus-within {
+        border: round $accent;
+    }
+    AgreementsPane Label {
+        width: 100%;
+    }
+    AgreementsPane #agreement-list {
+        height: auto;
+        max-height: 70%;
+        border: none;
+    }
+    AgreementsPane #followup-list {
+        height: auto;
+        max-height: 30%;
+        border: none;
+    }
+    AgreementsPane #agreement-list > ListItem, AgreementsPane #followup-list > ListItem {
+        padding: 0 1;
+    }
+    AgreementsPane #agreement-list > ListItem.done {
+        color: $text-muted;
+    }
+    AgreementsPane #agreements-empty {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    AgreementsPane #followup-title {
+        margin: 1 0 0 0;
+    }
+    """
+
     @dataclass
     class Toggle(Message):
         """Tick this agreement done (or open again)."""
@@ -122,10 +159,10 @@ class AgreementsPane(Vertical):
         title = Label(t("followup.title"), id="followup-title", classes="pane-title")
         title.display = bool(earlier)
         yield title
-        follow_ups = ListView(*(FollowUpItem(a, done.get(a.id), a.id in between)
-                                for a in earlier), id="followup-list")
-        follow_ups.display = bool(earlier)
-        yield follow_ups
+        listing = ListView(*(FollowUpItem(a, done.get(a.id), a.id in between)
+                             for a in earlier), id="followup-list")
+        listing.display = bool(earlier)
+        yield listing
 
     def show(self, agreements: list[Agreement], today: date, keep: int | None = None) -> None:
         listing = self.query_one("#agreement-list", ListView)

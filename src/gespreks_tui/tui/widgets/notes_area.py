@@ -18,6 +18,16 @@ class NotesArea(TextArea):
     pane's border while it has focus.
     """
 
+    # No border, focused or not (see above); private notes get a red tint.
+    DEFAULT_CSS = """
+    NotesArea, NotesArea:focus {
+        border: none;
+    }
+    NotesArea.private {
+        background: $error 10%;
+    }
+    """
+
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus",
                          placeholder=t("notes.placeholder"), **kwargs)

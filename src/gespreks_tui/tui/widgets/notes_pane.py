@@ -23,6 +23,53 @@ from gespreks_tui.tui.textual_compat import set_border_subtitle_quietly
 class NotesPane(Vertical):
     """Questions, preparation and scores of the current phase; the text is the screen's."""
 
+    # The border holds the title (phase and mode) and the save status. Later
+    # rules win: "private" shows over "notes-focus".
+    DEFAULT_CSS = """
+    NotesPane {
+        border: round $primary;
+        border-title-color: $accent;
+        border-title-style: bold;
+        border-subtitle-align: left;
+        border-subtitle-color: $text-muted;
+    }
+    NotesPane.notes-focus {
+        border: round $accent;
+    }
+    NotesPane.private {
+        border: double $error;
+        border-title-background: $error;
+        border-title-color: $text;
+    }
+    NotesPane.save-error {
+        border-subtitle-color: $error;
+        border-subtitle-style: bold;
+    }
+    NotesPane #questions {
+        height: auto;
+        max-height: 6;
+        color: $text-muted;
+        padding: 0 1;
+        overflow-y: auto;
+    }
+    NotesPane #preparation {
+        height: auto;
+        max-height: 8;
+        overflow-y: auto;
+        margin: 0 1;
+        padding: 0 1;
+        border-left: thick $secondary;
+        background: $secondary 10%;
+        text-style: italic;
+    }
+    NotesPane #preparation.empty {
+        display: none;
+    }
+    NotesPane.folded #questions, NotesPane.folded #preparation {
+        display: none;
+    }
+    """
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._phase = ""

@@ -16,11 +16,46 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import SCORE_KEYS, Score
+from gespreks_tui.tui.format import name_of
 
 OVERALL = -1  # the position used for the overall judgment
 
 
 class ScoresPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    ScoresPanel {
+        height: auto;
+        max-height: 45vh;
+        border-top: solid $primary;
+    }
+    ScoresPanel .score-legend {
+        width: 100%;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    ScoresPanel .score-row {
+        height: 1;
+        margin: 0 1 0 1;
+    }
+    ScoresPanel .score-row .criterion {
+        width: 24;
+    }
+    ScoresPanel .score-row RadioButton {
+        width: auto;
+    }
+    ScoresPanel .score-row RadioSet {
+        width: auto;
+        layout: horizontal;
+        border: none;
+        padding: 0;
+    }
+    ScoresPanel .score-row Input {
+        width: 1fr;
+        min-width: 8;
+        margin: 0 0 0 1;
+    }
+    """
+
     @dataclass
     class Changed(Message):
         position: int  # OVERALL for the overall judgment
@@ -61,7 +96,7 @@ class ScoresPanel(VerticalScroll):
     def _row_values(self, row: Horizontal) -> tuple[int, int | None, str]:
         radio = row.query_one(RadioSet)
         pressed = radio.pressed_button
-        return (int(radio.name), int(pressed.name) if pressed else None,
+        return (int(name_of(radio)), int(name_of(pressed)) if pressed else None,
                 row.query_one(Input).value)
 
     def _post(self, row: Horizontal) -> None:
@@ -72,9 +107,11 @@ class ScoresPanel(VerticalScroll):
     @on(RadioSet.Changed)
     def _score_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self._post(event.radio_set.parent)
+        if isinstance(event.radio_set.parent, Horizontal):
+            self._post(event.radio_set.parent)
 
     @on(Input.Changed)
     def _comment_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._post(event.input.parent)
+        if isinstance(event.input.parent, Horizontal):
+            self._post(event.input.parent)
