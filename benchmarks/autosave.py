@@ -71,7 +71,7 @@ async def _durability(db: Path, trials: int, lines: int) -> tuple[list[float], f
             await app.push_screen(MeetingScreen(cid))
             await pilot.pause()
             screen = app.screen
-            area = screen.notes.text_area
+            area = screen.text_area
             area.move_cursor(area.document.end)
             screen.save_all()  # start from a quiet, fully saved state
             await asyncio.sleep(app.autosave_delay + 0.2)

@@ -120,7 +120,7 @@ async def _app_run(db: Path, lines: int, count: int, warmup: int,
             await app.push_screen(MeetingScreen(conversation_id))
             await pilot.pause()
             screen = app.screen
-            area = screen.notes.text_area
+            area = screen.text_area
             assert app.focused is area and area.document.line_count == lines
             area.cursor_blink = False
             area.move_cursor(area.document.end)

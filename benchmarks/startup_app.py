@@ -85,7 +85,7 @@ def main(db: str) -> None:
             result["settled"] = result["settled_at"] - T0
             result["vmhwm_kib"] = vmhwm_kib()
             result["cpu"] = time.process_time()  # CPU since the process began, all threads
-            notes = screen.notes.text_area
+            notes = screen.text_area
             result["notes_lines"] = notes.document.line_count
             result["notes_focused"] = self.focused is notes
             result["screen"] = type(self.screen).__name__

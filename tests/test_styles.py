@@ -132,3 +132,14 @@ def test_the_check_sees_a_leak():
     assert selectors == ["#minutes", "A .b", "B > #c"]
     assert [_leading_type(s) for s in selectors] == ["", "A", "B"]
     assert _ids("B > #c.d") == {"c"}
+
+
+def test_screens_keep_the_css_types_of_textuals_screens():
+    """A mixin before ``Screen`` must not hide ``Screen``/``ModalScreen`` from the styles."""
+    from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
+    from gespreks_tui.tui.screens.meeting import MeetingScreen
+    from gespreks_tui.tui.screens.start import StartScreen
+
+    for screen in (StartScreen, MeetingScreen):
+        assert "Screen" in screen._css_type_names, screen
+    assert "ModalScreen" in ManagerNameScreen._css_type_names

@@ -1,7 +1,8 @@
 """The store: a small, documented layer over sqlite-utils.
 
-``Store.open(path)`` opens (and migrates) the one database file and keeps a
-single connection for the life of the process. Every method is safe to call
+``Store.open(path)`` opens (and migrates) the one database file and keeps its
+connections for the life of the process: one for the thread that opened it,
+one shared by every other thread (see ``base``). Every method is safe to call
 from a worker thread; each returns dataclasses from ``gespreks_tui.model``.
 
 One mixin per module, each with what its name says (see ``Store`` for how they
@@ -9,7 +10,8 @@ derive from each other):
 
 - ``base``: opening, closing, locking, settings (``StoreBase``);
 - ``people``, ``conversations``, ``minutes``, ``appraisal``: the records of a
-  conversation; ``agreements``: agreements and their follow-ups;
+  conversation; ``revisions``: a conversation as one record for its minutes;
+  ``agreements``: agreements and their follow-ups;
 - across the cycle: ``agreement_trails`` (trails, done in between),
   ``collectives`` (collective agreements), ``due`` (what is due);
 - personnel data rights: ``person_export`` (everything about one person),

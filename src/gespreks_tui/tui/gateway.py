@@ -25,9 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from textual import on
-from textual.dom import DOMNode
 from textual.message import Message
+from textual.dom import DOMNode
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.errors import UserError
@@ -70,8 +69,21 @@ def error_line(error: Exception) -> str:
     return t("app.unexpected", reason=type(error).__name__, path=where)
 
 
-class StoreCalls(DOMNode):
-    """Mixed into a screen: ``store_read``, ``store_work``, and a typed ``app``."""
+# A plain mixin at run time: Textual takes a screen's CSS type names from its
+# DOMNode bases, so a DOMNode here would hide ``Screen``/``ModalScreen`` from the
+# style sheets. For the type checker it is a DOMNode, so every call is checked.
+if TYPE_CHECKING:
+    _NodeBase = DOMNode
+else:
+    _NodeBase = object
+
+
+class StoreCalls(_NodeBase):
+    """Mixed into a screen (before ``Screen``): ``store_read``, ``store_work``, a typed ``app``.
+
+    Its message handlers go by name (``on_store_done``): a mixin that is not a
+    DOMNode at run time gets no ``@on`` handlers registered.
+    """
 
     if TYPE_CHECKING:  # the app, typed (Textual's own idiom): a call can be followed to SQL
         app = getters.app(GesprekApp)
@@ -122,15 +134,13 @@ class StoreCalls(DOMNode):
                         name=getattr(job, "__name__", "store"))
         return request
 
-    @on(StoreDone)
-    def _store_done(self, message: StoreDone) -> None:
+    def on_store_done(self, message: StoreDone) -> None:
         message.stop()
         then, _ = self._pending().pop(message.request, (None, None))
         if then is not None:
             then(message.value)
 
-    @on(StoreFailed)
-    def _store_failed(self, message: StoreFailed) -> None:
+    def on_store_failed(self, message: StoreFailed) -> None:
         message.stop()
         _, failed = self._pending().pop(message.request, (None, None))
         if failed is not None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
-
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Agreement
 from gespreks_tui.tui.gateway import StoreCalls
@@ -23,7 +21,10 @@ if TYPE_CHECKING:
 
 
 class MeetingAgreements(StoreCalls):
-    """Mixed into ``MeetingScreen``: agreements and follow-ups."""
+    """Mixed into ``MeetingScreen``: agreements and follow-ups.
+
+    The handlers go by name (``on_agreements_pane_toggle``): see ``StoreCalls``.
+    """
 
     meeting: Meeting
     conversation_id: int
@@ -60,20 +61,17 @@ class MeetingAgreements(StoreCalls):
 
         self.app.push_screen(AgreementForm(self.app.clock.today(), agreement), done)
 
-    @on(AgreementsPane.Edit)
-    def _edit(self, message: AgreementsPane.Edit) -> None:
+    def on_agreements_pane_edit(self, message: AgreementsPane.Edit) -> None:
         self.edit_agreement(message.agreement)
 
-    @on(AgreementsPane.Toggle)
-    def _toggle(self, message: AgreementsPane.Toggle) -> None:
+    def on_agreements_pane_toggle(self, message: AgreementsPane.Toggle) -> None:
         if self.meeting.read_only:
             return
         m, agreement = self.meeting, message.agreement
         self.store_work(lambda: m.toggle_agreement(agreement),
                          then=lambda saved: self.show_agreements(keep=saved.id))
 
-    @on(AgreementsPane.Delete)
-    def _delete(self, message: AgreementsPane.Delete) -> None:
+    def on_agreements_pane_delete(self, message: AgreementsPane.Delete) -> None:
         if self.meeting.read_only:
             return
         m, agreement = self.meeting, message.agreement
@@ -85,16 +83,14 @@ class MeetingAgreements(StoreCalls):
 
         self.store_work(lambda: m.delete_agreement(agreement), then=deleted)
 
-    @on(AgreementsPane.Undo)
-    def _undo(self, message: AgreementsPane.Undo) -> None:
+    def on_agreements_pane_undo(self, message: AgreementsPane.Undo) -> None:
         if not self.meeting.can_undo:
             self.app.bell()
             return
         self.store_work(self.meeting.undo_delete, then=lambda restored: self.show_agreements(
             keep=restored.id if restored else None))
 
-    @on(AgreementsPane.FollowUpChosen)
-    def _follow_up(self, message: AgreementsPane.FollowUpChosen) -> None:
+    def on_agreements_pane_follow_up_chosen(self, message: AgreementsPane.FollowUpChosen) -> None:
         if self.meeting.read_only:
             return
         m, agreement, outcome = self.meeting, message.agreement, message.outcome
