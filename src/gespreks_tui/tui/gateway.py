@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from textual.message import Message
 from textual.dom import DOMNode
+from textual.message import Message
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.errors import UserError
