@@ -30,3 +30,42 @@ async def test_the_quiet_border_subtitle_is_the_one_textual_draws():
         lines = [strip.text for strip in boxed.render_lines(Region(0, 0, width, height))]
         assert "Opgeslagen [b]12:00[/b]" in lines[-1]  # drawn, as text (not markup)
         assert "inside" in lines[1]
+
+
+BROKEN_APP = """
+import sys
+from gespreks_tui.clock import FakeClock
+from gespreks_tui.store import Store
+from gespreks_tui.tui.app import GesprekApp
+
+class Broken(GesprekApp):
+    def on_ready(self):
+        secret = "geheime notitie over Joris"  # a local an ordinary traceback would print
+        raise RuntimeError(secret)
+
+store = Store.open(sys.argv[1], clock=FakeClock())
+app = Broken(store, clock=FakeClock())
+status = app.run_to_end(headless=True, size=(80, 24))
+store.close()
+sys.exit(status)
+"""
+
+
+def test_an_unexpected_error_ends_the_app_with_one_line_and_a_crash_file(tmp_path, clean_env):
+    import stat
+    import subprocess
+    import sys
+
+    env = {**clean_env, "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-c", BROKEN_APP, str(tmp_path / "g.db")],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr and "geheime" not in done.stderr
+    crashes = list((tmp_path / "state").rglob("crash-*.txt"))
+    assert len(crashes) == 1 and str(crashes[0]) in lines[0]
+    assert stat.S_IMODE(crashes[0].stat().st_mode) == 0o600
+    report = crashes[0].read_text()
+    assert "RuntimeError" in report and "on_ready" in report
+    assert "geheime" not in report  # neither the message nor the locals

@@ -16,6 +16,8 @@ def run_app(options: dict | None) -> None:
     store = Store.open(resolve_db_path(options.get("db")))
     prep = options.get("prep")
     try:
-        GesprekApp(store, prep_path=str(prep) if prep else None).run()
+        status = GesprekApp(store, prep_path=str(prep) if prep else None).run_to_end()
     finally:
         store.close()
+    if status:
+        raise SystemExit(status)

@@ -23,20 +23,20 @@ from typing import Any
 
 from gespreks_tui.agenda import AgendaTimer
 from gespreks_tui.autosave import Saver
+from gespreks_tui.meeting.agreement_work import AgreementWork
 from gespreks_tui.meeting.follow_ups import FollowUps, load_follow_ups
+from gespreks_tui.meeting.rescue import rescue_text
 from gespreks_tui.model import (
     Agreement,
-    AgreementStatus,
     Conversation,
-    FollowUp,
-    Outcome,
-    Owner,
     Phase,
     Visibility,
 )
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import PRIVATE_NOTICE_SETTING
-from gespreks_tui.store import Store
+from gespreks_tui.store import Store, StoreError
+
+GONE = {"conversation.gone", "record.gone"}  # store errors: the conversation vanished
 
 
 def _timer(c: Conversation, clock: Any) -> AgendaTimer:
@@ -54,7 +54,7 @@ class Refreshed:
     status: bool = False
 
 
-class Meeting:
+class Meeting(AgreementWork):
     """A conversation while it is on screen (see the module's docstring)."""
 
     def __init__(self, store: Store, conversation_id: int, clock: Any,
@@ -75,7 +75,21 @@ class Meeting:
         self.dirty = False  # typed since the note was last handed to the saver
         self._deleted: list[Agreement] = []  # undo stack of this session's deletions
         self._claimed = False
-        self.saver = Saver(on_result=on_saved)
+        self.gone = False  # the conversation vanished from the database (erased, purged)
+        self._on_saved = on_saved
+        self.saver = Saver(on_result=self._saved)
+
+    def _saved(self, key: Hashable, error: Exception | None) -> None:
+        """From the saver's thread: note a vanished conversation, then tell the caller."""
+        if isinstance(error, StoreError) and error.key in GONE:
+            self.gone = True
+        if self._on_saved is not None:
+            self._on_saved(key, error)
+
+    def rescue(self, text: str) -> str:
+        """State: everything typed in this meeting as Markdown, the note on screen as ``text``."""
+        texts = {**self.texts, self.note_key: text}
+        return rescue_text(self.conversation, texts, self.agreements)
 
     # -- lifetime (state) -------------------------------------------------
     def start(self) -> None:
@@ -205,55 +219,6 @@ class Meeting:
         else:
             self.saver.submit(("score", position), lambda: store.save_score(
                 conversation_id, position, criterion, score, comment))
-
-    # -- agreements (store work) ---------------------------------------------
-    def _reload_agreements(self) -> None:
-        self.agreements = self.store.agreements(self.id)
-
-    def save_agreement(self, agreement: Agreement | None, text: str, owner: Owner | None,
-                       due_date: str | None) -> Agreement:
-        """Store work: add an agreement (``agreement`` None or id 0) or change one."""
-        if agreement is None or agreement.id == 0:
-            saved = self.store.add_agreement(self.id, text, owner, due_date)
-        else:
-            saved = self.store.update_agreement(agreement.id, text=text, owner=owner,
-                                                due_date=due_date)
-        self._reload_agreements()
-        return saved
-
-    def toggle_agreement(self, agreement: Agreement) -> Agreement:
-        """Store work: tick an open agreement done, or a done one open again."""
-        status = (AgreementStatus.OPEN if agreement.status == AgreementStatus.DONE
-                  else AgreementStatus.DONE)
-        saved = self.store.update_agreement(agreement.id, status=status)
-        self._reload_agreements()
-        return saved
-
-    def delete_agreement(self, agreement: Agreement) -> Agreement:
-        """Store work: delete an agreement; ``undo_delete`` brings it back."""
-        self.store.delete_agreement(agreement.id)
-        self._deleted = [*self._deleted, agreement]
-        self._reload_agreements()
-        return agreement
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._deleted) and not self.read_only
-
-    def undo_delete(self) -> Agreement | None:
-        """Store work: restore the last deleted agreement (None: nothing to undo)."""
-        if not self._deleted:
-            return None
-        restored = self.store.restore_agreement(self._deleted[-1])
-        self._deleted = self._deleted[:-1]
-        self._reload_agreements()
-        return restored
-
-    def follow_up(self, agreement: Agreement, outcome: Outcome, comment: str = "") -> FollowUp:
-        """Store work: record what became of an earlier agreement."""
-        recorded = self.store.record_follow_up(agreement.id, self.id, outcome, comment)
-        self.follow_ups = self.follow_ups.recorded(recorded)
-        return recorded
 
     # -- conclude, reopen, leave (store work) ----------------------------------
     def stop_clock(self, text: str) -> None:

@@ -47,6 +47,12 @@ def locked(method: F) -> F:
         with self._lock:
             try:
                 return method(self, *args, **kwargs)
+            except sqlite3.IntegrityError as error:
+                # A row that refers to a record no longer there: someone erased the
+                # person (or purged the conversation) while this was on screen.
+                if "foreign key" in str(error).lower():
+                    raise StoreError("record.gone", self.path) from error
+                raise
             except sqlite3.OperationalError as error:
                 if is_locked_error(error):
                     raise StoreError("db.locked", self.path) from error
@@ -77,6 +83,9 @@ class StoreBase:
         self.clock = clock
         self.busy_timeout = busy_timeout
         self._identity = _file_identity(path)
+        # One line each for what opening found and put right (loose permissions):
+        # the command line prints them on stderr, the app shows them.
+        self.notices: list[str] = []
 
     @property
     def on_owner_thread(self) -> bool:
@@ -115,13 +124,23 @@ class StoreBase:
 
     @classmethod
     def open(
-        cls, path: Path | str, clock: Any = None, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+        cls, path: Path | str, clock: Any = None, busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        *, create: bool = True,
     ):
-        """Open ``path`` (created owner-only if missing) and apply migrations."""
+        """Open ``path`` (created owner-only if missing) and apply migrations.
+
+        ``create=False`` (the commands that only make sense on existing data):
+        a missing file is a ``db.MissingDatabase`` and nothing is created. What
+        opening put right (permissions made owner-only) is in ``notices``.
+        """
         clock = clock or SystemClock()
         path = Path(path)
-        db = open_database(path, iso(clock.now()), busy_timeout)
-        return cls(db, path, clock, busy_timeout)
+        notices: list[str] = []
+        db = open_database(path, iso(clock.now()), busy_timeout, create=create,
+                           notices=notices)
+        store = cls(db, path, clock, busy_timeout)
+        store.notices = notices
+        return store
 
     def close(self) -> None:
         """Close the connections, letting SQLite refresh its query statistics first."""

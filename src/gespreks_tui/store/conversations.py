@@ -157,9 +157,11 @@ class ConversationsMixin(CollectivesMixin):
                     "update phases set used_seconds = ? "
                     "where conversation_id = ? and position = ?",
                     [round(seconds, 3), conversation_id, position])
-            self.db.execute(
+            changed = self.db.execute(
                 "update conversations set current_phase = ?, paused = ?, updated_at = ? "
-                "where id = ?", [current_phase, int(paused), self.now(), conversation_id])
+                "where id = ?", [current_phase, int(paused), self.now(), conversation_id]).rowcount
+            if not changed:
+                raise StoreError("conversation.gone", self.path, id=conversation_id)
 
     @locked
     def notes(self, conversation_id: int) -> dict[tuple[int, Visibility], str]:
@@ -178,12 +180,14 @@ class ConversationsMixin(CollectivesMixin):
         self.check_file()
         now = self.now()
         with self.db.atomic():
-            self.db.execute(
+            written = self.db.execute(
                 "insert into notes (phase_id, visibility, body, updated_at) "
                 "select id, ?, ?, ? from phases where conversation_id = ? and position = ? "
                 "on conflict (phase_id, visibility) do update "
                 "set body = excluded.body, updated_at = excluded.updated_at",
-                [str(Visibility(visibility)), body, now, conversation_id, position])
+                [str(Visibility(visibility)), body, now, conversation_id, position]).rowcount
+            if not written:  # the conversation (or its phase) is gone: never say "saved"
+                raise StoreError("conversation.gone", self.path, id=conversation_id)
             self.db.execute("update conversations set updated_at = ? where id = ?",
                             [now, conversation_id])
 

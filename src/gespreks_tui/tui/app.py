@@ -9,6 +9,7 @@ binding of the current screen in the command palette.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path, PurePath
@@ -26,6 +27,7 @@ from gespreks_tui.presence import Presence
 from gespreks_tui.settings import MANAGER_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui.safe_output import with_control_pictures
+from gespreks_tui.tui.textual_compat import end_quietly
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting import Meeting
@@ -58,6 +60,22 @@ class GesprekApp(App):
         self.exit_message: str | None = None
         self.presence = Presence(store.path)  # which meetings this copy has on screen
         self.meetings: list[Meeting] = []  # the meetings on this copy's screens, oldest first
+        self.crash_message: str | None = None  # set by an unexpected error
+        end_quietly(self, self._crashed)
+
+    def _crashed(self, error: BaseException | None) -> None:
+        """An unexpected error: the details go to a crash file, one line to the user."""
+        from gespreks_tui.crash import record_crash
+
+        path = record_crash(error) if error is not None else None
+        self.crash_message = t("app.crashed", path=path or "-")
+
+    def run_to_end(self, **options: Any) -> int:
+        """Run the app; after an unexpected error print its one line. The exit status."""
+        self.run(**options)
+        if self.crash_message:
+            print(self.crash_message, file=sys.stderr)
+        return self.return_code or 0
 
     def on_mount(self) -> None:
         resume = None

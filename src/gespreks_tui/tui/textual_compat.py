@@ -7,6 +7,10 @@ an upgrade shows at once what to redo.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+
+from textual.app import App
 from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
@@ -26,3 +30,22 @@ def set_border_subtitle_quietly(widget: Widget, text: str) -> None:
     if height:
         x, y = widget.content_offset
         widget.refresh(Region(-x, height - 1 - y, width, 1))
+
+
+def end_quietly(app: App, on_error: Callable[[BaseException | None], None]) -> None:
+    """Make an unhandled error end ``app`` without Textual's traceback.
+
+    Textual's ``_fatal_error`` prints a traceback with local variables (a note's
+    text, ten times over) when an error reaches the app. Instead ``on_error``
+    is called with the error (it records the crash file and keeps the one line
+    to print once the terminal is back), and the app closes; the exit status
+    stays 1, as Textual sets it. Replaced on the instance, so the class and
+    Textual stay as they are.
+    """
+
+    def fatal_error() -> None:
+        app.bell()
+        on_error(app._exception or sys.exc_info()[1])
+        app._close_messages_no_wait()
+
+    app._fatal_error = fatal_error  # type: ignore[method-assign]

@@ -10,7 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.controls import has_control
+from gespreks_tui.errors import UserError
+from gespreks_tui.person_names import clean_name
 from gespreks_tui.settings import MANAGER_SETTING
 from gespreks_tui.tui.gateway import StoreCalls
 
@@ -27,12 +28,13 @@ class ManagerNameScreen(StoreCalls, ModalScreen[str]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        name = " ".join(event.value.split())
+        try:
+            name = clean_name(event.value)
+        except UserError as refused:  # refused, and what was typed stays in the field
+            self.query_one("#manager-message", Label).update(refused.message())
+            return
         if not name:
             self.query_one("#manager-message", Label).update(t("manager.empty"))
-            return
-        if has_control(name):  # refused, and what was typed stays in the field
-            self.query_one("#manager-message", Label).update(t("person.control_character"))
             return
         store = self.store
 

@@ -60,6 +60,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         self.conversation_id = conversation_id
         self.resumed = resumed
         self._flush_timer: Timer | None = None
+        self.gone = False  # told the user that the conversation left the database
 
     def _saved(self, key: Hashable, error: Exception | None) -> None:
         """From the saver's thread: a write was attempted (a message to the UI thread)."""
@@ -234,6 +235,11 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         return self.meeting.save_all(timeout)
 
     def on_saved(self, message: Saved) -> None:
+        if self.meeting.gone and not self.gone:  # once: the conversation left the database
+            self.gone = True
+            self.refresh_bindings()
+            self.app.notify(error_line(message.error or Exception()), severity="error",
+                            timeout=30, markup=False)
         if message.error is not None:
             self.notes.show_save_status(t("notes.save_failed", reason=error_line(message.error)),
                                         error=True)

@@ -34,6 +34,7 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("ctrl+g", "toggle_questions", t("key.questions"), id="meeting.questions"),
     Binding("f5", "minutes", t("key.minutes"), id="meeting.minutes"),
     Binding("f8", "history", t("key.history"), id="meeting.history"),
+    Binding("ctrl+s", "rescue", t("key.rescue"), id="meeting.rescue"),
     Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
     Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
     Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
@@ -70,6 +71,8 @@ class MeetingKeys(StoreCalls):
             return not meeting.read_only
         if action == "toggle_private":
             return meeting.can_show_private
+        if action == "rescue":  # only when there is nowhere else to keep the text
+            return meeting.gone
         return True
 
     # -- phases and timer ---------------------------------------------------
@@ -111,6 +114,17 @@ class MeetingKeys(StoreCalls):
             self.text_area.focus()
         else:
             self.query_one("#agreement-list").focus()
+
+    def action_rescue(self) -> None:
+        """Keep what was typed in an owner-only file next to the database."""
+        from gespreks_tui.exports import write_private
+
+        m, text = self.meeting, self.text_area.text
+        stamp = self.app.clock.now().strftime("%Y%m%d-%H%M%S")
+        target = self.store.path.parent / f"gesprek-{m.id}-tekst-{stamp}.md"
+        content = m.rescue(text)
+        self.store_work(lambda: write_private(target, content), then=lambda path: self.app.notify(
+            t("meeting.rescued", path=path), timeout=15, markup=False))
 
     # -- conclude, reopen, leave ----------------------------------------------
     def action_conclude(self) -> None:

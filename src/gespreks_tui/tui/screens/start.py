@@ -21,8 +21,9 @@ from textual.widgets.option_list import Option
 
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.controls import has_control
+from gespreks_tui.errors import UserError
 from gespreks_tui.model import Kind, Person
+from gespreks_tui.person_names import clean_name
 from gespreks_tui.tui.format import ago_text, escape, history_line, id_of, kind_text, name_of
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
@@ -179,12 +180,13 @@ class StartScreen(StoreCalls, Screen):
 
     @on(Input.Submitted, "#new-person")
     def _add_person(self, event: Input.Submitted) -> None:
-        name = " ".join(event.value.split())
+        try:
+            name = clean_name(event.value)
+        except UserError as refused:  # refused, and what was typed stays in the field
+            self.say(refused.message(), error=True)
+            return
         if not name:
             self.say(t("start.empty_name"), error=True)
-            return
-        if has_control(name):  # refused, and what was typed stays in the field
-            self.say(t("person.control_character"), error=True)
             return
         field, store = event.input, self.store
 
