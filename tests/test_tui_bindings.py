@@ -69,7 +69,7 @@ async def test_the_key_line_shows_the_first_keys_that_fit_and_the_palette(store,
         line = str(footer.render())
         assert len(line) <= 80
         assert line.startswith("^n Afspraak +")  # what a meeting needs most comes first
-        assert line.rstrip().endswith("^p palette")  # the rest is one key away
+        assert line.rstrip().endswith("^p opdrachten")  # the rest is one key away
         assert "f4" not in line  # cut at a key boundary, not in the middle of one
 
 
@@ -88,3 +88,23 @@ async def test_clicking_a_key_in_the_key_line_presses_it(store, clock):
         await pilot.click(KeyFooter, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, AgreementForm)
+
+
+async def test_the_palette_has_no_screenshot_and_no_english_system_entries(store, clock):
+    """Textual's "Screenshot" would write names and notes to ~/Downloads, world-readable."""
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(app)
+        commands = list(app.get_system_commands(screen))
+        titles = {command.title for command in commands}
+        assert not titles & {"Screenshot", "Quit", "Theme", "Keys", "Maximize", "Minimize"}
+        assert {"Thema kiezen", "Toetsen", "Stoppen"} <= titles
+        assert all(command.help for command in commands)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert type(palette).__name__ == "CommandPalette"
+        assert "Zoek een opdracht" in str(palette.query_one("Input").placeholder)

@@ -1,6 +1,23 @@
 """English messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "key.palette": "commands",
+    "key.palette_help": "Open the list of all commands",
+    "palette.theme": "Choose theme",
+    "palette.theme_help": "Choose the colours of the screen",
+    "palette.keys": "Keys",
+    "palette.keys_help": "Show help for the focused part and every key",
+    "palette.keys_hide": "Hide keys",
+    "palette.keys_hide_help": "Hide the panel with keys and help",
+    "palette.maximize": "Maximize",
+    "palette.maximize_help": "Show the focused part on the whole screen",
+    "palette.minimize": "Minimize",
+    "palette.minimize_help": "Put the maximized part back in its place",
+    "palette.placeholder": "Search for a command…",
+    "key.screen_share": "Share screen",
+    "app.screen_share_on": "Screen sharing is on: private notes and other employees' names are hidden (f10: off).",
+    "app.screen_share_off": "Screen sharing is off.",
+    "app.screen_share_mark": "SHARED SCREEN",
     "rescue.private": " (private)",
     "conversation.gone": "Conversation {id} is no longer in the database (deleted or erased while it was open); nothing of it is saved any more. Your text is still on screen: ctrl+s keeps it in a file.",
     "record.gone": "What you save belongs to something no longer in the database {path} (deleted or erased while it was open). Your text is still on screen.",

@@ -1,6 +1,23 @@
 """Dutch messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "key.palette": "opdrachten",
+    "key.palette_help": "Open de lijst met alle opdrachten",
+    "palette.theme": "Thema kiezen",
+    "palette.theme_help": "Kies de kleuren van het scherm",
+    "palette.keys": "Toetsen",
+    "palette.keys_help": "Toon hulp bij het onderdeel met focus en alle toetsen",
+    "palette.keys_hide": "Toetsen verbergen",
+    "palette.keys_hide_help": "Verberg het paneel met toetsen en hulp",
+    "palette.maximize": "Vergroten",
+    "palette.maximize_help": "Toon het onderdeel met focus over het hele scherm",
+    "palette.minimize": "Verkleinen",
+    "palette.minimize_help": "Zet het vergrote onderdeel terug op zijn plaats",
+    "palette.placeholder": "Zoek een opdracht…",
+    "key.screen_share": "Scherm delen",
+    "app.screen_share_on": "Scherm delen staat aan: privénotities en de namen van andere medewerkers zijn verborgen (f10: uit).",
+    "app.screen_share_off": "Scherm delen staat uit.",
+    "app.screen_share_mark": "GEDEELD SCHERM",
     "rescue.private": " (privé)",
     "conversation.gone": "Gesprek {id} staat niet meer in de database (verwijderd of gewist terwijl het open stond); er wordt niets meer van opgeslagen. Je tekst staat nog op het scherm: ctrl+s bewaart hem in een bestand.",
     "record.gone": "Wat je opslaat hoort bij iets dat niet meer in de database {path} staat (verwijderd of gewist terwijl het open stond). Je tekst staat nog op het scherm.",

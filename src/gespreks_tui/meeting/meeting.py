@@ -72,6 +72,7 @@ class Meeting(AgreementWork):
         self.timer = _timer(self.conversation, clock)
         self.visibility = Visibility.SHARED
         self.elsewhere = False  # another copy of the app has it open: read along only
+        self.screen_share = False  # the screen is shared (or turned to the employee)
         self.dirty = False  # typed since the note was last handed to the saver
         self._deleted: list[Agreement] = []  # undo stack of this session's deletions
         self._claimed = False
@@ -136,8 +137,8 @@ class Meeting(AgreementWork):
 
     @property
     def can_show_private(self) -> bool:
-        """Private notes are never shown on a copy that reads along (the employee's screen)."""
-        return not self.elsewhere
+        """Private notes are never shown on a copy that reads along, nor on a shared screen."""
+        return not self.elsewhere and not self.screen_share
 
     # -- notes and timer (state; writes go to the saver) ---------------------
     def typed(self) -> bool:

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock, iso
 from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
-from gespreks_tui.settings import MANAGER_SETTING, THEME_SETTING
+from gespreks_tui.settings import MANAGER_SETTING, SCREEN_SHARE_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui.safe_output import with_control_pictures
 from gespreks_tui.tui.textual_compat import end_quietly
@@ -48,7 +49,15 @@ class GesprekApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
         Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
+        Binding("f10", "toggle_screen_share", t("key.screen_share"), id="app.screen_share",
+                priority=True),
+        # Textual adds this one itself unless the app has it, in English: so it has it.
+        Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False,
+                priority=True, tooltip=t("key.palette_help")),
     ]
+    # On a shared screen (a beamer, a call, the laptop turned to the employee): no
+    # private notes, no other employees' names. Remembered between runs.
+    screen_share: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, store: Store, clock: Any = None, autosave_delay: float = 0.5,
                  prep_path: str | None = None) -> None:
@@ -85,6 +94,7 @@ class GesprekApp(App):
             # A meeting left more than RESUME_HOURS ago is offered there too, not opened.
             since = iso(self.clock.now() - timedelta(hours=RESUME_HOURS))
             resume = None if self.prep_path else self.store.meeting_to_resume(since)
+            self.screen_share = self.store.get_setting(SCREEN_SHARE_SETTING) == "1"
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=8, markup=False)
         if resume is not None and not self.presence.open_elsewhere(resume):
@@ -136,6 +146,18 @@ class GesprekApp(App):
 
         self.run_worker(remember, thread=True, exit_on_error=False, group="store")
 
+    def action_toggle_screen_share(self) -> None:
+        self.screen_share = not self.screen_share
+        value, store = "1" if self.screen_share else "0", self.store
+
+        def remember() -> None:  # a worker, like the theme
+            with contextlib.suppress(StoreError):
+                store.set_setting(SCREEN_SHARE_SETTING, value)
+
+        self.run_worker(remember, thread=True, exit_on_error=False, group="store")
+        self.notify(t("app.screen_share_on" if self.screen_share else "app.screen_share_off"),
+                    timeout=6)
+
     @property
     def manager_name(self) -> str | None:
         try:
@@ -159,4 +181,35 @@ class GesprekApp(App):
                 binding.description, f"{binding.tooltip or binding.description} ({key})",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
-        yield from super().get_system_commands(screen)
+        yield from self._textual_commands(screen)
+
+    def _textual_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries that are of use here, in the user's language.
+
+        Textual's "Quit" is ours already (ctrl+q saves a running meeting first), and
+        its "Screenshot" is left out: it writes the screen (names, notes) as an SVG to
+        the Downloads folder, readable by anyone, outside every rule this app keeps
+        for personnel data.
+        """
+        yield SystemCommand(t("palette.theme"), t("palette.theme_help"),
+                            self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(t("palette.keys_hide"), t("palette.keys_hide_help"),
+                                self.action_hide_help_panel)
+        else:
+            yield SystemCommand(t("palette.keys"), t("palette.keys_help"),
+                                self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"),
+                                screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(t("palette.maximize"), t("palette.maximize_help"),
+                                screen.action_maximize)
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("palette.placeholder")))

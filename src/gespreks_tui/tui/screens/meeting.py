@@ -93,9 +93,20 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         self.sync_state()
         if m.elsewhere:
             self.app.notify(t("meeting.open_elsewhere"), severity="warning", timeout=10)
+        m.screen_share = self.app.screen_share
+        self.watch(self.app, "screen_share", self._screen_share, init=False)
         self.show_phase()
         self.set_interval(1.0, self.every_second)
         self.text_area.focus()
+
+    def _screen_share(self, on: bool) -> None:
+        """The screen is (no longer) shared: private notes go out of sight at once."""
+        m = self.meeting
+        m.screen_share = on
+        if on and m.visibility == Visibility.PRIVATE:
+            m.toggle_private(self.text_area.text)
+            self.show_phase()
+        self.refresh_bindings()
 
     # -- what tests and the app read ----------------------------------------
     @property

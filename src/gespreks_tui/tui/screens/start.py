@@ -81,6 +81,7 @@ class StartScreen(StoreCalls, Screen):
 
             self.app.push_screen(ManagerNameScreen())
         self.query_one("#people-list").focus()
+        self.watch(self.app, "screen_share", lambda _: self.refresh_lists(), init=False)
         # Reading the agenda template imports markdown-it: after the first frame.
         self.call_after_refresh(self.fill_default_length)
 
@@ -105,16 +106,20 @@ class StartScreen(StoreCalls, Screen):
             Option(t("start.resume_line", kind=kind_text(s.kind), employee=s.employee,
                      ago=ago_text(updated, now)), id=str(s.id))
             for s, updated in unfinished)
-        self.query_one("#resume-box").display = bool(unfinished)
+        share = self.app.screen_share  # a shared screen shows no other employees' names
+        self.query_one("#resume-box").display = bool(unfinished) and not share
         people = self.query_one("#people-list", OptionList)
         highlighted = people.highlighted
+        chosen = self.selected_person_id()
         people.clear_options()
         manager = self.app.manager_name
         people.add_options(Option(p.name, id=str(p.id))
                            for p in self.store_read(store.list_people, []) or []
-                           if not manager or p.name.lower() != manager.lower())
+                           if (not manager or p.name.lower() != manager.lower())
+                           and (not share or p.id == chosen))
         if people.option_count:
-            people.highlighted = min(highlighted or 0, people.option_count - 1)
+            people.highlighted = 0 if share else min(highlighted or 0, people.option_count - 1)
+        self.set_class(share, "screen-share")
         self.show_history()
         self.show_due()
 
@@ -124,6 +129,10 @@ class StartScreen(StoreCalls, Screen):
 
         store, today = self.store, self.app.clock.today()
         items = self.store_read(lambda: store.due(today), []) or []
+        if self.app.screen_share:  # only the chosen employee's, on a shared screen
+            person_id = self.selected_person_id()
+            chosen = self.store_read(lambda: store.get_person(person_id)) if person_id else None
+            items = [i for i in items if chosen is not None and i.employee == chosen.name]
         lines = []
         for item in items[:limit]:
             line = escape(f"{due_when(item)} · {item.employee}: {due_what(item)}")

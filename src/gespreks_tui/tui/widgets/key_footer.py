@@ -19,6 +19,8 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
+from gespreks_tui.catalogue import t
+
 
 class KeyFooter(Widget):
     """One line: ``key description`` for each active binding, the palette at the right."""
@@ -40,6 +42,11 @@ class KeyFooter(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        if hasattr(self.app, "screen_share"):  # the mark of a shared screen, at the left
+            self.watch(self.app, "screen_share", self._screen_share, init=False)
+
+    def _screen_share(self, _on: bool) -> None:
+        self.refresh()
         self._shown = self._what_to_show()
 
     def on_unmount(self) -> None:
@@ -86,6 +93,9 @@ class KeyFooter(Widget):
             parts.append(part)
             used += part.cell_length + 1
         line = Content(" ").join(parts)
+        if getattr(self.app, "screen_share", False):
+            mark = Content(t("app.screen_share_mark")).stylize("bold reverse $warning")
+            line = mark + Content(" ") + line
         if palette:
             gap = max(1, width - line.cell_length - right.cell_length)
             self._spans.append((width - right.cell_length, width, palette[0]))
