@@ -69,3 +69,24 @@ def test_an_unexpected_error_ends_the_app_with_one_line_and_a_crash_file(tmp_pat
     report = crashes[0].read_text()
     assert "RuntimeError" in report and "on_ready" in report
     assert "geheime" not in report  # neither the message nor the locals
+
+
+def test_pastes_are_taken_whole_by_the_linux_driver_parser():
+    from textual import events
+    from textual.drivers import linux_driver
+
+    from gespreks_tui.tui.textual_compat import keep_pastes_whole
+
+    keep_pastes_whole()
+    keep_pastes_whole()  # idempotent
+    parser = linux_driver.XTermParser(False)
+    pasted = "a\x1b]0;titel\x07b\x1b[2Jc\x00d\u202ee"
+    raw = "x\x1b[200~" + pasted + "\x1b[201~y"
+    events_seen = []
+    for cut in (1, 5, 11, len(raw) - 3, len(raw) - 1):  # markers split across reads
+        parser = linux_driver.XTermParser(False)
+        events_seen = [*parser.feed(raw[:cut]), *parser.feed(raw[cut:])]
+        pastes = [e for e in events_seen if isinstance(e, events.Paste)]
+        keys = [e.key for e in events_seen if isinstance(e, events.Key)]
+        assert [p.text for p in pastes] == [pasted], cut
+        assert keys == ["x", "y"], cut

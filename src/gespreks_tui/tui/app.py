@@ -28,7 +28,7 @@ from gespreks_tui.presence import Presence
 from gespreks_tui.settings import MANAGER_SETTING, SCREEN_SHARE_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui.safe_output import with_control_pictures
-from gespreks_tui.tui.textual_compat import end_quietly
+from gespreks_tui.tui.textual_compat import end_quietly, keep_pastes_whole
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting import Meeting
@@ -71,6 +71,7 @@ class GesprekApp(App):
         self.meetings: list[Meeting] = []  # the meetings on this copy's screens, oldest first
         self.crash_message: str | None = None  # set by an unexpected error
         end_quietly(self, self._crashed)
+        keep_pastes_whole()
 
     def _crashed(self, error: BaseException | None) -> None:
         """An unexpected error: the details go to a crash file, one line to the user."""

@@ -8,11 +8,12 @@ an upgrade shows at once what to redo.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from textual.app import App
 from textual.content import Content
 from textual.geometry import Region
+from textual.message import Message
 from textual.widget import Widget
 
 
@@ -49,3 +50,71 @@ def end_quietly(app: App, on_error: Callable[[BaseException | None], None]) -> N
         app._close_messages_no_wait()
 
     app._fatal_error = fatal_error  # type: ignore[method-assign]
+
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+def _partial(data: str, marker: str, shortest: int = 1) -> int:
+    """How many characters at the end of ``data`` could begin ``marker`` (a split read)."""
+    for size in range(min(len(marker) - 1, len(data)), shortest - 1, -1):
+        if marker.startswith(data[-size:]):
+            return size
+    return 0
+
+
+def keep_pastes_whole() -> None:
+    """Take a bracketed paste from the terminal as it was pasted, byte for byte.
+
+    Textual's terminal parser (``textual._xterm_parser.XTermParser``) reads an
+    escape sequence inside a paste as keys: a paste holding ESC sequences was
+    stored reordered, with parts typed as keys, and it drops NUL. A note must
+    hold what was pasted (the screen shows control characters as pictures), so
+    the Linux drivers get a parser that takes everything between the paste
+    markers whole and hands it on as one ``Paste`` event, and leaves the rest to
+    Textual's. Patched on Textual's driver modules (their module-level name for
+    the parser): the one place this is possible; idempotent.
+    """
+    from textual import events
+    from textual._xterm_parser import XTermParser
+    from textual.drivers import linux_driver, linux_inline_driver
+
+    class WholePasteParser(XTermParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pasted: list[str] | None = None  # inside a paste: what came so far
+            self._held = ""  # the end of a read that may be the start of PASTE_END
+
+        def feed(self, data: str) -> Iterator[Message]:
+            if not data:  # end of input
+                yield from super().feed(data)
+                return
+            data, self._held = self._held + data, ""
+            while data:
+                if self._pasted is None:
+                    start = data.find(PASTE_START)
+                    if start < 0:
+                        # "ESC [ 2" at the very end may be a paste starting in the next
+                        # read; ESC or "ESC [" alone (a key) is never held back.
+                        held = _partial(data, PASTE_START, shortest=3)
+                        self._held = data[len(data) - held:] if held else ""
+                        if len(data) > held:  # feed("") would mean the end of input
+                            yield from super().feed(data[:len(data) - held])
+                        return
+                    if start:
+                        yield from super().feed(data[:start])
+                    self._pasted, data = [], data[start + len(PASTE_START):]
+                    continue
+                end = data.find(PASTE_END)
+                if end < 0:
+                    held = _partial(data, PASTE_END)
+                    self._pasted.append(data[:len(data) - held])
+                    self._held = data[len(data) - held:]
+                    return
+                self._pasted.append(data[:end])
+                yield events.Paste("".join(self._pasted))
+                self._pasted, data = None, data[end + len(PASTE_END):]
+
+    for module in (linux_driver, linux_inline_driver):
+        if getattr(module, "XTermParser", None) is XTermParser:
+            module.XTermParser = WholePasteParser  # type: ignore[attr-defined]

@@ -1,0 +1,88 @@
+"""A bracketed paste through a real terminal: the bytes a user's paste really becomes.
+
+The app runs in a pseudo-terminal; the test writes what a terminal sends for a
+paste (``ESC [ 200 ~`` … ``ESC [ 201 ~``), so Textual's own input parser
+handles it, as it does for a person. What is stored must be what was pasted,
+in order: control characters kept (the screen shows them as pictures), never
+reordered or dropped.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gespreks_tui.model import Visibility
+from gespreks_tui.store import Store
+from test_meeting_crash import AppInPty, prepare
+
+START, END = b"\x1b[200~", b"\x1b[201~"
+
+HOSTILE = ("begin \x1b]0;pwned\x07 titel \x1b[2J wis \x00nul \u202eomgekeerd\u202c "
+           "tab\there \u200bnulbreed einde")
+
+
+@pytest.fixture
+def app_in_pty(gespreks_script, clean_env, tmp_path):
+    started: list[AppInPty] = []
+
+    def start(db):
+        app = AppInPty(gespreks_script, db, clean_env)
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        app.close()
+
+
+def paste(app: AppInPty, text: str) -> None:
+    app.send(START + text.encode("utf-8") + END)
+
+
+def stored(db):
+    store = Store.open(db)
+    try:
+        [conversation] = store.list_conversations()
+        return store.notes(conversation.id), store.agreements(conversation.id)
+    finally:
+        store.close()
+
+
+def quit_and_wait(app: AppInPty) -> None:
+    app.send(b"\x11")  # ctrl+q: saves, then quits
+    deadline = time.monotonic() + 15
+    while app.process.poll() is None:
+        assert time.monotonic() < deadline, "the app did not quit"
+        time.sleep(0.05)
+    assert app.process.returncode == 0
+
+
+def test_a_hostile_paste_is_stored_as_pasted_in_the_notes_and_an_agreement(tmp_path,
+                                                                            app_in_pty):
+    db = tmp_path / "g.db"
+    prepare(db)
+    app = app_in_pty(db)
+    app.wait_for("Start gesprek")
+    app.settle()
+    app.send(b"\x13")  # ctrl+s: begin the meeting
+    app.wait_for("Terugblik")
+    app.settle()
+    paste(app, HOSTILE)
+    app.settle()
+    long_line = "lang" * 25_000  # 100 kB on one line
+    paste(app, "\n" + long_line)
+    app.settle(timeout=20)
+    app.send(b"\x0e")  # ctrl+n: a new agreement
+    app.wait_for("Nieuwe afspraak")
+    app.settle()
+    paste(app, HOSTILE)
+    app.settle()
+    app.send(b"\x13")  # ctrl+s: save the agreement
+    app.settle()
+    quit_and_wait(app)
+
+    notes, agreements = stored(db)
+    assert notes[(0, Visibility.SHARED)] == HOSTILE + "\n" + long_line
+    assert [a.text for a in agreements] == [HOSTILE]
