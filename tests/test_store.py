@@ -360,8 +360,12 @@ def test_settings_round_trip(db_path: Path, clock: FakeClock):
 # --- foreign keys -----------------------------------------------------------------------
 
 def test_foreign_keys_are_enforced(store: Store):
-    with pytest.raises(sqlite3.IntegrityError):
+    """A row for a conversation that is not there: refused, as one line for the user."""
+    with pytest.raises(StoreError) as refused:
         store.add_agreement(999, "bij een gesprek dat niet bestaat")
+    assert refused.value.key == "record.gone"
+    assert isinstance(refused.value.__cause__, sqlite3.IntegrityError)
+    assert store.agreements(999) == []
 
 
 # --- a second process on the same file --------------------------------------------------

@@ -98,6 +98,8 @@ class GesprekApp(App):
             self.screen_share = self.store.get_setting(SCREEN_SHARE_SETTING) == "1"
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=8, markup=False)
+        for notice in self.store.notices:  # e.g. file permissions tightened on open
+            self.notify(notice, severity="warning", timeout=12, markup=False)
         if resume is not None and not self.presence.open_elsewhere(resume):
             # The app stopped (or crashed) during this meeting: go on with it.
             self.open_meeting(resume, resumed=True)

@@ -85,13 +85,22 @@ class StartScreen(StoreCalls, Screen):
         # Reading the agenda template imports markdown-it: after the first frame.
         self.call_after_refresh(self.fill_default_length)
 
-    def fill_default_length(self) -> None:
-        """The chosen kind's planned length, unless one was typed already."""
-        minutes = self.query_one("#minutes", Input)
-        if not minutes.value.strip():
-            pressed = self.query_one("#kind", RadioSet).pressed_button
-            agenda, _ = load_agenda(name_of(pressed, Kind.VOORTGANG), language())
-            minutes.value = str(agenda.total_minutes)
+    def chosen_kind(self) -> Kind:
+        return Kind(name_of(self.query_one("#kind", RadioSet).pressed_button, Kind.VOORTGANG))
+
+    def fill_default_length(self, replace: bool = False) -> None:
+        """The chosen kind's planned length (unless one was typed, or ``replace``).
+
+        The agenda template is a file the user may have written: read in a worker.
+        """
+        kind, lang = self.chosen_kind(), language()
+
+        def show(total: int) -> None:
+            minutes = self.query_one("#minutes", Input)
+            if replace or not minutes.value.strip():
+                minutes.value = str(total)
+
+        self.store_work(lambda: load_agenda(kind, lang)[0].total_minutes, then=show)
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()
@@ -184,8 +193,7 @@ class StartScreen(StoreCalls, Screen):
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
-        agenda, _ = load_agenda(name_of(event.pressed, Kind.VOORTGANG), language())
-        self.query_one("#minutes", Input).value = str(agenda.total_minutes)
+        self.fill_default_length(replace=True)
 
     @on(Input.Submitted, "#new-person")
     def _add_person(self, event: Input.Submitted) -> None:
@@ -249,15 +257,13 @@ class StartScreen(StoreCalls, Screen):
             self.say(t("start.pick_person"), error=True)
             self.query_one("#new-person").focus()
             return
-        self.fill_default_length()
-        raw = self.query_one("#minutes", Input).value.strip()
-        if not raw.isdigit() or not MIN_MINUTES <= int(raw) <= MAX_MINUTES:
+        raw = self.query_one("#minutes", Input).value.strip()  # empty: the agenda's own
+        if raw and (not raw.isdigit() or not MIN_MINUTES <= int(raw) <= MAX_MINUTES):
             self.say(t("start.bad_minutes", low=MIN_MINUTES, high=MAX_MINUTES), error=True)
             self.query_one("#minutes").focus()
             return
-        pressed = self.query_one("#kind", RadioSet).pressed_button
-        kind = Kind(name_of(pressed, Kind.VOORTGANG))
-        minutes, prep = int(raw), self.query_one("#prep", Input).value.strip()
+        kind = self.chosen_kind()
+        minutes, prep = int(raw) if raw else None, self.query_one("#prep", Input).value.strip()
         store, manager, lang = self.store, self.app.manager_name, language()
 
         def begin() -> tuple[int, list]:  # a worker: reads files, writes the store
@@ -267,7 +273,8 @@ class StartScreen(StoreCalls, Screen):
                            if prep else None)
             agenda, problems = load_agenda(kind, lang)
             manager_id = store.add_person(manager).id if manager else None
-            conversation = store.create_conversation(person_id, agenda, minutes,
+            conversation = store.create_conversation(person_id, agenda,
+                                                     minutes or agenda.total_minutes,
                                                      manager_id=manager_id, language=lang)
             if preparation:
                 store.save_preparation(conversation.id, {
