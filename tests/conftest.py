@@ -28,6 +28,7 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-state"))
     catalogue.set_language("nl")
     yield
     catalogue.set_language("nl")

@@ -90,3 +90,23 @@ def test_pastes_are_taken_whole_by_the_linux_driver_parser():
         keys = [e.key for e in events_seen if isinstance(e, events.Key)]
         assert [p.text for p in pastes] == [pasted], cut
         assert keys == ["x", "y"], cut
+
+
+async def test_the_palette_says_no_matches_in_the_users_language(store, clock):
+    from textual.command import CommandList
+
+    from helpers import make_app, prepare
+
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzqqxx")
+        await pilot.pause(0.8)  # Textual shows it after half a second
+        listed = app.screen.query_one(CommandList)
+        texts = [str(listed.get_option_at_index(i).prompt.renderable)
+                 for i in range(listed.option_count)]
+        assert any("Niets gevonden" in text for text in texts), texts
+        assert not any("No matches" in text for text in texts)

@@ -1,6 +1,7 @@
 """English messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "palette.no_matches": "No matches found",
     "key.palette": "commands",
     "key.palette_help": "Open the list of all commands",
     "palette.theme": "Choose theme",

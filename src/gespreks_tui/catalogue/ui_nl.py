@@ -1,6 +1,7 @@
 """Dutch messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "palette.no_matches": "Niets gevonden",
     "key.palette": "opdrachten",
     "key.palette_help": "Open de lijst met alle opdrachten",
     "palette.theme": "Thema kiezen",

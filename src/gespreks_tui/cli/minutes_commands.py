@@ -12,12 +12,22 @@ import click
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.render import echo_safe, prompt_safe
 from gespreks_tui.model import Party, Status
+
+RETURNED_MOST_BYTES = 1_000_000  # a returned minutes file, reaction and all (the
+# refusal says "groter dan 1 MB")
 
 
 def _read(path: str) -> str:
+    """A returned file's text: never waits on a FIFO, never reads without end."""
+    from gespreks_tui.safe_read import FileRefused, read_small_file
+
     try:
-        return Path(path).read_bytes().decode("utf-8")
+        return read_small_file(path, RETURNED_MOST_BYTES).decode("utf-8")
+    except FileRefused as refused:
+        raise UserError(t("returned.unreadable", path=path, reason=refused.message()),
+                        2) from None
     except UnicodeDecodeError:
         raise UserError(t("returned.not_text", path=path), 2) from None
     except OSError as error:
@@ -58,8 +68,8 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
         path = Path(output) if output else Path.cwd() / default_export_name(conversation, fmt)
         if path.exists() and not path.is_dir() and not force:
             try:
-                answer = click.prompt(t("export.exists", path=path), default="",
-                                      show_default=False, prompt_suffix=" ")
+                answer = prompt_safe(t("export.exists", path=path), default="",
+                                       show_default=False, prompt_suffix=" ")
             except click.Abort:
                 answer = ""
             if answer.strip().lower() not in t("export.yes").split(","):
@@ -71,7 +81,7 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
             raise UserError(error.message(), error.exit_code) from None
     finally:
         store.close()
-    click.echo(t("export.done", id=conversation_id, revision=minutes.revision, path=path))
+    echo_safe(t("export.done", id=conversation_id, revision=minutes.revision, path=path))
 
 
 @click.command(help=t("cli.help.confirm"))
@@ -92,21 +102,21 @@ def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None
             done = confirm_text(store, text, party, name, via="file", path=file)
         except Refusal as error:  # the store's, or the file's: one line, the diff above it
             if error.details:
-                click.echo("\n".join(error.details))
+                echo_safe("\n".join(error.details))
             raise UserError(error.message(path=file), error.exit_code) from None
         others = [k.party for k in store.confirmations(done.conversation_id, done.revision)]
         status = store.get_conversation(done.conversation_id).status
     finally:
         store.close()
-    click.echo(t("confirm.done", name=done.name, party=t(f"owner.{done.party}"),
-                 verdict=t(f"verdict.{done.verdict}"), revision=done.revision,
-                 id=done.conversation_id))
+    echo_safe(t("confirm.done", name=done.name, party=t(f"owner.{done.party}"),
+                verdict=t(f"verdict.{done.verdict}"), revision=done.revision,
+                id=done.conversation_id))
     if status == Status.CONFIRMED:
-        click.echo(t("confirm.locked", revision=done.revision))
+        echo_safe(t("confirm.locked", revision=done.revision))
     else:
         missing = [p for p in Party if p not in others]
         for p in missing:
-            click.echo(t("confirm.waiting", party=t(f"owner.{p}")))
+            echo_safe(t("confirm.waiting", party=t(f"owner.{p}")))
 
 
 @click.command(help=t("cli.help.verify"))
@@ -131,13 +141,13 @@ def verify(ctx: click.Context, file: str) -> None:
         store.close()
     returned, refusal = result.returned, result.refusal
     if match is not None:
-        click.echo(t("verify.match", path=file, revision=match.revision,
-                     id=match.conversation_id, confirmed=_confirmed_by(confirmations)))
+        echo_safe(t("verify.match", path=file, revision=match.revision,
+                    id=match.conversation_id, confirmed=_confirmed_by(confirmations)))
         return
     if refusal is not None and refusal.key == "confirm.fingerprint_changed":
         raise UserError(refusal.message(path=file), refusal.exit_code)  # as confirm says
     if result.compared is not None:
-        click.echo("\n".join(result.diff))
+        echo_safe("\n".join(result.diff))
         raise UserError(t("verify.mismatch", path=file, count=changed_lines(result.diff),
                           revision=result.compared.revision,
                           id=result.compared.conversation_id))

@@ -28,7 +28,7 @@ from gespreks_tui.presence import Presence
 from gespreks_tui.settings import MANAGER_SETTING, SCREEN_SHARE_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui.safe_output import with_control_pictures
-from gespreks_tui.tui.textual_compat import end_quietly, keep_pastes_whole
+from gespreks_tui.tui.textual_compat import command_palette, end_quietly, keep_pastes_whole
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting import Meeting
@@ -214,5 +214,4 @@ class GesprekApp(App):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=t("palette.placeholder")))
+            self.push_screen(command_palette(t("palette.placeholder"), t("palette.no_matches")))

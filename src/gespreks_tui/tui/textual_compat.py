@@ -14,6 +14,7 @@ from textual.app import App
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 
 
@@ -118,3 +119,34 @@ def keep_pastes_whole() -> None:
     for module in (linux_driver, linux_inline_driver):
         if getattr(module, "XTermParser", None) is XTermParser:
             module.XTermParser = WholePasteParser  # type: ignore[attr-defined]
+
+
+def command_palette(placeholder: str, no_matches: str) -> Screen:
+    """Textual's command palette, with its two texts in the user's language.
+
+    The placeholder is a parameter; "No matches found" is written into
+    ``CommandPalette._start_no_matches_countdown``, so that one method is
+    replaced by the same steps with ``no_matches`` as the text.
+    """
+    from rich.align import Align
+    from rich.text import Text as RichText
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets.option_list import Option
+
+    class Palette(CommandPalette):
+        def _start_no_matches_countdown(self, search_value: str) -> None:
+            self._stop_no_matches_countdown()
+
+            def show_no_matches() -> None:
+                if search_value:
+                    self.query_one(CommandList).add_option(Option(
+                        Align.center(RichText(no_matches, style="not bold")), disabled=True,
+                        id=self._NO_MATCHES))
+                    self._list_visible = True
+                else:
+                    self._list_visible = False
+
+            self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN,
+                                                    show_no_matches)
+
+    return Palette(id="--command-palette", placeholder=placeholder)
