@@ -13,6 +13,7 @@ from cli_helpers import invoke
 from gespreks_tui import __version__
 from gespreks_tui.cli import main
 from gespreks_tui.demo import EMPLOYEES, MANAGER
+from gespreks_tui.store import Store
 
 PRIVATE_NOTE = "Mogelijk kandidaat voor de vacature projectleider"
 
@@ -164,6 +165,7 @@ def test_list_unknown_employee_is_one_clear_line(tmp_path: Path):
 
 
 def test_list_on_an_empty_database(tmp_path: Path):
+    Store.open(tmp_path / "leeg.db").close()  # a read command never makes one (issue 14)
     result = invoke("list", "--db", str(tmp_path / "leeg.db"))
     assert result.exit_code == 0
     assert "gespreks demo" in result.output
@@ -242,9 +244,10 @@ def test_environment_database_and_db_option_beats_it(tmp_path: Path):
     assert from_env.exists()
     assert "Joris Bakker" in invoke("list", env=env).output
     result = invoke("list", "--db", str(from_option), env=env)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # no database there: said, and none made (issue 14)
+    assert str(from_option) in result.stderr
     assert "Joris Bakker" not in result.output
-    assert from_option.exists()
+    assert not from_option.exists()
 
 
 def test_default_database_is_in_the_user_data_directory(tmp_path: Path, monkeypatch):
@@ -363,8 +366,8 @@ def test_script_environment_database(gespreks_script, clean_env, tmp_path):
     assert run(gespreks_script, env, tmp_path, "demo").returncode == 0
     assert "Joris Bakker" in run(gespreks_script, env, tmp_path, "list").stdout
     other = run(gespreks_script, env, tmp_path, "list", "--db", str(tmp_path / "ander.db"))
-    assert other.returncode == 0
-    assert "Joris Bakker" not in other.stdout
+    assert other.returncode == 1  # no database there: said, and none made (issue 14)
+    assert "Joris Bakker" not in other.stdout and "ander.db" in other.stderr
 
 
 def test_python_dash_m_works(clean_env, tmp_path):

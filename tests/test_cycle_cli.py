@@ -153,6 +153,7 @@ def test_collective_add_refuses_bad_input_and_stores_nothing(demo_db: Path, args
 
 
 def test_collective_list_empty_and_empty_text(db_path: Path):
+    Store.open(db_path).close()  # a read command never makes one (issue 14)
     assert "Nog geen collectieve afspraken" in invoke("collective", "list", "--db",
                                                       str(db_path)).stdout
     assert_one_line_failure(invoke("collective", "add", "  ", "--db", str(db_path)), 1)

@@ -65,6 +65,7 @@ def test_policy_defaults_and_unreadable_settings_fall_back_to_them(store: Store)
 
 def test_retention_command_shows_and_sets(tmp_path: Path):
     db = tmp_path / "r.db"
+    Store.open(db).close()  # a command that only reads or sets never makes one (issue 14)
     result = invoke("retention", "--db", db)
     assert result.exit_code == 0
     assert "gewist 2 jaar na het laatste gesprek" in result.output

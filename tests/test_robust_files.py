@@ -371,6 +371,7 @@ async def test_the_database_deleted_while_the_app_runs(tmp_path, clock):
             assert app.is_running
     finally:
         store.close()
+    (trash / "g.db").unlink()  # emptied: a second (hard) name is refused when opening
     again = Store.open(db, clock=clock)
     try:
         (summary,) = again.list_conversations()

@@ -1,10 +1,13 @@
-"""Control characters in segment text are drawn as pictures, and lines keep their width.
+"""Control characters in segment text are drawn as pictures, bidi and invisible
+characters as markers, and lines keep their width.
 
 The filter (``tui/safe_output.py``) on its own, segment by segment; what reaches a
 real terminal is in ``test_robust_hostile.py``.
 """
 
 from __future__ import annotations
+
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +17,8 @@ from rich.style import Style
 from textual.app import App
 from textual.color import Color
 
-from gespreks_tui.controls import CONTROLS, has_control, picture, pictures
+from gespreks_tui.controls import has_control, picture, pictures
+from gespreks_tui.safe_text import UNSAFE, has_hidden, json_text, marker, safe, safe_lines
 from gespreks_tui.tui.safe_output import CONTROL_PICTURES
 from hostile_corpus import ALL_CONTROLS, CORPUS
 
@@ -79,10 +83,43 @@ def test_control_segments_of_textual_itself_are_untouched():
     assert drawn(line) is line
 
 
+BIDI_AND_INVISIBLE = ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+                      "\u061c\u200b\u200c\u200d\u2060\ufeff")
+
+def test_bidi_and_invisible_characters_become_visible_markers():
+    assert safe("a\u202eb\u200bc") == "a⟨U+202E⟩b⟨U+200B⟩c"
+    assert marker("\U000e0001") == "⟨U+E0001⟩"
+    assert all(has_hidden(c) and safe(c) == marker(c) for c in BIDI_AND_INVISIBLE)
+    assert safe("\x1b]0;x\x07\x9b\x7f") == "␛]0;x␇\ufffd␡"  # the controls' pictures, as before
+    assert safe("é 🙂 שלום \u2028\xa0 漢") == "é 🙂 שלום \u2028\xa0 漢"  # nothing else changes
+    assert safe_lines("a\tb\nc\r\x1b") == "a\tb\nc␍␛"  # several lines: LF and TAB stay
+
+
+def test_json_escapes_instead_of_pictures_and_round_trips():
+    data = {"tekst": [text for _, text in CORPUS if len(text) < 1000] + [BIDI_AND_INVISIBLE]}
+    written = json_text(data)
+    assert UNSAFE.search(written.replace("\n", "")) is None
+    assert "\\u001b" in written and "\\u202e" in written and "\\u009b" in written
+    assert "\\udb40\\udc01" in written  # U+E0001 as a surrogate pair, as JSON has it
+    assert json.loads(written) == data
+
+
+def test_a_marker_takes_the_cells_of_the_filler():
+    line = [Segment("▊", BORDER), Segment("a\u202eb", TEXT), Segment("          ", FILL),
+            Segment("▎", BORDER)]
+    assert drawn(line) == [Segment("▊", BORDER), Segment("a⟨U+202E⟩b", TEXT),
+                           Segment("  ", FILL), Segment("▎", BORDER)]
+
+
+def test_without_filler_a_marker_cuts_the_end_of_its_text():
+    line = [Segment("Jo\u200bris Bakker", TEXT), Segment("▎", BORDER)]
+    assert drawn(line) == [Segment("Jo⟨U+200B⟩ri", TEXT), Segment("▎", BORDER)]
+
+
 segment_texts = st.one_of(
     st.text(max_size=12),
     st.sampled_from([t for _, t in CORPUS if len(t) < 200]),
-    st.text(st.sampled_from(ALL_CONTROLS + " a漢🙂\u0301"), max_size=12),
+    st.text(st.sampled_from(ALL_CONTROLS + BIDI_AND_INVISIBLE + " a漢🙂\u0301"), max_size=12),
 )
 
 
@@ -92,7 +129,7 @@ def test_a_line_keeps_its_width_and_loses_every_control_character(parts):
     line = [Segment(text, style) for text, style in parts if text]
     shown = drawn(line)
     assert width(shown) == width(line)
-    assert not any(CONTROLS.search(s.text) for s in shown)
+    assert not any(UNSAFE.search(s.text) for s in shown)
     assert all(s.text for s in shown)
 
 

@@ -92,6 +92,8 @@ async def test_clicking_a_key_in_the_key_line_presses_it(store, clock):
 
 async def test_the_palette_has_no_screenshot_and_no_english_system_entries(store, clock):
     """Textual's "Screenshot" would write names and notes to ~/Downloads, world-readable."""
+    from textual.command import CommandPalette
+
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -106,5 +108,5 @@ async def test_the_palette_has_no_screenshot_and_no_english_system_entries(store
         await pilot.press("ctrl+p")
         await pilot.pause()
         palette = app.screen
-        assert type(palette).__name__ == "CommandPalette"
+        assert isinstance(palette, CommandPalette)
         assert "Zoek een opdracht" in str(palette.query_one("Input").placeholder)

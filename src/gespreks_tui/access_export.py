@@ -20,7 +20,6 @@ about an employee as personal data open to the right of access.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import tempfile
@@ -34,6 +33,7 @@ from gespreks_tui.exports import ExportError, slug, write_private
 from gespreks_tui.minutes.dutch_time import date_text, time_text
 from gespreks_tui.minutes.escape import inline, note_lines
 from gespreks_tui.model import Kind, Person, Status, Visibility
+from gespreks_tui.safe_text import json_text
 
 FORMAT = "gespreks-tui/person-export/1"
 BREAK = ["", "---", ""]
@@ -210,7 +210,7 @@ def build_export(store, person: Person, lang: str | None = None) -> PersonExport
     groups = len(rows["tables"].get("collective_members", []))
     files = {index_file: _index(person, listed, private, led, json_file, groups, lang, created),
              **files,
-             json_file: json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"}
+             json_file: json_text(data) + "\n"}  # valid JSON, nothing raw in it
     return PersonExport(person=person, files=files, conversations=tuple(listed),
                         private_notes=tuple(private), as_manager=tuple(led),
                         json_file=json_file, index_file=index_file)

@@ -2,19 +2,26 @@
 
 ``open_database`` checks the file before it changes a byte: a file that is not
 SQLite, cannot be read, stays locked, or was written by a newer app is refused
-with a ``StoreError`` and left exactly as it was. A new file is created
-owner-only (0600) in a directory we create owner-only (0700).
+with a ``StoreError`` and left exactly as it was; so is anything that is not a
+regular file (a device, a FIFO) and a file with a second (hard) name. A new file
+is created owner-only (0600) in a directory we create owner-only (0700); an
+existing one with group or other bits (and its ``-wal``, ``-shm`` and side
+file) is made owner-only, with a line that says so. A command that only reads
+asks not to create: a missing file is then a ``MissingDatabase``.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
+from gespreks_tui.catalogue import t
 from gespreks_tui.connection import Connection
 from gespreks_tui.errors import UserError
 from gespreks_tui.migrations import LATEST, applied_version, migrate
+from gespreks_tui.presence import side_file
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 
@@ -48,17 +55,63 @@ def _create_owner_only(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
-    """Open ``path`` and prove it is a readable SQLite database, changing nothing."""
+class MissingDatabase(StoreError):
+    """No database at the path a command named: a typo must not make an empty one."""
+
+    exit_code = 1
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """What ``path`` is (a symlink followed); None when there is nothing there."""
     try:
-        if not path.exists():
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:  # a file where a folder on the way should be
+        return None
+
+
+def check_kind(path: Path, found: os.stat_result) -> None:
+    """Refuse what SQLite must not open: a folder, a device, a FIFO, a second name.
+
+    ``/dev/null`` as a database made SQLite leave ``/dev/null-journal``; a FIFO
+    waits forever. A hard link is a second name for the file, and SQLite keeps
+    its ``-wal`` and ``-shm`` per name: two copies of the app through the two
+    names each see only their own writes and can damage the file, so it is
+    refused (a symbolic link is fine: SQLite follows it to the real file).
+    """
+    if stat.S_ISDIR(found.st_mode):
+        raise StoreError("db.is_directory", path)
+    if not stat.S_ISREG(found.st_mode):
+        raise StoreError("db.not_regular", path)
+    if found.st_nlink > 1:
+        raise StoreError("db.hard_linked", path, links=found.st_nlink)
+
+
+def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, *, create: bool = True,
+            notices: list[str] | None = None) -> sqlite3.Connection:
+    """Open ``path`` and prove it is a readable SQLite database, changing nothing
+    but loose permissions (each tightened one a line in ``notices``).
+
+    Without ``create`` a missing file is a ``MissingDatabase``, and nothing (not
+    even its folder) is made.
+    """
+    try:
+        found = _existing(path)
+        if found is None:
+            if not create:
+                raise MissingDatabase("db.missing", path)
             _create_owner_only(path)
-        elif path.is_dir():
-            raise StoreError("db.is_directory", path)
-        elif not os.access(path, os.R_OK):
-            raise StoreError("db.unreadable", path)
+        else:
+            check_kind(path, found)
+            if not os.access(path, os.R_OK):
+                raise StoreError("db.unreadable", path)
     except OSError as error:
         raise StoreError("db.cannot_create", path, reason=error.strerror or error) from error
+    # Before SQLite opens it: SQLite gives a new -wal and -shm the database's mode.
+    tightened = owner_only_files(path)
+    if notices is not None:
+        notices += tightened
     try:
         conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     except sqlite3.Error as error:
@@ -73,6 +126,32 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
             raise StoreError("db.read_only", path) from error
         raise StoreError("db.not_a_database", path) from error
     return conn
+
+
+def owner_only_files(path: Path) -> list[str]:
+    """Take group and other bits off the database and its side files; a line per file.
+
+    The side files are named after the real file (``-wal``, ``-shm``,
+    ``-journal`` as SQLite names them, ``-open`` as ``presence`` does). A file
+    whose mode cannot be changed (another user's, a read-only disk) is refused:
+    a ``StoreError`` that says why.
+    """
+    real = os.path.realpath(path)
+    notices = []
+    for name in (real, f"{real}-wal", f"{real}-shm", f"{real}-journal", str(side_file(real))):
+        try:
+            mode = stat.S_IMODE(os.stat(name).st_mode)
+        except OSError:
+            continue  # not there (yet)
+        if not mode & 0o077:
+            continue
+        try:
+            os.chmod(name, mode & 0o700)
+        except OSError as error:
+            raise StoreError("db.loose_permissions", path, file=name, mode=f"{mode:04o}",
+                             reason=error.strerror or error) from error
+        notices.append(t("db.tightened", file=name, mode=f"{mode:04o}"))
+    return notices
 
 
 def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
@@ -97,9 +176,14 @@ def open_worker_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOU
     return Connection(conn)
 
 
-def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
-    """Return the ``Connection`` on ``path``, migrated to the latest schema."""
-    conn = connect(path, busy_timeout)
+def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, *,
+                  create: bool = True, notices: list[str] | None = None):
+    """Return the ``Connection`` on ``path``, migrated to the latest schema.
+
+    ``create`` and ``notices`` as for ``connect``; the side files SQLite made
+    on the way (``-wal``, ``-shm``) are checked once more at the end.
+    """
+    conn = connect(path, busy_timeout, create=create, notices=notices)
     try:
         version = applied_version(conn)
         if version > LATEST:
@@ -123,4 +207,11 @@ def open_database(path: Path, now: str, busy_timeout: float = DEFAULT_BUSY_TIMEO
         if "disk" in str(error).lower():  # "database or disk is full", "disk I/O error"
             raise StoreError("db.cannot_open", path, reason=error) from error
         raise StoreError("db.not_a_database", path) from error
+    try:
+        tightened = owner_only_files(path)
+    except StoreError:
+        db.conn.close()
+        raise
+    if notices is not None:
+        notices += tightened
     return db

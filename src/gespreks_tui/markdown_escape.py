@@ -15,6 +15,12 @@ The rules, applied to every piece of user text:
    visible placeholders: U+0000–U+001F as the Control Pictures U+2400–U+241F
    (U+0000 → "␀"), U+007F as "␡", U+0080–U+009F as U+FFFD. This is the only
    change ever made to what was typed: ``clean(text)`` is what comes back.
+   Characters that reorder or hide text (bidi controls and marks, zero-width
+   characters: ``safe_text.HIDDEN``) are written as numeric character
+   references (``&#8238;`` for U+202E): the file, read as text, shows them
+   for what they are, so an override in an agreement cannot turn the owner,
+   date and status after it around; they parse back unchanged (the HTML page
+   shows them as markers, ``minutes/html.py``).
 2. Every ASCII punctuation character that can take part in Markdown syntax is
    backslash-escaped (all but ``' " , ; ? %``, and a full stop only after a
    number at the start of a line), so no inline or block construct can start (``#``, ``-``, ``1.``, ``>``, ``|``, ``[ ]``,
@@ -39,6 +45,9 @@ from __future__ import annotations
 
 import re
 
+from gespreks_tui.controls import picture
+from gespreks_tui.safe_text import HIDDEN
+
 # ASCII punctuation, less the marks that are never Markdown syntax on their own
 # (' " , ; ? % and a full stop that does not follow a list number): the raw file
 # stays readable ("collega's en afgerond.", not "collega\\'s en afgerond\\.").
@@ -48,16 +57,9 @@ _LIST_NUMBER_STOP = re.compile(r"^(\s*\d{1,9})\.", re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
 def clean(text: str) -> str:
     """``text`` with the control characters CommonMark cannot carry made visible."""
-    return _CONTROLS.sub(_picture, text)
+    return _CONTROLS.sub(lambda match: picture(match[0]), text)
 
 
 def _reference(char: str) -> str:
@@ -68,6 +70,7 @@ def _line(text: str) -> str:
     """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
     text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
     text = _LIST_NUMBER_STOP.sub(lambda m: m[1] + "\\.", text)
+    text = HIDDEN.sub(lambda m: _reference(m[0]), text)
     start, end = 0, len(text)
     while start < end and text[start].isspace():
         start += 1

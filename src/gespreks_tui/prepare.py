@@ -27,6 +27,7 @@ from gespreks_tui.catalogue import LANGUAGES, t
 from gespreks_tui.errors import Term, UserError
 from gespreks_tui.exports import ExportError, write_private
 from gespreks_tui.model import Agreement, Kind
+from gespreks_tui.safe_read import FileRefused, read_small_file
 from gespreks_tui.templates.markdown import (
     block_end,
     escape_inline,
@@ -248,9 +249,16 @@ def parse_preparation(text: str, employee_name: str, kind: Kind | str) -> Prepar
 
 
 def read_preparation(path: Path | str, employee_name: str, kind: Kind | str) -> Preparation:
-    """``parse_preparation`` of a file; an unreadable file is a ``PreparationError`` too."""
+    """``parse_preparation`` of a file; an unreadable file is a ``PreparationError`` too.
+
+    A FIFO, a device or a directory, and a file over ``safe_read.MOST_BYTES``, are
+    refused before a byte is read (``safe_read``): they hung the app or ran out of
+    memory.
+    """
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = read_small_file(path).decode("utf-8-sig")
+    except FileRefused as error:
+        raise PreparationError("prepare.unreadable", path=path, reason=error.reason) from error
     except OSError as error:
         raise PreparationError("prepare.unreadable", path=path,
                                reason=error.strerror or error) from error

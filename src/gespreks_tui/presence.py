@@ -7,7 +7,12 @@ lock on one byte (at the conversation's id) of a small side file next to the
 database, ``<database>-open``. The operating system drops the lock when the
 copy exits, however it exits (kill -9 included), so nothing is ever left
 stale. The side file is empty and holds no personal data; it is created
-owner-only like the database.
+owner-only like the database (and made so if it was not).
+
+The side file is named after the real file, symlinks resolved: a copy on
+``link.db -> real.db`` and a copy on ``real.db`` claim in one side file. Only
+the side file is ever opened here, never the database: closing any descriptor
+of a file drops every POSIX lock the process holds on it, SQLite's included.
 
 Where POSIX record locks do not exist (Windows), every claim succeeds: the
 app then works as before, without the guard.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 try:
@@ -26,7 +32,26 @@ except ImportError:  # pragma: no cover - not POSIX
 
 
 def side_file(db_path: Path | str) -> Path:
-    return Path(f"{db_path}-open")
+    """``<real database>-open``: every name for the database (a symlink, ``./x``,
+    ``../dir/x``) leads to the same side file, so to the same claims.
+
+    (A second hard name is refused when the database is opened: ``db.check_kind``.)
+    """
+    return Path(f"{os.path.realpath(db_path)}-open")
+
+
+def _owner_only_file(fd: int) -> bool:
+    """A regular file, made owner-only if it was not (opening the store already did
+    that, and said so); False for anything else (a FIFO put in its place)."""
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            return False
+        if found.st_mode & 0o077:
+            os.fchmod(fd, stat.S_IMODE(found.st_mode) & 0o700)
+    except OSError:
+        return False
+    return True
 
 
 class Presence:
@@ -40,9 +65,14 @@ class Presence:
     def _file(self) -> int | None:
         if self._fd is None and fcntl is not None:
             try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY,
+                             0o600)
             except OSError:  # a read-only folder: the database says so itself
                 return None
+            if not _owner_only_file(fd):
+                os.close(fd)
+                return None
+            self._fd = fd
         return self._fd
 
     @property

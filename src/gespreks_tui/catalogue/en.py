@@ -257,4 +257,12 @@ MESSAGES: dict[str, str] = {
     'scores.comment': 'explanation',
     'notes.preparation': "Employee's preparation:\n{text}",
     'scores.legend': '1 = {onvoldoende} · 2 = {voldoende} · 3 = {goed} · 4 = {uitstekend}',
+    # issue 14: paths, permissions, odd files, missing database
+    'db.missing': 'There is no database at {path}; start the app or `gespreks demo` to make one.',
+    'db.not_regular': '{path} is not a regular file (but a device or pipe, for instance); choose a database file with --db.',
+    'db.hard_linked': "{path} has {links} names (hard links). SQLite keeps a separate log per name, so two copies using different names do not see each other's work and can damage the database. Use one name: make the other a plain copy or a symbolic link.",
+    'db.tightened': '{file} was open to others too ({mode}); it is now yours only.',
+    'db.loose_permissions': '{file} is open to others too ({mode}) and that cannot be changed ({reason}). Make the file yours only (chmod 600) or choose another file with --db.',
+    'file.not_regular': 'not a regular file, but a folder, pipe or device',
+    'file.too_large': 'larger than 1 MB',
 }

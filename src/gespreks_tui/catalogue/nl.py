@@ -257,4 +257,12 @@ MESSAGES: dict[str, str] = {
     'scores.comment': 'toelichting',
     'notes.preparation': 'Voorbereiding medewerker:\n{text}',
     'scores.legend': '1 = {onvoldoende} · 2 = {voldoende} · 3 = {goed} · 4 = {uitstekend}',
+    # issue 14: paths, permissions, odd files, missing database
+    'db.missing': 'Er is geen database op {path}; start de app of `gespreks demo` om er een te maken.',
+    'db.not_regular': '{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe); kies een databasebestand met --db.',
+    'db.hard_linked': '{path} heeft {links} namen (harde links). SQLite houdt per naam een eigen logboek bij, dus twee kopieën via verschillende namen zien elkaars werk niet en kunnen de database beschadigen. Gebruik één naam: maak van de andere een gewone kopie of een symbolische link.',
+    'db.tightened': '{file} was ook voor anderen toegankelijk ({mode}); het is nu alleen voor jou.',
+    'db.loose_permissions': '{file} is ook voor anderen toegankelijk ({mode}) en dat kan niet worden aangepast ({reason}). Maak het bestand alleen voor jou (chmod 600) of kies een ander bestand met --db.',
+    'file.not_regular': 'geen gewoon bestand, maar een map, pipe of apparaat',
+    'file.too_large': 'groter dan 1 MB',
 }

@@ -104,4 +104,12 @@ MESSAGES: dict[str, str] = {
     "privacy.purge.prompt": "Type '{word}' to remove this",
     "privacy.purge.cancelled": "Nothing removed: the confirmation was not '{word}'.",
     "privacy.purge.done": "Purged: {people} person(s) erased, {conversations} conversation(s) removed, {rows} rows in all; database compacted (VACUUM, WAL emptied).",
+    # names (issue 14)
+    "person.invisible_character": "A name cannot contain invisible or direction characters, such as a zero-width space (U+200B) or a right-to-left override (U+202E). Remove them and try again.",
+    "person.duplicate": "Note: '{first}' (no. {first_id}) and '{second}' (no. {second_id}) are the same name apart from case, accents or invisible characters; an older version stored them as two people.",
+    # a meeting open in the app (issue 14)
+    "privacy.open_elsewhere": "Conversation {id} ({kind}, {date}, {employee}) is open in the app right now; close it there first. Nothing was changed.",
+    # an error nobody expected (issue 14)
+    "error.crash": "Something unexpected went wrong ({reason}). Details, without your data: {path}",
+    "error.crash_unsaved": "Something unexpected went wrong ({reason}); the crash file could not be written either.",
 }

@@ -104,4 +104,12 @@ MESSAGES: dict[str, str] = {
     "privacy.purge.prompt": "Typ '{word}' om dit te verwijderen",
     "privacy.purge.cancelled": "Niets verwijderd: de bevestiging was niet '{word}'.",
     "privacy.purge.done": "Opgeschoond: {people} persoon/personen gewist, {conversations} gesprek(ken) verwijderd, {rows} rijen in totaal; database opgeschoond (VACUUM, WAL geleegd).",
+    # names (issue 14)
+    "person.invisible_character": "Een naam kan geen onzichtbare tekens of richtingstekens bevatten, zoals een spatie zonder breedte (U+200B) of een omkering van de schrijfrichting (U+202E). Haal die tekens weg en probeer het opnieuw.",
+    "person.duplicate": "Let op: '{first}' (nr. {first_id}) en '{second}' (nr. {second_id}) zijn dezelfde naam, op hoofdletters, accenten of onzichtbare tekens na; een oudere versie bewaarde ze als twee personen.",
+    # a meeting open in the app (issue 14)
+    "privacy.open_elsewhere": "Gesprek {id} ({kind}, {date}, {employee}) is nu open in de app; sluit het daar eerst. Er is niets gewijzigd.",
+    # an error nobody expected (issue 14)
+    "error.crash": "Er ging iets onverwachts mis ({reason}). Details, zonder je gegevens: {path}",
+    "error.crash_unsaved": "Er ging iets onverwachts mis ({reason}); ook het crashbestand kon niet worden geschreven.",
 }

@@ -9,12 +9,14 @@ starts sooner without it.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from gespreks_tui import __version__
 from gespreks_tui.catalogue import resolve_language, set_language, t
+from gespreks_tui.safe_text import safe_lines
 
 if TYPE_CHECKING:
     import click
@@ -57,14 +59,42 @@ def _run_plain(options: dict) -> None:
     try:
         run_app(options)
     except StoreError as error:
-        print(error.message(), file=sys.stderr)
+        print(safe_lines(error.message()), file=sys.stderr)
         sys.exit(StoreError.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # never a traceback for the user
-        print(t("error.unexpected", reason=error), file=sys.stderr)
-        sys.exit(1)
+        crashed(error)
     sys.exit(0)
+
+
+def crashed(error: BaseException) -> NoReturn:
+    """An error nobody expected: one line naming a crash file, then exit 1.
+
+    The crash file (``crash.record_crash``) holds where it happened, never the
+    error's message or local variables: either may carry a note or a name.
+    The line names the error's type only, for the same reason.
+    """
+    from gespreks_tui.crash import record_crash
+
+    if isinstance(error, BrokenPipeError):  # `gespreks list | head`: not a crash
+        _quiet_stdout()
+        sys.exit(1)
+    path = record_crash(error)
+    reason = type(error).__name__
+    line = (t("error.crash", reason=reason, path=path) if path is not None
+            else t("error.crash_unsaved", reason=reason))
+    print(safe_lines(line), file=sys.stderr)
+    sys.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises nothing more."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def build_cli() -> click.Group:
@@ -99,25 +129,24 @@ def main(argv: list[str] | None = None) -> None:
     try:
         set_language(resolve_language(_language_from_argv(args)))
     except ValueError as error:
-        print(t("error.language", language=error), file=sys.stderr)
+        print(safe_lines(t("error.language", language=error)), file=sys.stderr)
         sys.exit(2)
     plain = plain_app_options(args)
     if plain is not None:
         _run_plain(plain)
     import click
 
-    from gespreks_tui.cli.options import UserError
+    from gespreks_tui.cli import render
 
     try:
         code = build_cli().main(args, prog_name="gespreks", standalone_mode=False)
     except click.ClickException as error:
-        error.show()
+        render.show_error(error)
         sys.exit(error.exit_code)
     except click.Abort:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # never a traceback for the user
-        click.echo(UserError(t("error.unexpected", reason=error)).message, err=True)
-        sys.exit(1)
+        crashed(error)
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from gespreks_tui.catalogue import t
@@ -17,13 +15,13 @@ from gespreks_tui.cli.options import UserError, common_options, open_store
 def demo(ctx: click.Context) -> None:
     from gespreks_tui.demo import load_demo
 
-    store = open_store(ctx)
+    store = open_store(ctx, create=True)
     try:
         if load_demo(store):
-            click.echo(t("cli.demo.done", path=store.path, people=len(store.list_people()),
-                         conversations=len(store.list_conversations())))
+            render.echo_safe(t("cli.demo.done", path=store.path, people=len(store.list_people()),
+                               conversations=len(store.list_conversations())))
         else:
-            click.echo(t("cli.demo.exists", path=store.path))
+            render.echo_safe(t("cli.demo.exists", path=store.path))
     finally:
         store.close()
 
@@ -43,15 +41,17 @@ def list_(ctx: click.Context, employee: str | None, as_json: bool) -> None:
                 raise UserError(t("person.not_found", name=employee))
             employee_id = person.id
         rows = store.list_conversations(employee_id)
+        from gespreks_tui.cli.privacy_commands import warn_duplicates
+
+        warn_duplicates(store)  # names an older version stored twice: one line per pair
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps([render.summary_json(r) for r in rows], ensure_ascii=False,
-                              indent=2))
+        render.echo_json([render.summary_json(r) for r in rows])
     elif not rows:
-        click.echo(t("cli.list.empty"))
+        render.echo_safe(t("cli.list.empty"))
     else:
-        click.echo("\n".join(render.summary_table(rows)))
+        render.echo_safe("\n".join(render.summary_table(rows)))
 
 
 @click.command(help=t("cli.help.show"))
@@ -77,9 +77,9 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
                                        trails)
         data["scores"] = render.scores_json(scores, overall)
         data["minutes"] = minutes_render.minutes_json(history)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        render.echo_json(data)
     else:
-        click.echo("\n".join(
+        render.echo_safe("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
                                      trails) + render.scores_text(conversation, scores, overall)
             + minutes_render.minutes_text(history)))

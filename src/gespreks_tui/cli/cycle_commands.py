@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict
 from datetime import date
@@ -15,6 +14,7 @@ import click
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.render import echo_json, echo_safe
 
 TODAY_VARIABLE = "GESPREKS_TODAY"
 
@@ -60,7 +60,7 @@ def done(ctx: click.Context, agreement_id: int, note: str) -> None:
         agreement = store.mark_done_between(agreement_id, note)
     finally:
         store.close()
-    click.echo(t("cli.done.done", id=agreement.id, text=agreement.text))
+    echo_safe(t("cli.done.done", id=agreement.id, text=agreement.text))
 
 
 # --- collective ------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def collective_add(ctx: click.Context, text: str, due_text: str | None,
         added = store.add_collective(text, due, ids)
     finally:
         store.close()
-    click.echo(t("cli.collective.added", id=added.id, who=_who(added), text=added.text))
+    echo_safe(t("cli.collective.added", id=added.id, who=_who(added), text=added.text))
 
 
 @collective.command("list", help=t("cli.help.collective_list"))
@@ -123,15 +123,15 @@ def collective_list(ctx: click.Context, include_ended: bool, as_json: bool) -> N
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps([asdict(c) for c in rows], ensure_ascii=False, indent=2))
+        echo_json([asdict(c) for c in rows])
         return
     if not rows:
-        click.echo(t("cli.collective.empty"))
+        echo_safe(t("cli.collective.empty"))
         return
     for c in rows:
         ended = t("cli.collective.ended_suffix", date=c.ended_at[:10]) if c.ended_at else ""
-        click.echo(t("cli.collective.line", id=c.id, text=c.text, who=_who(c),
-                     due=c.due_date or t("collective.no_due"), ended=ended))
+        echo_safe(t("cli.collective.line", id=c.id, text=c.text, who=_who(c),
+                    due=c.due_date or t("collective.no_due"), ended=ended))
 
 
 @collective.command("end", help=t("cli.help.collective_end"))
@@ -144,7 +144,7 @@ def collective_end(ctx: click.Context, collective_id: int) -> None:
         ended = store.end_collective(collective_id)
     finally:
         store.close()
-    click.echo(t("cli.collective.ended", id=ended.id))
+    echo_safe(t("cli.collective.ended", id=ended.id))
 
 
 # --- due -------------------------------------------------------------------------------
@@ -169,11 +169,11 @@ def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) ->
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=2))
+        echo_json([asdict(i) for i in items])
     elif not items:
-        click.echo(t("due.empty", days=days))
+        echo_safe(t("due.empty", days=days))
     else:
-        click.echo("\n".join([due_header(), *(due_line(i) for i in items)]))
+        echo_safe("\n".join([due_header(), *(due_line(i) for i in items)]))
 
 
 def cycle_commands() -> list[click.Command]:

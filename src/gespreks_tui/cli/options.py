@@ -19,7 +19,9 @@ class UserError(click.ClickException):
         self.exit_code = exit_code  # type: ignore[misc]
 
     def show(self, file=None) -> None:
-        click.echo(self.message, err=True)
+        from gespreks_tui.cli.render import echo_safe
+
+        echo_safe(self.message, err=True)
 
 
 class AppGroup(click.Group):
@@ -56,9 +58,21 @@ def common_options(command: Callable) -> Callable:
                         callback=_remember("db"), help=t("cli.help.db"))(command)
 
 
-def open_store(ctx: click.Context):
-    """Open the database chosen by --db, $GESPREKS_DB or the default."""
+def open_store(ctx: click.Context, create: bool = False):
+    """Open the database chosen by --db, $GESPREKS_DB or the default.
+
+    Only a command that makes a database (``demo``) passes ``create=True``:
+    for every other one a mistyped path is one line ("Er is geen database op
+    PATH ...", exit 1) and nothing is created, not even the folder. What
+    opening put right (loose permissions) is printed on stderr.
+    """
     from gespreks_tui.paths import resolve_db_path
     from gespreks_tui.store import Store
 
-    return Store.open(resolve_db_path((ctx.obj or {}).get("db")))
+    store = Store.open(resolve_db_path((ctx.obj or {}).get("db")), create=create)
+    if store.notices:
+        from gespreks_tui.cli.render import echo_safe
+
+        for notice in store.notices:
+            echo_safe(notice, err=True)
+    return store

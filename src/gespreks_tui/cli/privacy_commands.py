@@ -9,6 +9,7 @@ for ``due``: the local date, or ``$GESPREKS_TODAY`` in tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -16,21 +17,73 @@ import click
 from gespreks_tui.catalogue import t
 from gespreks_tui.cli.cycle_commands import today
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.render import echo_safe, prompt_safe
 
 
 def _person(store, name: str):
     person = store.find_person(name)
     if person is None:
         raise UserError(t("person.not_found", name=name))
+    warn_duplicates(store, person.id)
     return person
+
+
+def warn_duplicates(store, person_id: int | None = None) -> None:
+    """One line on stderr per pair of stored names that are one person now
+    (``person_names``; an older version stored both); only pairs with
+    ``person_id`` when given."""
+    for first, second in store.duplicate_people():
+        if person_id is None or person_id in (first.id, second.id):
+            echo_safe(t("person.duplicate", first=first.name, first_id=first.id,
+                        second=second.name, second_id=second.id), err=True)
+
+
+def _refuse_if_open(store, conversation_ids: Iterable[int]) -> None:
+    """Refuse, naming it, when a copy of the app has one of these conversations on screen.
+
+    Erasing or changing a meeting under an app that shows it leaves the app
+    saving into rows that are gone. Checked before the confirmation and again
+    just before the change (the app may have opened it while we asked).
+    """
+    from gespreks_tui.presence import Presence
+
+    presence = Presence(store.path)
+    try:
+        open_now = [cid for cid in sorted(set(conversation_ids))
+                    if presence.open_elsewhere(cid)]
+    finally:
+        presence.close()
+    if not open_now:
+        return
+    shown = {s.id: s for s in store.list_conversations()}
+    raise UserError("\n".join(
+        t("privacy.open_elsewhere", id=cid, kind=t(f"kind.{shown[cid].kind.value}"),
+          date=shown[cid].date[:10], employee=shown[cid].employee)
+        for cid in open_now if cid in shown))
+
+
+def _erasure_touches(store, people_ids: Iterable[int], conversation_ids: Iterable[int],
+                     effect) -> list[int]:
+    """The conversations an erasure (``effect``, its dry run) would change.
+
+    Its people's conversations as employee or manager and the ones it removes;
+    every conversation when it also rewrites other texts that name them (a
+    note anywhere may), or keeps a conversation with a neutral manager label.
+    """
+    if effect.texts or effect.as_manager:
+        return store.conversations_involving(None)
+    touched = set(conversation_ids)
+    for person_id in people_ids:
+        touched.update(store.conversations_involving(person_id))
+    return sorted(touched)
 
 
 def _typed(prompt: str) -> str:
     """What the user typed at ``prompt``; empty at the end of input (nothing confirmed)."""
     try:
-        return click.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
+        return prompt_safe(prompt, default="", show_default=False, prompt_suffix=": ")
     except click.Abort:
-        click.echo("", err=True)
+        echo_safe("", err=True)
         return ""
 
 
@@ -40,7 +93,7 @@ def _same_name(typed: str, name: str) -> bool:
 
 def _warn_if_not_compacted(wal_cleared: bool | None, path) -> None:
     if wal_cleared is False:
-        click.echo(t("privacy.compact.incomplete", path=path), err=True)
+        echo_safe(t("privacy.compact.incomplete", path=path), err=True)
 
 
 # --- person ----------------------------------------------------------------------------
@@ -71,18 +124,18 @@ def person_export(ctx: click.Context, name: str, output: Path) -> None:
         path = write_export(output, export)
     except ExportError as error:
         raise UserError(error.message(), error.exit_code) from None
-    click.echo(t("privacy.export.done", name=found.name, path=path,
-                 conversations=len(export.conversations), files=len(export.files)))
+    echo_safe(t("privacy.export.done", name=found.name, path=path,
+                conversations=len(export.conversations), files=len(export.files)))
     if export.private_notes:
-        click.echo(t("privacy.export.private", count=len(export.private_notes)))
+        echo_safe(t("privacy.export.private", count=len(export.private_notes)))
         for note in export.private_notes:
-            click.echo("  " + t("privacy.private_line", id=note.conversation_id,
-                                kind=t(f"kind.{note.kind}"), date=note.date, phase=note.phase))
+            echo_safe("  " + t("privacy.private_line", id=note.conversation_id,
+                               kind=t(f"kind.{note.kind}"), date=note.date, phase=note.phase))
     else:
-        click.echo(t("privacy.export.no_private", name=found.name))
+        echo_safe(t("privacy.export.no_private", name=found.name))
     if export.as_manager:
-        click.echo(t("privacy.export.as_manager", name=found.name, count=len(export.as_manager),
-                     file=export.index_file))
+        echo_safe(t("privacy.export.as_manager", name=found.name, count=len(export.as_manager),
+                    file=export.index_file))
 
 
 @person.command("erase", help=t("privacy.help.erase"))
@@ -97,14 +150,17 @@ def person_erase(ctx: click.Context, name: str, yes: bool) -> None:
     try:
         found = _person(store, name)
         plan = store.erase_person(found.id, dry_run=True)
-        click.echo("\n".join(erasure_plan_lines(plan)))
+        echo_safe("\n".join(erasure_plan_lines(plan)))
+        touched = _erasure_touches(store, [found.id], [], plan)
+        _refuse_if_open(store, touched)
         if not yes and not _same_name(_typed(t("privacy.erase.prompt", name=found.name)),
                                       found.name):
             raise UserError(t("privacy.erase.cancelled", name=found.name))
+        _refuse_if_open(store, touched)
         done = store.erase_person(found.id)
     finally:
         store.close()
-    click.echo(erasure_summary(done))
+    echo_safe(erasure_summary(done))
     _warn_if_not_compacted(done.wal_cleared, store.path)
 
 
@@ -129,9 +185,10 @@ def person_left(ctx: click.Context, name: str, on: str | None, clear: bool) -> N
     store = open_store(ctx)
     try:
         found = _person(store, name)
+        _refuse_if_open(store, store.conversations_involving(found.id))
         if clear:
             marked = store.mark_left(found.id, None)
-            click.echo(t("privacy.left.cleared", name=marked.name))
+            echo_safe(t("privacy.left.cleared", name=marked.name))
             return
         marked = store.mark_left(found.id, day)
         last = max((s.date[:10] for s in store.list_conversations(found.id)), default=None)
@@ -139,8 +196,8 @@ def person_left(ctx: click.Context, name: str, on: str | None, clear: bool) -> N
     finally:
         store.close()
     start = max(day.isoformat(), last) if last else day.isoformat()
-    click.echo(t("privacy.left.done", name=marked.name, date=day.isoformat(),
-                 until=keep_until(start, policy.left_years).isoformat()))
+    echo_safe(t("privacy.left.done", name=marked.name, date=day.isoformat(),
+                until=keep_until(start, policy.left_years).isoformat()))
 
 
 # --- retention and purge ---------------------------------------------------------------
@@ -192,8 +249,8 @@ def retention(ctx: click.Context, left_years: int | None, max_age: tuple | None)
     finally:
         store.close()
     if changed:
-        click.echo(t("privacy.retention.saved"))
-    click.echo("\n".join(policy_lines(policy)))
+        echo_safe(t("privacy.retention.saved"))
+    echo_safe("\n".join(policy_lines(policy)))
 
 
 @click.command("purge", help=t("privacy.help.purge"))
@@ -208,21 +265,25 @@ def purge(ctx: click.Context, dry_run: bool, yes: bool) -> None:
     store = open_store(ctx)
     try:
         plan = store.purge(day, dry_run=True)
-        click.echo("\n".join(purge_lines(plan)))
+        echo_safe("\n".join(purge_lines(plan)))
         if plan.empty:
             return
         if dry_run:
-            click.echo(t("privacy.purge.dry_run"))
+            echo_safe(t("privacy.purge.dry_run"))
             return
+        touched = _erasure_touches(store, [p.person.id for p in plan.people],
+                                   [c.id for c in plan.conversations], plan.effect)
+        _refuse_if_open(store, touched)
         word = t("privacy.purge.word")
         if not yes:
             typed = _typed(t("privacy.purge.prompt", word=word)).strip().casefold()
             if typed not in {t("privacy.purge.word", lang=lang) for lang in ("nl", "en")}:
                 raise UserError(t("privacy.purge.cancelled", word=word))
+        _refuse_if_open(store, touched)
         done = store.purge(day, policy=plan.policy)
     finally:
         store.close()
-    click.echo(purge_summary(done))
+    echo_safe(purge_summary(done))
     _warn_if_not_compacted(done.effect.wal_cleared, store.path)
 
 

@@ -1,10 +1,25 @@
-"""Plain-text and JSON views of conversations for the command line."""
+"""Plain-text and JSON views of conversations for the command line, and the one
+way the command line writes for people (``echo_safe``, ``echo_json``, ``prompt_safe``).
+
+Every line the commands print passes ``gespreks_tui.safe_text``: a name, note,
+agreement, comment, path or returned file (the ``verify``/``confirm`` diff is
+what a tamperer wrote) can hold ESC, C1 or bidi characters, and click strips
+only colour codes, and only when the output is not a terminal. So control
+characters are printed as pictures and bidi and invisible characters as
+markers, whether to a terminal, a pipe or a file; JSON escapes them instead,
+so it stays valid and round-trips. Line feeds and tabs stay as they are.
+"""
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict
 from datetime import datetime
+from typing import Any
 
+import click
+
+from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import t
 from gespreks_tui.cycle import trail_line
 from gespreks_tui.model import (
@@ -17,6 +32,35 @@ from gespreks_tui.model import (
     Score,
     Visibility,
 )
+from gespreks_tui.safe_text import json_text, safe, safe_lines
+
+
+def echo_safe(text: object = "", err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` for text meant for people: nothing in it can act on a terminal."""
+    click.echo(safe_lines(str(text)), err=err, nl=nl)
+
+
+def echo_lines(lines: list[str], err: bool = False) -> None:
+    """Several lines at once, through ``echo_safe``."""
+    echo_safe("\n".join(lines), err=err)
+
+
+def echo_json(data: object) -> None:
+    """``data`` as indented JSON, with controls, bidi and invisible characters escaped."""
+    click.echo(json_text(data))
+
+
+def prompt_safe(text: str, **options: Any) -> Any:
+    """``click.prompt`` with a question that may name a person or a path."""
+    return click.prompt(safe(text), **options)
+
+
+def show_error(error: click.ClickException) -> None:
+    """A click error (usage, bad parameter...) as ``error.show`` writes it, made safe:
+    click repeats what was typed on the command line."""
+    buffer = io.StringIO()
+    error.show(file=buffer)
+    echo_safe(buffer.getvalue(), err=True, nl=False)
 
 
 def local_time(stamp: str | None) -> str:
@@ -49,9 +93,10 @@ def summary_json(row: ConversationSummary) -> dict:
 
 
 def agreement_line(a: Agreement) -> str:
+    """One agreement; its state word says what happened ("niet gehaald" is never "gedaan")."""
     return t("show.agreement", mark="x" if a.status == AgreementStatus.DONE else " ",
              text=a.text, owner=t(f"owner.{a.owner or 'none'}"),
-             due=a.due_date or t("show.no_due"), status=t(f"agreement_status.{a.status}"))
+             due=a.due_date or t("show.no_due"), status=state_word(a))
 
 
 def conversation_text(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.render import echo_json, echo_safe
 from gespreks_tui.model import Kind
 
 KINDS = click.Choice([k.value for k in Kind], case_sensitive=False)
@@ -55,12 +55,12 @@ def templates(ctx: click.Context, as_json: bool) -> None:
 
     found = all_templates()
     if as_json:
-        click.echo(json.dumps({
+        echo_json({
             "folder": str(found.folder),
             "templates": [_template_json(i) for i in found.templates],
             "problems": [{"path": p.path, "line": p.line, "message": p.message}
                          for p in found.problems],
-        }, ensure_ascii=False, indent=2))
+        })
         return
     lines = [t("templates.folder", path=found.folder)]
     for info in found.templates:
@@ -68,7 +68,7 @@ def templates(ctx: click.Context, as_json: bool) -> None:
     if found.problems:
         lines += ["", t("templates.problems")]
         lines += ["  " + str(p) for p in found.problems]
-    click.echo("\n".join(lines))
+    echo_safe("\n".join(lines))
 
 
 @templates.command("copy", help=t("templates.help.copy"))
@@ -86,8 +86,8 @@ def copy(kind: str, force: bool) -> None:
     except OSError as error:
         raise UserError(t("templates.copy.failed", path=error.filename or kind,
                           reason=error.strerror or error)) from error
-    click.echo(t("templates.copy.done", path=path, kind=t(f"kind.{kind.lower()}"),
-                 language=lang))
+    echo_safe(t("templates.copy.done", path=path, kind=t(f"kind.{kind.lower()}"),
+                language=lang))
 
 
 @click.command("prepare", help=t("prepare.help"))
@@ -115,10 +115,10 @@ def prepare(ctx: click.Context, employee: str, kind: str, output: Path | None,
         store.close()
     agenda, problems = load_agenda(kind, lang)
     for problem in problems:  # the built-in template was used instead
-        click.echo(str(problem), err=True)
+        echo_safe(str(problem), err=True)
     form = preparation_form(person.name, kind, lang, agenda, agreements)
     if output is None:
-        click.echo(form, nl=False)
+        echo_safe(form, nl=False)
         return
     if output.exists() and not force:
         raise UserError(t("prepare.exists", path=output))
@@ -126,7 +126,7 @@ def prepare(ctx: click.Context, employee: str, kind: str, output: Path | None,
         write_private(output, form)
     except ExportError as error:  # owner-only, all or nothing; nothing left behind
         raise UserError(error.message()) from error
-    click.echo(t("prepare.done", employee=person.name, path=output))
+    echo_safe(t("prepare.done", employee=person.name, path=output))
 
 
 COMMANDS = [templates, prepare]

@@ -1,16 +1,27 @@
-"""People: employees and managers, known by their (case-insensitive) name.
+"""People: employees and managers, known by their name.
 
-A name holds no control character (``gespreks_tui.controls``): NUL ends
-SQLite's NOCASE comparison, so "Jan\\x00A" and "Jan\\x00B" would be one
-person, and ESC or CR in a name is never meant. ``add_person`` refuses them
-with a message; the name dialogs check first and keep what was typed.
+The name rules are in ``gespreks_tui.person_names`` and the store is their
+authority: ``add_person`` stores a name in NFC with single spaces, refuses
+one with a control or an invisible (bidi, zero-width) character, and treats
+two names that are equal after case folding (``name_key``) as one person.
+SQLite's NOCASE folds ASCII only ("ÉMILE" and "émile" are two to it), so the
+comparison is made in Python; a team is a few hundred names at most.
+
+An older version may have stored names this one refuses, or two names that
+are one person now. Those keep working: a name with a control character is
+found only exactly (NUL ends a NOCASE comparison, so "Jan\\x00A" and
+"Jan\\x00B" were one name to SQLite), the exact name wins over a folded
+match, and ``duplicate_people`` lists the pairs so that the command line can
+say so.
 """
 
 from __future__ import annotations
 
 from gespreks_tui.controls import has_control
 from gespreks_tui.db import StoreError
+from gespreks_tui.errors import UserError
 from gespreks_tui.model import Person
+from gespreks_tui.person_names import clean_name, collapse, duplicate_pairs, name_key
 from gespreks_tui.store.base import StoreBase, locked
 
 
@@ -29,12 +40,21 @@ class PeopleMixin(StoreBase):
 
     @locked
     def find_person(self, name: str) -> Person | None:
-        clean = " ".join(name.split())
-        # A NUL ends a NOCASE comparison: a name with a control character
-        # (stored before add_person refused them) is only found exactly.
-        collation = "binary" if has_control(clean) else "nocase"
-        rows = self._rows(f"select * from people where name = ? collate {collation}", [clean])
-        return _person(rows[0]) if rows else None
+        """The person called ``name``: exactly, else the first (oldest) one by ``name_key``."""
+        clean = collapse(name)
+        if not clean:
+            return None
+        for exact in dict.fromkeys((clean, " ".join(name.split()))):
+            rows = self._rows("select * from people where name = ? collate binary", [exact])
+            if rows:
+                return _person(rows[0])
+        if has_control(clean):  # stored before the rule: only found exactly
+            return None
+        key = name_key(clean)
+        for row in self._rows("select * from people order by id"):
+            if name_key(row["name"]) == key:
+                return _person(row)
+        return None
 
     @locked
     def get_person(self, person_id: int) -> Person:
@@ -45,22 +65,44 @@ class PeopleMixin(StoreBase):
 
     @locked
     def add_person(self, name: str) -> Person:
-        """Add ``name``, or return the person who already has it.
+        """Add ``name``, or return the person who already has it (see the module).
 
-        Raises StoreError ``person.control_character`` for a name with a control
-        character, unless exactly that name was stored before this rule.
+        Raises StoreError ``person.control_character`` or
+        ``person.invisible_character`` for a name the rules refuse, unless that
+        name (or one equal to it) was stored before the rule.
         """
-        clean = " ".join(name.split())
+        clean = collapse(name)
         if not clean:
             raise ValueError("empty name")
-        if has_control(clean):
-            rows = self._rows("select * from people where name = ? collate binary", [clean])
-            if rows:
-                return _person(rows[0])
-            raise StoreError("person.control_character", self.path)
-        existing = self.find_person(clean)
-        if existing:
-            return existing
-        table = self.db["people"]
-        table.insert({"name": clean, "left_on": None, "created_at": self.now()})
-        return _person(table.get(table.last_pk))
+        with self.db.atomic():  # one write transaction: two copies never both add one name
+            existing = self.find_person(clean)
+            if existing:
+                return existing
+            try:
+                clean = clean_name(clean)
+            except UserError as refused:
+                raise StoreError(refused.key, self.path, **refused.values) from None
+            table = self.db["people"]
+            table.insert({"name": clean, "left_on": None, "created_at": self.now()})
+            return _person(table.get(table.last_pk))
+
+    @locked
+    def duplicate_people(self) -> list[tuple[Person, Person]]:
+        """Pairs of stored people who are one person by today's rule (an older
+        version stored both): each later one with the first, oldest first."""
+        rows = {r["id"]: _person(r) for r in self._rows("select * from people order by id")}
+        pairs = duplicate_pairs([(p.id, p.name) for p in rows.values()])
+        return [(rows[first[0]], rows[second[0]]) for first, second in pairs]
+
+    @locked
+    def conversations_involving(self, person_id: int | None = None) -> list[int]:
+        """Ids of the conversations with ``person_id`` as employee or manager (None: all).
+
+        What an erasure, a purge or marking someone as left would touch; the
+        command line checks that no copy of the app has one of them open.
+        """
+        if person_id is None:
+            return [r["id"] for r in self._rows("select id from conversations order by id")]
+        return [r["id"] for r in self._rows(
+            "select id from conversations where employee_id = ? or manager_id = ? order by id",
+            [person_id, person_id])]

@@ -8,6 +8,7 @@ templates`` can show them (file:line: message).
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -15,11 +16,11 @@ from pathlib import Path
 
 from gespreks_tui.agenda_template import AgendaTemplate
 from gespreks_tui.model import Kind
+from gespreks_tui.safe_read import FileRefused, read_small_file
 from gespreks_tui.templates.parse import (
     LANGUAGES,
     TemplateProblem,
     parse_template,
-    parse_template_file,
     template_id,
 )
 
@@ -71,6 +72,28 @@ def _user_files(folder: Path) -> tuple[list[Path], list[TemplateProblem]]:
             "template.problem.unreadable", reason=error.strerror or error))]
 
 
+def _parse_user_file(
+    path: Path, found: tuple[Kind, str],
+) -> tuple[AgendaTemplate | None, list[TemplateProblem]]:
+    """Read (``safe_read``: a FIFO, device or huge file is refused unread) and parse."""
+    from gespreks_tui.catalogue import t
+
+    try:
+        data = read_small_file(path)
+    except FileRefused as error:
+        key = ("template.problem.too_large" if error.key == "file.too_large"
+               else "template.problem.unreadable")
+        return None, [TemplateProblem(str(path), None, t(key, reason=t(error.reason.key)))]
+    except OSError as error:
+        return None, [TemplateProblem(str(path), None, t(
+            "template.problem.unreadable", reason=error.strerror or error))]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [TemplateProblem(str(path), None, t("template.problem.not_utf8"))]
+    return parse_template(text, *found, source=str(path))
+
+
 @dataclass(frozen=True)
 class TemplateInfo:
     """The template in use for one kind and language, and where it comes from."""
@@ -119,7 +142,7 @@ def _user_templates(
                 "template.problem.duplicate_file", other=seen[found])))
             continue
         seen[found] = path
-        agenda, file_problems = parse_template_file(path)
+        agenda, file_problems = _parse_user_file(path, found)
         if agenda is None:
             broken[found] = str(path)
             problems += file_problems
@@ -176,6 +199,10 @@ def copy_builtin(
     target = folder / file_name(kind, language)
     if target.exists() and not force:
         raise TemplateExists(str(target))
+    if target.exists() and not target.is_file():  # writing into a FIFO would wait forever
+        from gespreks_tui.catalogue import t
+
+        raise OSError(errno.EINVAL, t("file.not_regular"), str(target))
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(builtin_text(kind, language), encoding="utf-8")
     return target
