@@ -29,6 +29,8 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "xdg-config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-state"))
+    # Conversations record the machine's zone: the same one on every test machine.
+    monkeypatch.setenv("GESPREKS_TZ", "Europe/Amsterdam")
     catalogue.set_language("nl")
     yield
     catalogue.set_language("nl")
@@ -102,4 +104,5 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ENV_VARS and k != "PYTHONPATH"}
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
     env["HOME"] = str(tmp_path / "home")
+    env["GESPREKS_TZ"] = "Europe/Amsterdam"
     return env

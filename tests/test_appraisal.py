@@ -51,4 +51,4 @@ def test_show_lists_the_scores(db_path, store, appraisal):
     result = CliRunner().invoke(build_cli(), ["--db", str(db_path), "show", str(conversation_id)])
     assert result.exit_code == 0, result.output
     assert f"{criteria[0]}: 3 goed — Sterk | in *analyse*" in result.output
-    assert "Totaaloordeel: 2 voldoende — Een redelijk jaar" in result.output
+    assert "Totaaloordeel: 2 voldoende\n  Toelichting: Een redelijk jaar" in result.output

@@ -141,7 +141,7 @@ def test_list_json(tmp_path: Path):
     assert [r["open_agreements"] for r in rows] == [1, 1]
     assert rows[0]["date"] > rows[1]["date"]
     assert set(rows[0]) == {"id", "date", "kind", "employee", "manager", "status",
-                            "open_agreements"}
+                            "open_agreements", "sign_off"}
 
 
 def test_list_employee(tmp_path: Path):

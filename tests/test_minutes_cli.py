@@ -71,7 +71,8 @@ def test_export_tick_confirm_verify_show(demo_db: Path, tmp_path: Path):
     assert result.stdout.startswith(f"{out} komt overeen met revisie 1 van gesprek 2, "
                                     "bevestigd door Joris Bakker (medewerker, gezien")
 
-    manager = tick(export(demo_db, tmp_path / "manager.md"), "Akkoord", occurrence=1)
+    manager = tick(export(demo_db, tmp_path / "manager.md"),
+                   "Vastgesteld (opgesteld door de leidinggevende)")
     result = invoke("confirm", manager, "--party", "manager", "--db", demo_db)
     assert result.exit_code == 0, result.output
     assert "bevestigd en vergrendeld" in result.stdout
@@ -80,11 +81,11 @@ def test_export_tick_confirm_verify_show(demo_db: Path, tmp_path: Path):
     assert shown.exit_code == 0, shown.output
     assert "status: bevestigd" in shown.stdout
     assert "Revisie 1" in shown.stdout and "Medewerker: Joris Bakker — gezien" in shown.stdout
-    assert "Leidinggevende: Sanne de Vries — akkoord" in shown.stdout
+    assert "Leidinggevende: Sanne de Vries — vastgesteld" in shown.stdout
     assert "opmerking: Ik zie het anders:" in shown.stdout
     english = invoke("verify", out, "--db", demo_db, "--lang", "en")
     assert "matches revision 1 of conversation 2, confirmed by Joris Bakker (employee, seen" \
-        in english.stdout and "Sanne de Vries (manager, agreed" in english.stdout
+        in english.stdout and "Sanne de Vries (manager, settled" in english.stdout
 
 
 def test_a_file_with_crlf_and_trailing_spaces_still_confirms(demo_db: Path, tmp_path: Path):
@@ -131,7 +132,8 @@ def test_a_changed_fingerprint_line_is_refused(demo_db: Path, tmp_path: Path):
 @pytest.mark.parametrize("edit, message", [
     (lambda p: tick(tick(p, "Akkoord"), "Gezien, niet akkoord"), "meerdere vakjes"),
     (lambda p: p, "geen vakje aangekruist"),
-    (lambda p: tick(p, "Akkoord", occurrence=1), "geen vakje aangekruist"),
+    (lambda p: tick(p, "Vastgesteld (opgesteld door de leidinggevende)"),
+     "niet bij de medewerker"),
 ])
 def test_boxes_must_be_exactly_one(demo_db: Path, tmp_path: Path, edit, message: str):
     out = edit(export(demo_db, tmp_path / "v.md"))
@@ -152,8 +154,9 @@ def test_a_file_of_another_conversation(demo_db: Path, tmp_path: Path):
     assert "gewijzigd" in one_line_failure(result, 1)
     assert "--- gesprek 1, revisie 1 (database)" in result.stdout
     assert confirmations(demo_db, 1) == [] and confirmations(demo_db, 2) == []
-    # verify recognises the content as conversation 2's, whatever the line claims
-    assert "revisie 1 van gesprek 2" in invoke("verify", progress, "--db", demo_db).stdout
+    # verify recognises the content as conversation 2's, and refuses it as confirm does
+    assert "revisie 1 van gesprek 2" in one_line_failure(
+        invoke("verify", progress, "--db", demo_db), 1)
 
     progress.write_text("\n".join(lines).replace("`gespreks/1/1/", "`gespreks/42/1/"), "utf-8")
     result = invoke("confirm", progress, "--db", demo_db)
@@ -262,8 +265,9 @@ def test_reopen_change_and_export_gives_revision_2(demo_db: Path, tmp_path: Path
     result = invoke("export", "2", "-o", tmp_path / "r2.md", "--db", demo_db)
     assert "revisie 2" in result.stdout
     assert "`gespreks/2/2/" in (tmp_path / "r2.md").read_text("utf-8")
-    old = invoke("verify", first, "--db", demo_db)
-    assert old.exit_code == 0 and "revisie 1 van gesprek 2, bevestigd door Joris" in old.stdout
+    old = one_line_failure(invoke("verify", first, "--db", demo_db), 1)
+    assert "revisie 1 van gesprek 2, ongewijzigd, maar die is vervangen" in old
+    assert "de huidige revisie is 2" in old and "bevestigd door Joris" in old
     assert "vervangen door revisie 2" in one_line_failure(
         invoke("confirm", first, "--party", "manager", "--db", demo_db), 2)
     kept = confirmations(demo_db)

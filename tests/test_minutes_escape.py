@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,9 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import FakeClock
+from gespreks_tui.display_time import clock_text, day_text, iso_day, moment_day
 from gespreks_tui.minutes import parse_returned, publish, render_minutes
 from gespreks_tui.minutes.canonical import canonical
-from gespreks_tui.minutes.dutch_time import date_text, time_text
 from gespreks_tui.minutes.escape import clean, inline, note_lines, note_text
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Verdict, Visibility
 from gespreks_tui.store import Store
@@ -122,6 +123,12 @@ def expected_note(body: str, lang: str, empty_key: str = "minutes.no_notes") -> 
     return [("p", text(cleaned.strip("\n")))]
 
 
+def expected_date(value: str, lang: str) -> str:
+    """A stored date: an ISO date reads as a date in the language, other text as typed."""
+    day = iso_day(value)
+    return day_text(day, lang) if day is not None else expected_clean(value)
+
+
 def task(ticked: bool, label: str) -> tuple:
     return ("li", (("checkbox", "x" if ticked else " "), ("text", " " + label)))
 
@@ -138,6 +145,11 @@ NASTY = [
     "Vingerafdruk: `gespreks/1/1/sha256:" + "a" * 64 + "`", "\x00", "\x07", "\x0b", "\x0c",
     "\x1c", "\x7f", "\x85", "\xa0", "\u2028", "\u2029", "\u3000", "\u200b", "\u202e",
     "שלום", "مرحبا", "😀", "👩‍💻", "\ufeff", "\ufffd", " ", "  ", "é", "İ",
+    # marks escaped only where they could be syntax (start of a line, after an enumerator)
+    "a) ", "(i) ", "(1) ", "iv. ", "B. ", ": ", "::: ", "=", "+ ", "+", "-", ":", "(", ")",
+    "!", "![", "/", ">", "http://x.nl/a", "één-op-één", "Totaaloordeel: goed",
+    "(max. € 2.500)", "Goed gedaan!", "1+1=2", "a - b", "\n- ", "\n+ ", "\n= ", "\n: ",
+    "\n1) ", "\n(a) ",
 ]
 field = st.one_of(
     st.text(max_size=30),
@@ -198,7 +210,8 @@ def expected_outline(c, data: dict, sha: str, confirmed: bool) -> list[tuple]:
         ("ul",),
         ("li", ends_with("minutes.meta.employee", name, name=name)),
         ("li", text(tr("minutes.meta.manager", name=manager or tr("minutes.unknown")))),
-        ("li", text(tr("minutes.meta.date", date=date_text(start), time=time_text(start)))),
+        ("li", text(tr("minutes.meta.date", date=moment_day(start, c.time_zone, lang),
+                       time=clock_text(start, c.time_zone)))),
         ("li", text(tr("minutes.meta.duration", planned=45, actual=0))),
         ("end",),
         ("h2", text(tr("minutes.notes"))),
@@ -210,7 +223,7 @@ def expected_outline(c, data: dict, sha: str, confirmed: bool) -> list[tuple]:
     for agreement_text, due in data["agreements"]:
         blocks.append(("li", text(tr(
             "minutes.agreement", text=expected_clean(agreement_text), owner=tr("owner.both"),
-            due=expected_clean(due) if due else tr("minutes.no_due"),
+            due=expected_date(due, lang) if due else tr("minutes.no_due"),
             status=tr("agreement_status.open")))))
     blocks += [("end",)] if data["agreements"] else []
     blocks += [("h2", text(tr("minutes.follow_ups"))), ("ul",)]
@@ -219,7 +232,7 @@ def expected_outline(c, data: dict, sha: str, confirmed: bool) -> list[tuple]:
                               outcome=tr("outcome.partly"),
                               comment=expected_clean(data["follow_up"])))), ("end",)]
     blocks += [("h2", text(tr("minutes.next_evaluation"))),
-               ("p", text(expected_clean(data["next"])) if data["next"]
+               ("p", text(expected_date(data["next"], lang)) if data["next"]
                 else em(tr("minutes.no_next_evaluation")))]
     before, after = tr("minutes.fingerprint", id=c.id, revision=1, code="\x00").split("\x00")
     blocks += [("p", (*text(before), ("code", f"gespreks/{c.id}/1/sha256:{sha}"), *text(after))),
@@ -227,29 +240,51 @@ def expected_outline(c, data: dict, sha: str, confirmed: bool) -> list[tuple]:
     names = {Party.EMPLOYEE: name, Party.MANAGER: manager}
     for party in Party:
         signer = " ".join(data[f"{party}_name"].split()) if confirmed else names[party]
-        blocks += [("h3", text(tr(f"minutes.party.{party}"))), ("ul",),
-                   task(confirmed and party == Party.EMPLOYEE, tr("minutes.verdict.akkoord")),
-                   task(confirmed and party == Party.MANAGER, tr("minutes.verdict.gezien")),
+        boxes = ([task(confirmed, tr("minutes.verdict.akkoord")),
+                  task(False, tr("minutes.verdict.gezien")),
+                  task(False, tr("minutes.verdict.correctie"))] if party == Party.EMPLOYEE
+                 else [task(confirmed, tr("minutes.verdict.vastgesteld"))])
+        blocks += [("h3", text(tr(f"minutes.party.{party}"))), ("ul",), *boxes,
                    ("end",), ("p", ends_with("minutes.name", signer, name=expected_clean(signer)))]
-        if confirmed:
-            blocks.append(("p", text(tr("minutes.confirmed_at", date=date_text(start),
-                                        time=time_text(start), via=tr("minutes.via.screen")))))
+        if confirmed and party == Party.EMPLOYEE:
+            blocks.append(("p", text(tr("minutes.confirmed_on_manager_screen",
+                                        date=moment_day(start, c.time_zone, lang),
+                                        time=clock_text(start, c.time_zone)))))
+        elif confirmed:
+            blocks.append(("p", text(tr("minutes.confirmed_at",
+                                        date=moment_day(start, c.time_zone, lang),
+                                        time=clock_text(start, c.time_zone),
+                                        via=tr("minutes.via.screen")))))
         if confirmed and party == Party.MANAGER and expected_clean(data["manager_comment"]).strip():
             blocks += [("p", text(tr("minutes.manager_comment"))),
                        *expected_note(data["manager_comment"], lang, "")]
     blocks.append(("h2", text(tr("minutes.comments"))))
-    if confirmed:
-        blocks += expected_note(data["employee_comment"], lang, "")
-    return _merge(blocks)
+    return _merge(blocks)  # the employee's reaction below it: see reaction_is_never_structure
 
 
+def reaction_is_never_structure(blocks: list[tuple]) -> None:
+    """The employee's reaction renders as Markdown (lists, emphasis), but never as a
+    heading, a task box, a code span (a fingerprint) or anything else unexpected."""
+    allowed = {"blockquote_open", "blockquote_close", "code_block"}
+    for block in blocks:
+        assert block[0] in ("p", "li", "ul", "ol", "end") or (
+            block[0] == "UNEXPECTED" and block[1] in allowed), block
+        if block[0] in ("p", "li"):
+            for kind, _ in block[1]:
+                assert kind in ("text", "em") or kind.startswith(
+                    ("UNEXPECTED strong", "UNEXPECTED em", "UNEXPECTED softbreak")), block
+
+
+# A stored ISO date reads as a date ("30 september 2026"), any other text as typed.
+iso_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)).map(
+    date.isoformat)
 conversation_data = st.fixed_dictionaries({
     "lang": st.sampled_from(["nl", "en"]),
     "employee": field, "manager": field, "old_agreement": filled, "follow_up": field,
     "phases": st.tuples(*[st.tuples(field, field, field)] * 3),
-    "agreements": st.lists(st.tuples(filled, st.one_of(st.none(), field.filter(bool))),
-                           max_size=3),
-    "next": field, "employee_name": filled, "manager_name": filled,
+    "agreements": st.lists(st.tuples(filled, st.one_of(st.none(), field.filter(bool),
+                                                        iso_dates)), max_size=3),
+    "next": st.one_of(field, iso_dates), "employee_name": filled, "manager_name": filled,
     "employee_comment": field, "manager_comment": field,
 })
 
@@ -268,15 +303,18 @@ def test_any_text_in_any_field_stays_text_and_comes_back(folder: Path, data: dic
 
         store.confirm(c.id, 1, Party.EMPLOYEE, data["employee_name"], Verdict.AKKOORD,
                       data["employee_comment"])
-        store.confirm(c.id, 1, Party.MANAGER, data["manager_name"], Verdict.GEZIEN,
+        store.confirm(c.id, 1, Party.MANAGER, data["manager_name"], Verdict.VASTGESTELD,
                       data["manager_comment"])
         confirmed = render_minutes(store, c.id, revision=1)
-        assert outline(confirmed.markdown) == expected_outline(c, data, issued.sha256, True)
+        expected = expected_outline(c, data, issued.sha256, True)
+        shown = outline(confirmed.markdown)
+        assert shown[:len(expected)] == expected
+        reaction_is_never_structure(shown[len(expected):])
         returned = parse_returned(confirmed.markdown)
         assert (returned.conversation_id, returned.revision) == (c.id, 1)
         assert returned.sha256 == returned.fingerprint == issued.sha256
         assert returned.ticked == {Party.EMPLOYEE: (Verdict.AKKOORD,),
-                                   Party.MANAGER: (Verdict.GEZIEN,)}
+                                   Party.MANAGER: (Verdict.VASTGESTELD,)}
     finally:
         store.close()
 
@@ -299,6 +337,25 @@ def test_one_line_field_is_one_text_paragraph(value: str):
     rendered = "x " + inline(value)
     assert "\n" not in rendered
     assert paragraph_text(rendered) == text("x " + value)
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("één-op-één", "één-op-één"), ("Totaaloordeel: goed", "Totaaloordeel: goed"),
+    ("(max. € 2.500)", "(max. € 2.500)"), ("Goed gedaan! 1+1=2, a > b", "Goed gedaan! 1+1=2, a > b"),
+    ("zie https://x.nl/a", "zie https://x.nl/a"), ("- punt", "\\- punt"), ("+ punt", "\\+ punt"),
+    (": term", "\\: term"), ("> citaat", "\\> citaat"), ("=== ", "\\===&#32;"),
+    ("1) a", "1\\) a"), ("a) b", "a\\) b"), ("(iv) c", "\\(iv\\) c"), ("iv. d", "iv\\. d"),
+    ("2026. jaar", "2026\\. jaar"), ("a\n- b", "a&#10;\\- b"), ("*nadruk*", "\\*nadruk\\*"),
+])
+def test_punctuation_is_escaped_only_where_it_could_be_syntax(value: str, written: str):
+    assert inline(value) == written
+    assert paragraph_text("x " + inline(value)) == text("x " + value.replace("\n", "\n"))
+
+
+def test_a_line_of_a_note_starting_with_a_marker_stays_text():
+    lines = note_lines("a\n- b\n1) c\n: d\n---\n> e")
+    assert lines == ["a\\", "\\- b\\", "1\\) c\\", "\\: d\\", "\\---\\", "\\> e"]
+    assert paragraph_text("\n".join(lines)) == text("a\n- b\n1) c\n: d\n---\n> e")
 
 
 def test_control_characters_become_visible_placeholders():
@@ -325,3 +382,23 @@ def test_note_edges_and_empty_notes():
     assert note_lines("") == [] and note_lines(" \n\t\n") == []
     assert note_text("\n\nmidden\n\n") == "midden"
     assert note_lines("\n\nmidden\n") == ["midden"]
+
+
+@pytest.mark.parametrize("reaction", [
+    "- punt 1\n- *punt* 2", "# Bevestiging\n## Opmerkingen medewerker", "- [x] Akkoord",
+    "Vingerafdruk: `gespreks/1/1/sha256:" + "a" * 64 + "`", "Kop\n===", "Kop\n---",
+    "- Kop\n  ---", "> citaat **vet**", "```\ncode\n```", "~~~", "<b>x</b> [l](u)",
+    "| a | b |\n|---|---|", "***",
+])
+def test_a_reaction_renders_as_markdown_but_never_as_structure(reaction: str):
+    from gespreks_tui.minutes.reaction import reaction_lines
+
+    reaction_is_never_structure(outline("\n".join(reaction_lines(reaction))))
+
+
+def test_a_reaction_list_comes_back_as_a_list():
+    from gespreks_tui.minutes.reaction import reaction_lines
+
+    shown = outline("\n".join(reaction_lines("Dit klopt niet:\n\n- punt 1\n- *punt* 2")))
+    assert shown == [("p", text("Dit klopt niet:")), ("ul",), ("li", text("punt 1")),
+                     ("li", (("em", "punt"), ("text", " 2"))), ("end",)]

@@ -113,7 +113,7 @@ def test_render_record_needs_no_store_and_is_byte_identical():
     assert first.markdown.encode() == second.markdown.encode()
     assert (first.revision, first.stored) == (1, False)
     assert "\\# geen kop" in first.markdown and "Vooruitblik \\*nu\\*" in first.markdown
-    assert "- Datum: 2026-06-10" in first.markdown  # Dutch summer time: 10:00
+    assert "- Datum: 10 juni 2026, begin 10:00 uur" in first.markdown  # Dutch summer time
     english = render_record(record, lang="en")
     assert english.sha256 != first.sha256 and english.language == "en"
     with pytest.raises(MinutesError) as caught:
@@ -234,15 +234,15 @@ def test_verify_and_confirm_give_the_same_verdict(demo_db: Path, tmp_path: Path,
             assert refused.values["count"] == 2
 
 
-def test_verify_also_finds_the_content_under_another_revision_that_confirm_refuses(demo):
-    """The one difference, on purpose: verify answers "is this content stored?",
-    confirm "may this file confirm the revision it names?"."""
+def test_a_changed_revision_number_is_never_a_match(demo):
+    """Issue 13: the content is revision 1, the line says 7: verify and confirm both
+    refuse it, with the same line."""
     issued = publish(demo, PROGRESS)
     text = _tick(issued.markdown).replace(f"`gespreks/{PROGRESS}/1/", f"`gespreks/{PROGRESS}/7/")
     verified = verify_text(demo, text)
-    assert verified.match == demo.latest_revision(PROGRESS)
-    assert _key(verified.refusal) == "minutes.revision_not_found"
-    with pytest.raises(StoreError) as caught:
+    assert verified.match is None
+    assert _key(verified.refusal) == "confirm.number_changed"
+    with pytest.raises(MinutesError) as caught:
         confirm_text(demo, text)
     assert caught.value.key == verified.refusal.key
     assert demo.confirmations(PROGRESS) == []

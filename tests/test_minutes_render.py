@@ -148,9 +148,9 @@ def test_confirmation_rules_and_locking(demo, clock):
 
     shown = render_minutes(demo, PROGRESS).markdown
     assert shown == render_minutes(demo, PROGRESS, revision=1).markdown
-    assert "- [x] Gezien, niet akkoord" in shown and "- [x] Akkoord" in shown
-    assert "Bevestigd op 2026-11-02 om 10:00 uur, op het scherm." in shown
-    assert "Bevestigd op 2026-11-02 om 11:00 uur, op het scherm." in shown
+    assert "- [x] Gezien, niet akkoord" in shown and "- [x] Vastgesteld" in shown
+    assert "uur bevestigd op het scherm van de leidinggevende" in shown
+    assert "Bevestigd op 2 november 2026 om 11:00 uur, op het scherm." in shown
     assert shown.endswith("## Opmerkingen medewerker\n\nNiet eens.\n")
     assert parse_returned(shown).sha256 == demo.latest_revision(PROGRESS).sha256
 
@@ -170,7 +170,8 @@ def test_a_correction_after_confirmation_is_a_new_revision(demo):
     assert "- [x]" not in second.markdown
     assert demo.get_conversation(PROGRESS).status == Status.CONCLUDED
     old = render_minutes(demo, PROGRESS, revision=1)
-    assert "Gecorrigeerd" not in old.markdown and old.markdown.count("- [x] Akkoord") == 2
+    assert "Gecorrigeerd" not in old.markdown and old.markdown.count("- [x] Akkoord") == 1
+    assert old.markdown.count("- [x] Vastgesteld") == 1
     assert len(demo.confirmations(PROGRESS, 1)) == 2 and demo.confirmations(PROGRESS, 2) == []
     with pytest.raises(StoreError, match="confirm.superseded"):
         demo.confirm(PROGRESS, 1, Party.EMPLOYEE, "Joris Bakker", Verdict.AKKOORD)
@@ -209,8 +210,10 @@ def test_parse_returned_reports_boxes(demo):
         parse_returned(issued).verdict(Party.EMPLOYEE)
     upper = parse_returned(issued.replace("- [ ] Gezien, niet akkoord", "- [X] Gezien, niet akkoord", 1))
     assert upper.verdict(Party.EMPLOYEE) == Verdict.GEZIEN
-    manager = parse_returned(tick(issued, "Akkoord", occurrence=1))
-    assert manager.ticked == {Party.MANAGER: (Verdict.AKKOORD,)}
+    manager = parse_returned(tick(issued, "Vastgesteld (opgesteld door de leidinggevende)"))
+    assert manager.ticked == {Party.MANAGER: (Verdict.VASTGESTELD,)}
+    with pytest.raises(MinutesError, match="confirm.box_of_other"):
+        manager.verdict(Party.EMPLOYEE)
 
 
 def test_a_file_without_fingerprint_is_not_minutes():
@@ -227,7 +230,7 @@ def test_html_is_a_standalone_page_with_checkboxes_and_no_raw_html(demo):
     demo.conclude(PROGRESS, "2026-12-10")
     minutes, page = export_text(demo, PROGRESS, "html")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<title>Voortgangsgesprek met Joris Bakker, 2026-06-10</title>" in page
+    assert "<title>Voortgangsgesprek met Joris Bakker, 10 juni 2026</title>" in page
     assert page.count('class="task-list-item-checkbox"') == 4
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "@media print" in page
@@ -300,9 +303,9 @@ def test_ticks_as_people_make_them(demo):
     issued = publish(demo, PROGRESS).markdown
     v_tick = issued.replace("- [ ] Akkoord\n", "* [v] Akkoord\n", 1)
     assert parse_returned(v_tick).verdict(Party.EMPLOYEE) == Verdict.AKKOORD
-    cramped = issued.replace("- [ ] Gezien, niet akkoord\n\nNaam: Joris Bakker",
-                             "- [x]  Gezien, niet akkoord\nNaam: Joris Bakker", 1)
-    assert parse_returned(cramped).verdict(Party.EMPLOYEE) == Verdict.GEZIEN
+    cramped = issued.replace("- [ ] Correctie gevraagd\n\nNaam: Joris Bakker",
+                             "- [x]  Correctie gevraagd\nNaam: Joris Bakker", 1)
+    assert parse_returned(cramped).verdict(Party.EMPLOYEE) == Verdict.CORRECTIE
 
 
 def test_the_minutes_core_does_not_import_textual():

@@ -12,17 +12,21 @@ leading and trailing whitespace, names have their whitespace runs collapsed,
 and Textual's TextArea turns every ``str.splitlines`` line boundary into its
 newline (see ``hostile_corpus.in_text_area``). The minutes escape control
 characters (``minutes/escape.py``; proven in ``test_minutes_escape.py``); the
-database never does. The one refusal: a person's name with a control
-character (``gespreks_tui.controls``) is refused with a message, in the store
-and in both name dialogs, which keep what was typed. On screen every control
-character is drawn as a picture (``tui/safe_output.py``) and never reaches the
-terminal.
+database never does. The one refusal: a person's name
+(``gespreks_tui.person_names``) is stored in NFC with its whitespace collapsed,
+and one with a control character or an invisible format character (bidi
+controls, zero-width characters: Unicode category Cf) is refused with a
+message, in the store and in both name dialogs, which keep what was typed; two
+names equal up to case and NFC are one person, the one stored first. On screen
+every control character is drawn as a picture (``tui/safe_output.py``) and
+never reaches the terminal.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from datetime import date
 
 import pytest
@@ -34,11 +38,12 @@ from textual.widgets import DataTable, Input, Label, OptionList
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.catalogue import t
-from gespreks_tui.controls import CONTROLS, has_control
+from gespreks_tui.controls import CONTROLS
 from gespreks_tui.dates import DateError, parse_date
 from gespreks_tui.db import StoreError
 from gespreks_tui.minutes import render_minutes
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Status, Verdict, Visibility
+from gespreks_tui.person_names import name_key
 from gespreks_tui.tui.app import MANAGER_SETTING
 from helpers import make_app, meeting, prepare, saved, visible_text
 from hostile_corpus import (
@@ -320,41 +325,81 @@ def people_shown(app) -> list[str]:
 
 
 def retyped(text: str) -> str:
-    """What a name becomes once the refused characters are taken out."""
-    return CONTROLS.sub("", text)
+    """What a name becomes once the refused characters are taken out: every control
+    (Cc) that is not whitespace, every invisible format character (Cf), any surrogate."""
+    return "".join(c for c in text
+                   if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
+
+
+def person_name(text: str) -> str:
+    """The name a person is stored under for ``text``: NFC, runs of whitespace one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def refused_as(text: str) -> str | None:
+    """The catalogue key a name is refused with, for the first character a name may
+    not hold (whitespace is collapsed, so it never counts); None when it may be stored."""
+    for char in text:
+        category = unicodedata.category(char)
+        if char.isspace():
+            continue
+        if category in ("Cc", "Cs"):
+            return "person.control_character"
+        if category == "Cf":
+            return "person.invisible_character"
+    return None
+
+
+# Typed after the corpus: a refused invisible character in a known name, and one
+# new person typed twice (decomposed é, then capitals and composed): one person each.
+SAME_PEOPLE = [
+    ("zero width in a known name", "JORIS \u200bBAKKER"),
+    ("decomposed", "Ame\u0301lie Jansen"),
+    ("capitals and composed", " AM\u00c9LIE\tJANSEN "),
+]
 
 
 async def test_employee_names_from_the_start_screen(store, clock):
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
     names: list[str] = []
+    first = {name_key(p.name): p.name for p in store.list_people()}  # one person: stored first
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         blank = BLANK if HEAVY else BLANK[:1] + BLANK[-1:]
-        for label, text in APP_CORPUS + [(repr(b), b) for b in blank]:
+        for label, text in APP_CORPUS + [(repr(b), b) for b in blank] + SAME_PEOPLE:
             await pilot.press("ctrl+n")
             field = app.screen.query_one("#new-person", Input)
-            if has_control(name_of(text)):  # refused, kept in the field: typed again without
-                before = people_shown(app)
+            before = people_shown(app)
+            refusal = refused_as(text)
+            if refusal:  # refused, kept in the field: typed again without
                 field.value = text
                 await pilot.press("enter")
                 await pilot.pause()
                 message = visible_text(app.screen.query_one("#start-message"))
-                assert message == t("person.control_character"), label
+                assert message == t(refusal), label
                 assert field.value == text, label
                 assert people_shown(app) == before, label
                 text = retyped(text)
+                assert refused_as(text) is None, label
             field.value = text
             await pilot.press("enter")
             await pilot.pause()
             message = visible_text(app.screen.query_one("#start-message"))
-            if not name_of(text):
+            if not person_name(text):
                 assert "naam" in message, label
                 continue
+            expected = first.setdefault(name_key(person_name(text)), person_name(text))
             person = store.find_person(text)
-            assert person is not None and person.name == name_of(text), label
+            assert person is not None and person.name == expected, label
+            assert field.value == "", label
+            assert message == t("start.person_added", name=expected), label
+            # The one shown and highlighted: nobody new when that person was there.
+            assert sorted(people_shown(app)) == sorted({*before, expected}), label
+            people = app.screen.query_one("#people-list", OptionList)
+            assert people.highlighted == people.get_option_index(str(person.id)), label
             names.append(person.name)
-            assert person.name in people_shown(app), label
+        assert sorted(p.name for p in store.list_people()) == sorted(first.values())
         assert app.is_running
     # The names are in the database now: the app starts with them, and a meeting begins.
     app = make_app(store, clock)
@@ -378,35 +423,41 @@ async def test_manager_name_dialog_keeps_hostile_names(store, clock):
 
     prepare(store, "Joris Bakker", manager=None)
     app = make_app(store, clock)
+    first = {name_key(p.name): p.name for p in store.list_people()}  # one person: stored first
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for label, text in APP_CORPUS:
+        for label, text in APP_CORPUS + SAME_PEOPLE:
             if not isinstance(app.screen, ManagerNameScreen):
                 app.push_screen(ManagerNameScreen())
                 await pilot.pause()
             dialog = app.screen
             field = dialog.query_one("#manager-name", Input)
-            if has_control(name_of(text)):  # refused, kept in the field: typed again without
+            refusal = refused_as(text)
+            if refusal:  # refused, kept in the field: typed again without
                 before = store.get_setting(MANAGER_SETTING)
                 field.value = text
                 await pilot.press("enter")
                 await pilot.pause()
                 assert app.screen is dialog, label
                 assert field.value == text, label
-                assert visible_text(dialog.query_one("#manager-message")) == \
-                    t("person.control_character"), label
+                assert visible_text(dialog.query_one("#manager-message")) == t(refusal), label
                 assert store.get_setting(MANAGER_SETTING) == before, label
                 text = retyped(text)
+                assert refused_as(text) is None, label
             field.value = text
             await pilot.press("enter")
             await pilot.pause()
-            if not name_of(text):
+            if not person_name(text):
                 assert app.screen is dialog, label
                 continue
-            assert store.get_setting(MANAGER_SETTING) == name_of(text), label
-            assert store.find_person(text).name == name_of(text), label
+            assert app.screen is not dialog, label
+            expected = first.setdefault(name_key(person_name(text)), person_name(text))
+            assert store.get_setting(MANAGER_SETTING) == person_name(text), label
+            assert store.find_person(text).name == expected, label
+        assert sorted(p.name for p in store.list_people()) == sorted(first.values())
         screen = await start_meeting(pilot)
-        assert screen.conversation.manager_name == name_of(APP_CORPUS[-1][1])
+        # The last one typed (capitals) is the person first stored, in NFC (U+00E9).
+        assert screen.conversation.manager_name == "Am\u00e9lie Jansen"
         assert app.is_running
 
 
@@ -528,15 +579,15 @@ def confirm_both(store, cid: int, texts: dict[str, str]) -> None:
     publish(store, cid)
     store.confirm(cid, revision, Party.EMPLOYEE, texts["employee_name"], Verdict.AKKOORD,
                   texts["employee_comment"])
-    store.confirm(cid, revision, Party.MANAGER, texts["manager_name"], Verdict.GEZIEN,
+    store.confirm(cid, revision, Party.MANAGER, texts["manager_name"], Verdict.VASTGESTELD,
                   texts["manager_comment"])
 
 
 def check_stored_and_escaped(store, cid: int, texts: dict[str, str], headings: int) -> None:
     c = store.get_conversation(cid)
     assert c.status == Status.CONFIRMED
-    assert (c.employee_name, c.manager_name) == (name_of(texts["employee"]),
-                                                 name_of(texts["manager"]))
+    assert (c.employee_name, c.manager_name) == (person_name(texts["employee"]),
+                                                 person_name(texts["manager"]))
     c_phases = range(len(c.phases))
     assert store.notes(cid) == {
         **{(p, Visibility.SHARED): texts["note"] for p in c_phases},
@@ -570,12 +621,14 @@ def baseline_headings(store):
 def filled(text: str, field: str) -> str:
     """A value the field accepts: names and agreements need some text (and no leading NUL).
 
-    A person's name has no control characters (refused: see the names tests); the
-    names typed at a confirmation are not people and store whatever was typed.
+    A person's name has no control or invisible characters (refused: see
+    ``assert_store_refuses``); the names typed at a confirmation are not people
+    and store whatever was typed, whitespace collapsed.
     """
     if field in ("employee", "manager"):
         text = retyped(text)
-    if field in ("employee", "manager", "employee_name", "manager_name"):
+        return text if person_name(text) else text + " naam"
+    if field in ("employee_name", "manager_name"):
         return text if name_of(text) else text + " naam"
     if field in ("agreement", "old_agreement"):
         return one_line(text) if one_line(text).lstrip(" ")[:1] not in ("", "\x00") else \
@@ -583,8 +636,23 @@ def filled(text: str, field: str) -> str:
     return text
 
 
+def assert_store_refuses(store, raw: str) -> None:
+    """A new person's name with a character a name may not hold is refused by the
+    store with the key the dialogs show, and nobody is added."""
+    key = refused_as(raw)
+    if key is None:
+        return
+    before = store.list_people()
+    with pytest.raises(StoreError) as refused:
+        store.add_person(raw)
+    assert refused.value.key == key, repr(raw)
+    assert store.list_people() == before, repr(raw)
+
+
 def test_every_field_through_the_store_with_the_corpus(store, baseline_headings):
     for i, (_label, text) in enumerate(CORPUS):
+        for person in ("employee", "manager"):  # unique names: a marker up front
+            assert_store_refuses(store, f"{i}{person} {text}")
         texts = {f: (f"{i}{f} " if f in ("employee", "manager") else "") + filled(text, f)
                  for f in FIELDS}
         texts["private"] = SECRET + texts["private"]
@@ -598,10 +666,11 @@ def test_every_field_through_the_store_with_the_corpus(store, baseline_headings)
 @given(data=st.data())
 def test_every_field_through_the_store_with_hypothesis(store, baseline_headings, data):
     n = len(store.list_people())
-    texts = {f: filled(data.draw(hostile_text, label=f), f) for f in FIELDS}
-    # Unique names: a marker up front.
-    texts["employee"] = f"e{n} " + texts["employee"]
-    texts["manager"] = f"m{n} " + texts["manager"]
+    drawn = {f: data.draw(hostile_text, label=f) for f in FIELDS}
+    texts = {f: filled(drawn[f], f) for f in FIELDS}
+    for person, marker in (("employee", f"e{n} "), ("manager", f"m{n} ")):  # unique names
+        assert_store_refuses(store, marker + drawn[person])
+        texts[person] = marker + texts[person]
     texts["private"] = SECRET + texts["private"]
     cid = conversation_with(store, texts)
     confirm_both(store, cid, texts)

@@ -42,9 +42,9 @@ async def test_history_lists_conversations_minutes_and_agreements(store, clock):
         assert minutes.startswith("# Doelstellingengesprek met Joris Bakker")
         rows = table_rows(screen.query_one("#history-agreements", DataTable))
         portal = next(r for r in rows if r[1].startswith("Klantportaal"))
-        assert portal[4] == "open" and "loopt door" in portal[5]
+        assert portal[4] == "loopt door" and "loopt door" in portal[5]  # issue 13: what happened
         course = next(r for r in rows if r[1].startswith("Cursus"))
-        assert "gehaald" in course[5]
+        assert course[4] == "gehaald" and "gehaald" in course[5]
         await pilot.press("escape")
         assert app.screen is not screen
 

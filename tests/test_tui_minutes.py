@@ -76,7 +76,7 @@ async def test_preview_export_and_confirm_on_screen(store, clock, tmp_path, monk
         await confirm(pilot, Party.EMPLOYEE, Verdict.GEZIEN, "Joris Bakker",
                       "Ik zie het anders: **niet** mee eens")
         assert store.get_conversation(screen.conversation_id).status == Status.CONCLUDED
-        await confirm(pilot, Party.MANAGER, Verdict.AKKOORD, "Sanne de Vries")
+        await confirm(pilot, Party.MANAGER, Verdict.VASTGESTELD, "Sanne de Vries")
         assert store.get_conversation(screen.conversation_id).status == Status.CONFIRMED
         side = visible_text(minutes.query_one("#minutes-confirmations"))
         assert "Gezien, niet akkoord — Joris Bakker" in side
@@ -89,7 +89,12 @@ async def test_preview_export_and_confirm_on_screen(store, clock, tmp_path, monk
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and screen.read_only
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r")  # confirmed minutes: a dialog asks why
+        await pilot.pause()
+        app.screen.query_one("#reason-text", TextArea).load_text("Aanvulling.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert not screen.read_only
         screen.text_area.focus()

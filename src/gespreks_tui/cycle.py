@@ -70,6 +70,8 @@ def due_when(item: DueItem) -> str:
 
 def due_what(item: DueItem) -> str:
     """What is due: the agreement (with its number) or the next evaluation."""
+    if item.kind == DueKind.REACTION:  # handed-over minutes: the reaction term ends
+        return t("due.reaction", conversation=item.conversation_id, revision=item.revision)
     if item.kind == DueKind.EVALUATION:
         return t("due.evaluation", kind=t(f"kind.{item.conversation_kind}"),
                  conversation=item.conversation_id)

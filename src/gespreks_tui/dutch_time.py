@@ -1,29 +1,21 @@
-"""Moments in the minutes are shown in Dutch time (CET, CEST in summer).
+"""Dutch time (Europe/Amsterdam) as ISO text, for callers not yet given a zone.
 
-The rule is computed here (EU summer time: from the last Sunday of March,
-01:00 UTC, to the last Sunday of October, 01:00 UTC) rather than taken from
-the machine's time zone or tz database, so the same conversation gives
-byte-identical minutes on every machine.
+The one module for showing dates and times is ``display_time``; these helpers
+are it with ``DEFAULT_ZONE`` and ISO output, which is what minutes of
+conversations from before a zone was recorded show, and what places that
+need a sortable text (file names) use.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-
-def _last_sunday(year: int, month: int) -> datetime:
-    day = datetime(year, month + 1, 1, 1, tzinfo=UTC) - timedelta(days=1)
-    return day - timedelta(days=(day.weekday() + 1) % 7)
+from gespreks_tui.display_time import DEFAULT_ZONE, local
 
 
 def dutch(stamp: str) -> datetime:
     """A stored ISO moment as naive Dutch wall-clock time."""
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
-    summer = _last_sunday(moment.year, 3) <= moment < _last_sunday(moment.year, 10)
-    return (moment + timedelta(hours=2 if summer else 1)).replace(tzinfo=None)
+    return local(stamp, DEFAULT_ZONE).replace(tzinfo=None)
 
 
 def date_text(stamp: str) -> str:

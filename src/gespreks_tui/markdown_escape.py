@@ -21,10 +21,18 @@ The rules, applied to every piece of user text:
    for what they are, so an override in an agreement cannot turn the owner,
    date and status after it around; they parse back unchanged (the HTML page
    shows them as markers, ``minutes/html.py``).
-2. Every ASCII punctuation character that can take part in Markdown syntax is
-   backslash-escaped (all but ``' " , ; ? %``, and a full stop only after a
-   number at the start of a line), so no inline or block construct can start (``#``, ``-``, ``1.``, ``>``, ``|``, ``[ ]``,
-   ``*``, `````, ``<``, ``&``, ``\\`` …), in CommonMark, GFM and pandoc alike.
+2. ASCII punctuation is backslash-escaped where it could be syntax at its
+   position, in CommonMark, GFM and pandoc alike, and nowhere else, so
+   ``één-op-één``, ``Totaaloordeel: goed`` and ``(max. € 2.500)`` read as
+   typed. Everywhere: the marks that open or close inline constructs or
+   headings (``# $ & * < @ [ \\ ] ^ _ ` { | } ~``). At the start of a line
+   (after its whitespace): the block markers ``- + = > :`` (lists, thematic
+   breaks, setext underlines, quotes, pandoc definition lists and divs).
+   An enumerator opening a line: the full stop or parenthesis after it
+   (``1.``, ``1)``, ``a)``, ``(i)``). Never: ``! ( ) / . , ; : ? % ' "``
+   elsewhere — with ``[``, ``<`` and ````` escaped they cannot begin a link,
+   image, autolink, HTML or code span (so no fingerprint either: a code span
+   needs an unescaped backtick).
 3. Whitespace that CommonMark would strip or read as indentation — at the
    start or end of a line — is written as a numeric character reference
    (``&#32;`` for a space, ``&#9;`` for a tab, ``&#12288;`` …), and a
@@ -48,12 +56,16 @@ import re
 from gespreks_tui.controls import picture
 from gespreks_tui.safe_text import HIDDEN
 
-# ASCII punctuation, less the marks that are never Markdown syntax on their own
-# (' " , ; ? % and a full stop that does not follow a list number): the raw file
-# stays readable ("collega's en afgerond.", not "collega\\'s en afgerond\\.").
-_PUNCTUATION = re.compile(r"[!#$&()*+\-/:<=>@\[-`{-~]")
-# A full stop is syntax only right after the number of an ordered list item.
-_LIST_NUMBER_STOP = re.compile(r"^(\s*\d{1,9})\.", re.MULTILINE)
+# Marks that are syntax wherever they stand: the raw file stays readable
+# ("één-op-één: goed (max. € 2.500)!", not "één\\-op\\-één\\: goed \\(max. € 2.500\\)\\!").
+_PUNCTUATION = re.compile(r"[#$&*<@\[-`{-~]")
+# Block markers, syntax only as the first character of a line.
+_LINE_START = re.compile(r"^(\s*)([-+=>:])", re.MULTILINE)
+# An ordered list's number ("1." "1)"), or pandoc's fancy enumerators ("a)",
+# "(iv)", "(1)", "a.", "iv."): the first word of a line ending in ")", or a
+# number, letter or roman numeral with ".".
+_ENUMERATOR = re.compile(r"^(\s*)(?:(\(?)([^\s()\\]{1,9})\)"
+                         r"|(\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,9})\.)", re.MULTILINE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -69,7 +81,8 @@ def _reference(char: str) -> str:
 def _line(text: str) -> str:
     """One line of cleaned text as inline Markdown (line feeds become ``&#10;``)."""
     text = _PUNCTUATION.sub(lambda m: "\\" + m[0], text)
-    text = _LIST_NUMBER_STOP.sub(lambda m: m[1] + "\\.", text)
+    text = _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+    text = _ENUMERATOR.sub(_enumerator, text)
     text = HIDDEN.sub(lambda m: _reference(m[0]), text)
     start, end = 0, len(text)
     while start < end and text[start].isspace():
@@ -79,6 +92,24 @@ def _line(text: str) -> str:
     middle = text[start:end].replace("\r", "&#13;").replace("\n", "&#10;")
     return ("".join(map(_reference, text[:start])) + middle
             + "".join(map(_reference, text[end:])))
+
+
+def _enumerator(match: re.Match[str]) -> str:
+    if match[4] is not None:
+        return f"{match[1]}{match[4]}\\."
+    opening = "\\(" if match[2] else ""
+    return f"{match[1]}{opening}{match[3]}\\)"
+
+
+# Revisions issued before issue 13 escaped every mark but ' " , ; ? % (and a
+# full stop after a line-start number); they are stored as issued.
+_LEGACY_PUNCTUATION = re.compile(r"[!#$&()*+\-/:<=>@\[-`{-~]")
+
+
+def legacy_inline(text: str) -> str:
+    """A one-line field as minutes issued before issue 13 wrote it ("Jan\\-Willem"),
+    for finding text in stored revisions (erasing a name, ``privacy/names.py``)."""
+    return _LEGACY_PUNCTUATION.sub(lambda m: "\\" + m[0], clean(text))
 
 
 def inline(text: str) -> str:

@@ -162,10 +162,123 @@ def _m003_preparations(db: Connection) -> None:
     )""")
 
 
+def _m004_agreement_outcomes(db: Connection) -> None:
+    """What became of an agreement, and which revision of the minutes is issued (issue 13).
+
+    ``agreements.outcome``: a follow-up "niet gehaald" closes an agreement
+    (status 'done', which the CHECK keeps to open/done/dropped) but must never
+    read as "gedaan". Back-filled from the agreement's latest follow-up, or
+    'achieved' when it was marked done between conversations (a note, or done
+    after its own conversation had ended).
+
+    ``conversations.issued_revision``: the minutes are a snapshot of the
+    conversation as concluded; ``publish`` issues the stored revision again
+    until the conversation is concluded anew. Back-filled with the newest
+    revision when it was issued after the (last) conclusion.
+    """
+    db.execute("alter table agreements add column outcome text check (outcome in "
+               "('achieved', 'partly', 'not_achieved', 'carried_on'))")
+    db.execute("""update agreements set outcome = (
+        select f.outcome from follow_ups f join conversations c on c.id = f.conversation_id
+        where f.agreement_id = agreements.id
+        order by coalesce(c.started_at, c.created_at) desc, f.id desc limit 1)""")
+    db.execute("""update agreements set outcome = 'achieved'
+        where outcome is null and status = 'done' and (done_note != '' or done_at > (
+            select c.ended_at from conversations c where c.id = agreements.conversation_id))""")
+    db.execute("alter table conversations add column issued_revision integer")
+    db.execute("""update conversations set issued_revision = (
+        select r.revision from minutes_revisions r where r.conversation_id = conversations.id
+        order by r.revision desc limit 1)
+        where status in ('concluded', 'confirmed') and ended_at is not null
+        and ended_at <= (select max(r.created_at) from minutes_revisions r
+                         where r.conversation_id = conversations.id)""")
+
+
+def _m005_sign_off(db: Connection) -> None:
+    """Sign-off as Dutch practice does it (issue 13).
+
+    ``confirmations`` is rebuilt (SQLite cannot change a CHECK): the verdicts
+    'correctie' (the employee asks for a correction) and 'vastgesteld' (the
+    manager signs as the author), the channel 'handover', the returned file's
+    own sha256 and who entered the confirmation. Every existing row is copied
+    as it is (an old manager's 'akkoord' stays 'akkoord'), ids included, and
+    was entered on the manager's copy. New tables: hand-overs with their
+    reaction term, reopenings with their reason, and the manager's answer to
+    a correction request.
+    """
+    db.execute("""create table confirmations_v5 (
+        id integer primary key,
+        revision_id integer not null references minutes_revisions(id) on delete cascade,
+        party text not null check (party in ('employee', 'manager')),
+        name text not null,
+        verdict text not null check (verdict in
+            ('akkoord', 'gezien', 'correctie', 'vastgesteld')),
+        comment text not null default '',
+        confirmed_at text not null,
+        via text not null check (via in ('screen', 'file', 'handover')),
+        file_sha256 text,
+        entered_by text not null default 'manager' check (entered_by in
+            ('employee', 'manager')),
+        unique (revision_id, party)
+    )""")
+    db.execute("insert into confirmations_v5 (id, revision_id, party, name, verdict, comment, "
+               "confirmed_at, via) select id, revision_id, party, name, verdict, comment, "
+               "confirmed_at, via from confirmations")
+    db.execute("drop table confirmations")
+    db.execute("alter table confirmations_v5 rename to confirmations")
+    db.execute("""create table handovers (
+        id integer primary key,
+        revision_id integer not null references minutes_revisions(id) on delete cascade,
+        medium text not null check (medium in ('email', 'paper', 'screen')),
+        handed_at text not null,
+        term_days integer not null check (term_days between 0 and 366),
+        until text not null,
+        entered_by text not null default 'manager' check (entered_by in
+            ('employee', 'manager')),
+        unique (revision_id)
+    )""")
+    db.execute("""create table reopenings (
+        id integer primary key,
+        conversation_id integer not null references conversations(id) on delete cascade,
+        from_revision integer,
+        reason text not null check (length(trim(reason)) > 0),
+        reopened_at text not null,
+        entered_by text not null default 'manager' check (entered_by in
+            ('employee', 'manager'))
+    )""")
+    db.execute("create index reopenings_by_conversation on reopenings (conversation_id)")
+    db.execute("""create table correction_resolutions (
+        id integer primary key,
+        confirmation_id integer not null unique
+            references confirmations(id) on delete cascade,
+        outcome text not null check (outcome in ('revised', 'kept')),
+        reason text not null check (length(trim(reason)) > 0),
+        resolved_at text not null,
+        reopening_id integer references reopenings(id) on delete set null
+    )""")
+
+
+def _m006_time_zone(db: Connection) -> None:
+    """The time zone a conversation took place in (issue 13: one clock).
+
+    Every moment is stored as UTC and shown in this zone (an IANA name, see
+    ``display_time``) in the minutes, the app and the command line. The
+    conversations that exist already were always shown in Dutch time, so
+    they get 'Europe/Amsterdam': their stored revisions stay true.
+    """
+    columns = {row[1] for row in db.execute("pragma table_info(conversations)").fetchall()}
+    if "time_zone" not in columns:
+        db.execute("alter table conversations add column time_zone text")
+    db.execute("update conversations set time_zone = 'Europe/Amsterdam' where time_zone is null")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
     (3, "preparations", _m003_preparations),
+    (4, "agreement outcomes", _m004_agreement_outcomes),
+    (5, "sign-off", _m005_sign_off),
+    (6, "time zone", _m006_time_zone),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from gespreks_tui.display_time import DEFAULT_ZONE
+
 
 class Kind(StrEnum):
     """The four conversation kinds of the cycle, by their stable identifier."""
@@ -55,8 +57,45 @@ class Party(StrEnum):
 
 
 class Verdict(StrEnum):
+    """A party's sign-off. The employee: akkoord, gezien (niet akkoord) or
+    correctie (the minutes do not reflect the conversation: a correction is
+    asked for). The manager signs as the author: vastgesteld. Databases from
+    before migration 5 may hold a manager's akkoord or gezien; they read as stored."""
+
     AKKOORD = "akkoord"
     GEZIEN = "gezien"
+    CORRECTIE = "correctie"
+    VASTGESTELD = "vastgesteld"
+
+
+VERDICTS_OF: dict[Party, tuple[Verdict, ...]] = {
+    Party.EMPLOYEE: (Verdict.AKKOORD, Verdict.GEZIEN, Verdict.CORRECTIE),
+    Party.MANAGER: (Verdict.VASTGESTELD,),
+}
+
+
+class Channel(StrEnum):
+    """How a confirmation reached the record (``confirmations.via``)."""
+
+    SCREEN = "screen"      # in person, on the manager's screen
+    FILE = "file"          # a returned minutes file (its own sha256 is kept)
+    HANDOVER = "handover"  # handed over, no reaction (never written as a verdict)
+
+
+class HandoverMedium(StrEnum):
+    EMAIL = "email"
+    PAPER = "paper"
+    SCREEN = "screen"
+
+
+class SignOff(StrEnum):
+    """Where the sign-off of a conversation's newest revision stands (derived, not stored)."""
+
+    NONE = "none"                                   # nothing issued or nothing given
+    HANDED_OVER = "handed_over"                     # handed over, the reaction term runs
+    NO_REACTION = "no_reaction"                     # the term passed without a reaction
+    CORRECTION_REQUESTED = "correction_requested"   # the employee asked for a correction
+    CORRECTION_KEPT = "correction_kept"             # the manager kept the minutes, with reason
 
 
 @dataclass(frozen=True)
@@ -97,6 +136,12 @@ class Conversation:
     current_phase: int = 0
     paused: bool = False
     phases: tuple[Phase, ...] = field(default=())
+    # The revision of the minutes issued for this conclusion (None: not issued since
+    # it was last concluded). The minutes are a snapshot of the conversation as
+    # concluded: later events never make a new revision, only a reopen does.
+    issued_revision: int | None = None
+    # The IANA zone every moment of this conversation is shown in (stored as UTC).
+    time_zone: str = DEFAULT_ZONE
 
     @property
     def is_open(self) -> bool:
@@ -116,6 +161,10 @@ class Agreement:
     collective_id: int | None = None
     created_at: str = ""
     done_at: str | None = None
+    # What became of it after its own conversation (a follow-up in a later one, or
+    # ``gespreks done``: achieved); None while nothing was recorded after it.
+    # ``status`` stays open/done/dropped: done means closed, not achieved.
+    outcome: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +188,13 @@ class ConversationSummary:
     manager: str | None
     status: Status
     open_agreements: int
+    sign_off: SignOff = SignOff.NONE  # of the newest revision (correction asked, handed over...)
+    time_zone: str = DEFAULT_ZONE  # the conversation's zone, for its date
+
+    @property
+    def state(self) -> str:
+        """What a list shows as the status: the sign-off when it asks for attention."""
+        return str(self.sign_off) if self.sign_off != SignOff.NONE else str(self.status)
 
 
 @dataclass(frozen=True)
@@ -166,6 +222,48 @@ class Confirmation:
     comment: str
     confirmed_at: str
     via: str
+    file_sha256: str | None = None  # via 'file': the sha256 of the returned file's bytes
+    entered_by: Party = Party.MANAGER  # whose screen or command recorded it
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The minutes (one revision) handed over to the employee, with a reaction term."""
+
+    id: int
+    conversation_id: int
+    revision: int
+    medium: HandoverMedium
+    handed_at: str  # stored ISO moment (UTC)
+    term_days: int
+    until: str  # YYYY-MM-DD: the last day a reaction counts
+    entered_by: Party = Party.MANAGER
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """A concluded conversation reopened for a correction, with the reason given."""
+
+    id: int
+    conversation_id: int
+    from_revision: int | None  # the newest revision when it was reopened
+    reason: str
+    reopened_at: str
+    entered_by: Party = Party.MANAGER
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The manager's answer to a correction request: a corrected revision or kept as is."""
+
+    id: int
+    confirmation_id: int  # the employee's "correctie gevraagd"
+    conversation_id: int
+    revision: int
+    outcome: str  # 'revised' (reopened, see reopening_id) or 'kept'
+    reason: str
+    resolved_at: str
+    reopening_id: int | None = None
 
 
 # --- across the cycle: collective agreements, trails, what is due ----------------------
@@ -230,6 +328,7 @@ class AgreementHistory:
 class DueKind(StrEnum):
     AGREEMENT = "agreement"
     EVALUATION = "evaluation"
+    REACTION = "reaction"  # the reaction term of handed-over minutes
 
 
 @dataclass(frozen=True)
@@ -253,6 +352,7 @@ class DueItem:
     agreement_id: int | None = None
     owner: Owner | None = None
     collective_id: int | None = None
+    revision: int | None = None  # a reaction term: the revision handed over
 
 
 SCORE_KEYS = {1: "onvoldoende", 2: "voldoende", 3: "goed", 4: "uitstekend"}

@@ -56,4 +56,6 @@ MESSAGES: dict[str, str] = {
     "cli.bad_date": "'{value}' is not a valid date. Try 2027-03-01, 1-3-2027, 1 March 2027 or +3m.",
     "cli.bad_window": "'{value}' is not a valid period. Use e.g. 14d, 2w or 1m.",
     "cli.bad_today": "GESPREKS_TODAY='{value}' is not a date; use YYYY-MM-DD.",
+    # re-concluding a reopened conversation (issue 13)
+    "conclude.explain_stored": "When is the next evaluation? (stored at the previous conclusion: {date})",
 }

@@ -56,4 +56,6 @@ MESSAGES: dict[str, str] = {
     "cli.bad_date": "'{value}' is geen geldige datum. Probeer 2027-03-01, 1-3-2027, 1 maart 2027 of +3m.",
     "cli.bad_window": "'{value}' is geen geldige termijn. Gebruik bijv. 14d, 2w of 1m.",
     "cli.bad_today": "GESPREKS_TODAY='{value}' is geen datum; gebruik JJJJ-MM-DD.",
+    # re-concluding a reopened conversation (issue 13)
+    "conclude.explain_stored": "Wanneer is de volgende evaluatie? (vastgelegd bij de vorige afronding: {date})",
 }

@@ -69,6 +69,7 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
         follow_ups = store.follow_ups(conversation_id)
         trails = store.conversation_trails(conversation_id)
         history = store.minutes_history(conversation_id)
+        record = store.conversation_record(conversation_id)  # the sign-off around it
         scores, overall = store.scores(conversation_id), store.overall(conversation_id)
     finally:
         store.close()
@@ -77,12 +78,14 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
                                        trails)
         data["scores"] = render.scores_json(scores, overall)
         data["minutes"] = minutes_render.minutes_json(history)
+        data["sign_off"] = str(record.sign_off(record.today))
         render.echo_json(data)
     else:
         render.echo_safe("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
                                      trails) + render.scores_text(conversation, scores, overall)
-            + minutes_render.minutes_text(history)))
+            + minutes_render.minutes_text(history, record.conversation.time_zone)
+            + minutes_render.sign_off_text(record)))
 
 
 def all_commands() -> list[click.Command]:

@@ -1,4 +1,4 @@
-"""The minutes commands: export, confirm, verify.
+"""The minutes commands: export, confirm, verify, handover, keep.
 
 Every refusal is one line on stderr; a diff that explains it goes to stdout.
 Exit codes: 0 done; 1 refused or no match; 2 a file or database problem.
@@ -19,31 +19,44 @@ RETURNED_MOST_BYTES = 1_000_000  # a returned minutes file, reaction and all (th
 # refusal says "groter dan 1 MB")
 
 
-def _read(path: str) -> str:
-    """A returned file's text: never waits on a FIFO, never reads without end."""
+def _read_bytes(path: str) -> tuple[str, str]:
+    """A returned file's text and the sha256 of its bytes: never waits on a FIFO, never
+    reads without end. UTF-8, or UTF-16 with a byte order mark (Windows' "Unicode")."""
+    import codecs
+    import hashlib
+
     from gespreks_tui.safe_read import FileRefused, read_small_file
 
     try:
-        return read_small_file(path, RETURNED_MOST_BYTES).decode("utf-8")
+        data = read_small_file(path, RETURNED_MOST_BYTES)
+        sha = hashlib.sha256(data).hexdigest()
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), sha
+        return data.decode("utf-8"), sha
     except FileRefused as refused:
         raise UserError(t("returned.unreadable", path=path, reason=refused.message()),
                         2) from None
     except UnicodeDecodeError:
-        raise UserError(t("returned.not_text", path=path), 2) from None
+        raise UserError(t("returned.not_utf8_or_16", path=path), 2) from None
     except OSError as error:
         raise UserError(t("returned.unreadable", path=path,
                           reason=error.strerror or error), 2) from None
 
 
-def _confirmed_by(confirmations) -> str:
-    from gespreks_tui.dutch_time import date_text, time_text
+def _read(path: str) -> str:
+    return _read_bytes(path)[0]
+
+
+def _confirmed_by(confirmations, zone: str | None = None) -> str:
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import clock_text, moment_day
 
     if not confirmations:
         return t("verify.not_confirmed")
     return t("verify.confirmed_by", names=", ".join(
         t("verify.confirmation", name=k.name, party=t(f"owner.{k.party}"),
-          verdict=t(f"verdict.{k.verdict}"), date=date_text(k.confirmed_at),
-          time=time_text(k.confirmed_at)) for k in confirmations))
+          verdict=t(f"verdict.{k.verdict}"), date=moment_day(k.confirmed_at, zone, language()),
+          time=clock_text(k.confirmed_at, zone)) for k in confirmations))
 
 
 @click.command(help=t("cli.help.export"))
@@ -95,11 +108,12 @@ def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None
     from gespreks_tui.errors import UserError as Refusal
     from gespreks_tui.minutes import confirm_text
 
-    text = _read(file)
+    text, file_sha = _read_bytes(file)
     store = open_store(ctx)
     try:
         try:
-            done = confirm_text(store, text, party, name, via="file", path=file)
+            done = confirm_text(store, text, party, name, via="file", path=file,
+                                file_sha256=file_sha)
         except Refusal as error:  # the store's, or the file's: one line, the diff above it
             if error.details:
                 echo_safe("\n".join(error.details))
@@ -134,17 +148,22 @@ def verify(ctx: click.Context, file: str) -> None:
             result = verify_text(store, text, name=file)
         except MinutesError as error:
             raise UserError(error.message(path=file), 2) from None
-        match = result.match
-        confirmations = (store.confirmations(match.conversation_id, match.revision)
-                         if match else [])
     finally:
         store.close()
-    returned, refusal = result.returned, result.refusal
-    if match is not None:
+    returned, refusal, record = result.returned, result.refusal, result.record
+    match, old = result.match, result.superseded
+    if match is not None and record is not None:
         echo_safe(t("verify.match", path=file, revision=match.revision,
-                    id=match.conversation_id, confirmed=_confirmed_by(confirmations)))
+                    id=match.conversation_id,
+                    confirmed=_confirmed_by(record.confirmations_of(match.revision), record.conversation.time_zone)))
         return
-    if refusal is not None and refusal.key == "confirm.fingerprint_changed":
+    if old is not None and record is not None and record.latest is not None:
+        latest = record.latest.revision
+        raise UserError(t("verify.superseded", path=file, revision=old.revision, id=record.id,
+                          latest=latest,
+                          confirmed=_confirmed_by(record.confirmations_of(old.revision), record.conversation.time_zone),
+                          latest_confirmed=_confirmed_by(record.confirmations_of(latest), record.conversation.time_zone)))
+    if refusal is not None and not result.diff:
         raise UserError(refusal.message(path=file), refusal.exit_code)  # as confirm says
     if result.compared is not None:
         echo_safe("\n".join(result.diff))
@@ -155,4 +174,46 @@ def verify(ctx: click.Context, file: str) -> None:
                       id=returned.conversation_id))
 
 
-COMMANDS = [export, confirm, verify]
+@click.command(help=t("cli.help.handover"))
+@click.argument("conversation_id", metavar="ID", type=int)
+@click.option("--via", "medium", type=click.Choice(["email", "paper", "screen"]),
+              required=True, help=t("cli.help.handover_via"))
+@click.option("--term", "term_days", type=click.IntRange(0, 366), default=14,
+              show_default=True, help=t("cli.help.term"))
+@common_options
+@click.pass_context
+def handover(ctx: click.Context, conversation_id: int, medium: str, term_days: int) -> None:
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import moment_day
+    from gespreks_tui.minutes import publish
+    from gespreks_tui.minutes.footer import until_text
+
+    store = open_store(ctx)
+    try:
+        with store.exclusive():  # the minutes as issued now are the ones handed over
+            publish(store, conversation_id)
+            given = store.hand_over(conversation_id, medium, term_days)
+            zone = store.get_conversation(conversation_id).time_zone
+    finally:
+        store.close()
+    echo_safe(t("handover.done", revision=given.revision, id=conversation_id,
+                date=moment_day(given.handed_at, zone, language()),
+                medium=t(f"minutes.handover.medium.{given.medium}"),
+                until=until_text(given.until, language())))
+
+
+@click.command(help=t("cli.help.keep"))
+@click.argument("conversation_id", metavar="ID", type=int)
+@click.option("--reason", required=True, metavar="TEXT", help=t("cli.help.reason"))
+@common_options
+@click.pass_context
+def keep(ctx: click.Context, conversation_id: int, reason: str) -> None:
+    store = open_store(ctx)
+    try:
+        answer = store.keep_minutes(conversation_id, reason)
+    finally:
+        store.close()
+    echo_safe(t("keep.done", id=conversation_id, revision=answer.revision))
+
+
+COMMANDS = [export, confirm, verify, handover, keep]

@@ -8,23 +8,26 @@ from gespreks_tui.catalogue import t
 from gespreks_tui.model import Confirmation, Revision
 
 
-def _moment(stamp: str) -> tuple[str, str]:
-    from gespreks_tui.dutch_time import date_text, time_text
+def _moment(stamp: str, zone: str | None) -> tuple[str, str]:
+    """Day and time of a stored moment in the conversation's zone."""
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import clock_text, moment_day
 
-    return date_text(stamp), time_text(stamp)
+    return moment_day(stamp, zone, language()), clock_text(stamp, zone)
 
 
-def minutes_text(history: list[tuple[Revision, list[Confirmation]]]) -> list[str]:
+def minutes_text(history: list[tuple[Revision, list[Confirmation]]],
+                 zone: str | None = None) -> list[str]:
     """The 'Verslag' block: every revision, and who confirmed it how."""
     lines = ["", t("show.minutes")]
     if not history:
         return lines + ["  " + t("show.no_minutes")]
     for revision, confirmations in history:
-        day, time = _moment(revision.created_at)
+        day, time = _moment(revision.created_at, zone)
         lines.append("  " + t("show.revision", revision=revision.revision, date=day, time=time,
                               sha=revision.sha256))
         for k in confirmations:
-            day, time = _moment(k.confirmed_at)
+            day, time = _moment(k.confirmed_at, zone)
             lines.append("    " + t("show.confirmation", party=t(f"minutes.party.{k.party}"),
                                     name=k.name, verdict=t(f"verdict.{k.verdict}"), date=day,
                                     time=time, via=t(f"minutes.via.{k.via}")))
@@ -44,3 +47,32 @@ def minutes_json(history: list[tuple[Revision, list[Confirmation]]]) -> list[dic
                            for k in confirmations]}
         for r, confirmations in history
     ]
+
+
+def sign_off_text(record) -> list[str]:
+    """Where the sign-off stands (a correction asked, handed over ...), with the
+    hand-overs, reopenings and answers to a correction request that are on record."""
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import day_text, iso_day
+    from gespreks_tui.model import SignOff
+
+    zone = record.conversation.time_zone
+    lines: list[str] = []
+    state = record.sign_off(record.today)
+    if state != SignOff.NONE:
+        lines.append("  " + t("show.sign_off", state=t(f"status.{state}")))
+    for h in record.handovers:
+        day, _ = _moment(h.handed_at, zone)
+        lines.append("  " + t("show.handover", date=day,
+                              until=day_text(d, language()) if (d := iso_day(str(h.until)))
+                              else h.until,
+                              medium=t(f"minutes.handover.medium.{h.medium}")))
+    for r in record.reopenings:
+        day, _ = _moment(r.reopened_at, zone)
+        lines.append("  " + t("show.reopening", date=day, revision=r.from_revision or "-",
+                              reason=r.reason))
+    for answer in record.resolutions:
+        day, _ = _moment(answer.resolved_at, zone)
+        lines.append("  " + t(f"show.resolution.{answer.outcome}", date=day,
+                              reason=answer.reason))
+    return lines

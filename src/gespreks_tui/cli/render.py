@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import asdict
-from datetime import datetime
 from typing import Any
 
 import click
 
 from gespreks_tui.agreement_state import state_word
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import language, t
 from gespreks_tui.cycle import trail_line
+from gespreks_tui.display_time import day_text, iso_day, machine_zone, moment_day, moment_text
 from gespreks_tui.model import (
     SCORE_KEYS,
     Agreement,
@@ -63,11 +63,21 @@ def show_error(error: click.ClickException) -> None:
     echo_safe(buffer.getvalue(), err=True, nl=False)
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC moment as local 'YYYY-MM-DD HH:MM'."""
+def local_time(stamp: str | None, zone: str | None = None) -> str:
+    """A stored UTC moment as '30 september 2026 14:05' in the conversation's zone
+    (``display_time``; without one, the zone a new conversation would take)."""
     if not stamp:
         return "-"
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment_text(stamp, zone or machine_zone(), language())
+
+
+def day_of(value: str | None, missing: str, short: bool = False) -> str:
+    """A stored date as '30 september 2026' ('30 sep 2026' in a table); text that
+    is no ISO date as it is."""
+    if not value:
+        return missing
+    day = iso_day(value)
+    return day_text(day, language(), short) if day is not None else value
 
 
 def minutes(seconds: float) -> int:
@@ -81,22 +91,26 @@ def summary_table(rows: list[ConversationSummary]) -> list[str]:
                open=t("cli.col.open"))
     lines = [header]
     for r in rows:
-        lines.append(t("cli.list.header", id=r.id, date=local_time(r.date),
+        lines.append(t("cli.list.header", id=r.id,
+                       date=moment_day(r.date, r.time_zone, language(), short=True),
                        kind=t(f"kind.{r.kind}"), employee=r.employee,
-                       manager=r.manager or "-", status=t(f"status.{r.status}"),
+                       manager=r.manager or "-", status=t(f"status.{r.state}"),
                        open=r.open_agreements))
     return lines
 
 
 def summary_json(row: ConversationSummary) -> dict:
-    return {**asdict(row), "kind": str(row.kind), "status": str(row.status)}
+    data = {**asdict(row), "kind": str(row.kind), "status": str(row.status),
+            "sign_off": str(row.sign_off)}
+    del data["time_zone"]  # ``date`` is a UTC moment; the list's columns stay as they were
+    return data
 
 
 def agreement_line(a: Agreement) -> str:
     """One agreement; its state word says what happened ("niet gehaald" is never "gedaan")."""
     return t("show.agreement", mark="x" if a.status == AgreementStatus.DONE else " ",
              text=a.text, owner=t(f"owner.{a.owner or 'none'}"),
-             due=a.due_date or t("show.no_due"), status=state_word(a))
+             due=day_of(a.due_date, t("show.no_due")), status=state_word(a))
 
 
 def conversation_text(
@@ -107,12 +121,12 @@ def conversation_text(
     lines = [
         t("show.title", kind=t(f"kind.{c.kind}").capitalize(), employee=c.employee_name,
           id=c.id),
-        t("show.meta", manager=c.manager_name or "-", date=local_time(c.started_at),
+        t("show.meta", manager=c.manager_name or "-", date=local_time(c.started_at, c.time_zone),
           status=t(f"status.{c.status}"), planned=minutes(c.planned_seconds),
           used=minutes(used)),
     ]
     if c.next_evaluation:
-        lines.append(t("show.next_evaluation", date=c.next_evaluation))
+        lines.append(t("show.next_evaluation", date=day_of(c.next_evaluation, "-")))
     if follow_ups:
         lines += ["", t("show.follow_ups")]
         for f in follow_ups:
@@ -174,8 +188,9 @@ def scores_text(c: Conversation, scores: list[Score], overall: tuple[int | None,
         s = given.get(position)
         comment = f" — {s.comment}" if s and s.comment else ""
         lines.append(f"  {name}: {label(s.score if s else None)}{comment}")
-    comment = f" — {overall[1]}" if overall[1] else ""
-    lines.append("  " + t("minutes.overall", score=label(overall[0])) + comment)
+    lines.append("  " + t("minutes.overall", score=label(overall[0])))
+    if overall[1]:
+        lines.append("  " + t("minutes.overall_comment", comment=overall[1]))
     return lines
 
 

@@ -71,7 +71,11 @@ class Document:
 
 
 def split_document(text: str) -> Document:
-    """Find the fingerprint line; raise ``MinutesError`` when there is none."""
+    """Find the fingerprint line; raise ``MinutesError`` when there is none.
+
+    The content is kept as the file has it; the store compares it in NFC too
+    (``check_copy``), so a file whose accents an editor stored decomposed (NFD)
+    is the same text."""
     text = normalise(text)
     lines = text.split("\n")
     tokens = _MD.parse(text)
@@ -92,15 +96,22 @@ def stored_content(markdown: str) -> str:
     return found if found is not None else split_document(markdown).content
 
 
+def _name_prefixes() -> set[str]:
+    return {_label(messages["minutes.name"].split("{")[0]) for messages in LANGUAGES.values()}
+
+
 def parse_returned(text: str) -> Returned:
     document = split_document(text)
     parties = {label: party for party in Party for label in _labels(f"minutes.party.{party}")}
     verdicts = {label: v for v in Verdict for label in _labels(f"minutes.verdict.{v}")}
     comment_labels = _labels("minutes.comments")
+    prefixes = _name_prefixes()
     tokens, lines = document.tokens, document.lines
     ticked: dict[Party, list[Verdict | str]] = {}
+    names: dict[Party, str] = {}
     party: Party | None = None
     comments = ""
+    end = len(lines)
     for i, token in enumerate(tokens):
         if not token.map or token.map[0] < document.start or token.type != "inline":
             continue
@@ -108,6 +119,7 @@ def parse_returned(text: str) -> Returned:
         if opener.type == "heading_open":
             heading = _label(_text(token))
             if opener.tag in ("h1", "h2") and heading in comment_labels:
+                end = token.map[0]
                 comments = "\n".join(line.rstrip() for line in lines[token.map[1]:]).strip()
                 break
             party = parties.get(heading)
@@ -116,8 +128,15 @@ def parse_returned(text: str) -> Returned:
             if party is not None and box and box[1] in _TICKS:
                 label = box[2]
                 ticked.setdefault(party, []).append(verdicts.get(_label(label), label.strip()))
+        elif opener.type == "paragraph_open" and party is not None:
+            plain = _text(token)
+            prefix = next((p for p in prefixes if _label(plain).startswith(p)), None)
+            if prefix is not None:
+                names[party] = " ".join(plain.split()[len(prefix.split()):])
+    block = tuple((n + 1, lines[n].strip()) for n in range(document.start + 1, end)
+                  if lines[n].strip())
     return Returned(
         conversation_id=document.conversation_id, revision=document.revision,
         fingerprint=document.fingerprint, sha256=sha256_of(document.content),
         content=document.content, ticked={p: tuple(v) for p, v in ticked.items()},
-        comments=comments)
+        comments=comments, names=names, block=block)

@@ -4,6 +4,13 @@
 call: read the record (one transaction), render it (a pure function), and
 store the rendering as a new revision when the content changed (else the
 newest is reused); it returns the minutes.
+
+The minutes are a snapshot of the conversation as concluded. Once a revision
+is issued for a conclusion (``ConversationRecord.issued``), ``publish`` gives
+that revision again, byte for byte, whatever happened since: a follow-up in a
+later conversation or ``gespreks done`` never makes a new revision, nor takes
+the conversation back from confirmed. Only reopening and concluding again
+renders anew.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.db import StoreError
-from gespreks_tui.dutch_time import date_text
+from gespreks_tui.display_time import moment_day
 from gespreks_tui.errors import Term
 from gespreks_tui.minutes.html import render_html
 from gespreks_tui.minutes.render import Minutes, render_record
@@ -35,8 +42,9 @@ def publish_record(store: Store, conversation_id: int) -> tuple[ConversationReco
             raise StoreError("minutes.not_concluded", store.path, id=conversation_id,
                              status=Term(f"status.{status}"))
         minutes = render_record(record)
-        if minutes.stored:
+        if record.issued is not None:  # issued for this conclusion: never re-rendered
             return record, minutes
+        # Unchanged content keeps the newest revision; either way it is now the issued one.
         number = store.save_revision(conversation_id, minutes.markdown, minutes.sha256)
         if number == minutes.revision:  # always, as the store is held
             return record, replace(minutes, stored=True)
@@ -58,7 +66,7 @@ def title_of(c: Conversation, lang: str | None = None) -> str:
     lang = lang or c.language
     kind = t(f"kind.{c.kind}", lang=lang).capitalize()
     title = t("minutes.title", lang=lang, kind=kind, employee=c.employee_name)
-    return f"{title}, {date_text(c.started_at or c.created_at)}"
+    return f"{title}, {moment_day(c.started_at or c.created_at, c.time_zone, lang)}"
 
 
 def export_document(record: ConversationRecord, minutes: Minutes, fmt: str = "md") -> str:

@@ -2,8 +2,8 @@
 
 ``render_record(record)`` takes the ``ConversationRecord`` the store read in
 one transaction and touches nothing else, so the same record gives
-byte-identical minutes on any machine (times are Dutch time, see
-``dutch_time``). ``render_minutes(store, id)`` is the same after reading that
+byte-identical minutes on any machine (moments are shown in the zone the
+conversation recorded, dates as "30 september 2026": ``display_time``). ``render_minutes(store, id)`` is the same after reading that
 record. The layout:
 
     # <Kind> met <employee>            title
@@ -18,18 +18,19 @@ record. The layout:
     ## Bevestiging … (see ``footer``)
 
 All user text passes through ``escape``; dates that are valid ISO dates are
-written as they are, anything else stored as a date is escaped like text.
+written as dates in the minutes' language, anything else stored as a date is
+escaped like text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
+from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import t
-from gespreks_tui.dutch_time import date_text, time_text
+from gespreks_tui.display_time import clock_text, day_text, iso_day, moment_day
 from gespreks_tui.errors import MinutesError
 from gespreks_tui.fingerprint import canonical, issued_content, sha256_of
 from gespreks_tui.markdown_escape import inline, note_lines
@@ -59,15 +60,11 @@ class Minutes:
     language: str
 
 
-def _date(value: str | None, missing: str) -> str:
+def _date(value: str | None, missing: str, lang: str) -> str:
     if not value:
         return missing
-    try:
-        if date.fromisoformat(value).isoformat() == value:
-            return value
-    except ValueError:
-        pass
-    return inline(value)
+    day = iso_day(value)
+    return day_text(day, lang) if day is not None else inline(value)
 
 
 def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None, str],
@@ -88,10 +85,10 @@ def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None
         s = given.get(position)
         lines.append(f"| {inline(name)} | {label(s.score if s else None)} | "
                      f"{inline(s.comment) if s and s.comment else ''} |")
-    lines += ["", "- " + tr("minutes.overall", score=label(overall[0])), ""]
+    lines += ["", "- " + tr("minutes.overall", score=label(overall[0]))]
     if overall[1]:
-        lines[-1:] = ["  " + inline(overall[1]), ""]
-    return lines
+        lines.append("- " + tr("minutes.overall_comment", comment=inline(overall[1])))
+    return [*lines, ""]
 
 
 def render_content(
@@ -118,7 +115,8 @@ def render_content(
         "- " + tr("minutes.meta.employee", name=inline(c.employee_name)),
         "- " + tr("minutes.meta.manager", name=inline(c.manager_name) if c.manager_name
                   else tr("minutes.unknown")),
-        "- " + tr("minutes.meta.date", date=date_text(start), time=time_text(start)),
+        "- " + tr("minutes.meta.date", date=moment_day(start, c.time_zone, lang),
+                  time=clock_text(start, c.time_zone)),
         "- " + tr("minutes.meta.duration", planned=round(c.planned_seconds / 60),
                   actual=round(used / 60)),
         "",
@@ -135,8 +133,8 @@ def render_content(
         lines.append(f"{number}. " + tr(
             "minutes.agreement", text=inline(a.text),
             owner=tr(f"owner.{a.owner}") if a.owner else tr("minutes.owner_none"),
-            due=_date(a.due_date, tr("minutes.no_due")),
-            status=tr(f"agreement_status.{a.status}")))
+            due=_date(a.due_date, tr("minutes.no_due"), lang),
+            status=state_word(a, lang)))
     if not agreements:
         lines.append("*" + tr("minutes.no_agreements") + "*")
     lines.append("")
@@ -148,7 +146,7 @@ def render_content(
                                    outcome=tr(f"outcome.{f.outcome}"), comment=inline(f.comment)))
         lines.append("")
     lines += ["## " + tr("minutes.next_evaluation"), "",
-              _date(c.next_evaluation, "*" + tr("minutes.no_next_evaluation") + "*")]
+              _date(c.next_evaluation, "*" + tr("minutes.no_next_evaluation") + "*", lang)]
     return canonical("\n".join(lines))
 
 
@@ -162,10 +160,17 @@ def _issued_content(markdown: str) -> str:
 
 
 def record_content(record: ConversationRecord, lang: str | None = None) -> str:
-    """The content of the minutes as the record's data give it now."""
+    """The content of the minutes as the record's data give it now.
+
+    Each agreement made in this conversation shows its state as concluded
+    here: what was recorded later (a follow-up in a later conversation, done
+    in between) belongs to that later conversation and the agreement's trail.
+    The follow-ups shown are the ones recorded in this conversation.
+    """
     notes = {(position, Visibility.SHARED): text
              for position, text in record.shared_notes.items()}
-    return render_content(record.conversation, notes, record.agreements, record.follow_ups,
+    return render_content(record.conversation, notes, record.agreements_as_concluded,
+                          record.follow_ups,
                           lang or record.conversation.language, record.scores, record.overall)
 
 
@@ -173,7 +178,10 @@ def render_record(record: ConversationRecord, revision: int | None = None,
                   lang: str | None = None) -> Minutes:
     """The minutes of one record, in the conversation's language unless ``lang`` is given.
 
-    Without ``revision``: rendered from the current data. The number shown is
+    Without ``revision``: the revision issued for the conversation's current
+    conclusion (``record.issued``) when there is one — later events never
+    change the minutes of a concluded conversation. Else rendered from the
+    current data. The number shown is
     the newest stored revision when the content is unchanged (with its
     confirmations ticked), else the next number (``stored`` is False; nothing
     is written — ``publish`` does that). With ``revision``: that stored
@@ -182,6 +190,8 @@ def render_record(record: ConversationRecord, revision: int | None = None,
     """
     c = record.conversation
     lang = lang or c.language
+    if revision is None and record.issued is not None:
+        revision = record.issued.revision
     if revision is not None:
         issued = record.revision(revision)
         if issued is None:
@@ -194,8 +204,7 @@ def render_record(record: ConversationRecord, revision: int | None = None,
         stored = latest is not None and latest.sha256 == sha
         newest = latest.revision if latest is not None else 0
         revision = newest if stored else newest + 1
-    confirmations = record.confirmations_of(revision) if stored else ()
-    footer = render_footer(c, revision, sha, confirmations, lang)
+    footer = render_footer(record, revision, sha, stored, lang)
     return Minutes(conversation_id=c.id, revision=revision, sha256=sha,
                    markdown=content + "\n" + footer, content=content, stored=stored,
                    language=lang)

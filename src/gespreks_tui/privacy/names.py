@@ -2,7 +2,8 @@
 
 A name matches as whole words, case-insensitively, with any run of
 whitespace between its words, both as typed and as escaped in stored
-Markdown minutes (``markdown_escape.inline``: "Jan-Willem" is stored as
+Markdown minutes (``markdown_escape.inline``, and ``legacy_inline`` for
+revisions issued before issue 13, where "Jan-Willem" is stored as
 "Jan\\-Willem"). Where the name is part of another person's name ("Jan" in
 "Jan Jansen"), that occurrence is left alone: it is the other person's name.
 """
@@ -13,13 +14,14 @@ import re
 from collections.abc import Iterable
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.markdown_escape import inline
+from gespreks_tui.markdown_escape import inline, legacy_inline
 
 
 def _pattern(name: str) -> re.Pattern[str]:
     words = name.split()
     forms = {r"\s+".join(re.escape(w) for w in words),
-             r"\s+".join(re.escape(inline(w)) for w in words)}
+             r"\s+".join(re.escape(inline(w)) for w in words),
+             r"\s+".join(re.escape(legacy_inline(w)) for w in words)}
     body = "|".join(sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 

@@ -44,8 +44,12 @@ order by date, f.id
 
 
 def _done_between(row: dict) -> bool:
-    """Closed without a follow-up, after its own conversation had ended (or with a note)."""
-    if row["done_note"].strip():
+    """Closed without a follow-up, after its own conversation had ended (or with a note).
+
+    ``mark_done_between`` records the outcome 'achieved', so it stays "done in
+    between" even after its own conversation was reopened and concluded again.
+    """
+    if row["done_note"].strip() or row["outcome"] is not None:
         return True
     return bool(row["c_ended"] and row["done_at"] and row["done_at"] > row["c_ended"])
 
@@ -74,6 +78,9 @@ class AgreementTrailsMixin(AgreementsMixin):
     def mark_done_between(self, agreement_id: int, note: str = "") -> Agreement:
         """Mark an open agreement of a concluded conversation done, with an optional note.
 
+        Its outcome becomes 'achieved'; the minutes of its own conversation keep
+        showing it open, as it was concluded there.
+
         Refused (``StoreError``) when the agreement does not exist, is not open,
         or belongs to a conversation that is still running (tick it there).
         """
@@ -96,10 +103,10 @@ class AgreementTrailsMixin(AgreementsMixin):
             ended = datetime.fromisoformat(row["c_ended"]) + timedelta(seconds=1)
             done_at = ended.isoformat(timespec="seconds")
         self.db.execute(
-            "update agreements set status = ?, done_at = ?, done_note = ?, updated_at = ? "
-            "where id = ? and status = ?",
-            [str(AgreementStatus.DONE), done_at, note.strip(), now, agreement_id,
-             str(AgreementStatus.OPEN)])
+            "update agreements set status = ?, done_at = ?, done_note = ?, outcome = ?, "
+            "updated_at = ? where id = ? and status = ?",
+            [str(AgreementStatus.DONE), done_at, note.strip(), str(Outcome.ACHIEVED), now,
+             agreement_id, str(AgreementStatus.OPEN)])
         return self.get_agreement(agreement_id)
 
     # -- trails ------------------------------------------------------------------------

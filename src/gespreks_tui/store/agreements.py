@@ -15,7 +15,7 @@ def _agreement(row: dict) -> Agreement:
         owner=Owner(row["owner"]) if row["owner"] else None, due_date=row["due_date"],
         status=AgreementStatus(row["status"]), position=row["position"],
         collective_id=row["collective_id"], created_at=row["created_at"],
-        done_at=row["done_at"],
+        done_at=row["done_at"], outcome=Outcome(row["outcome"]) if row["outcome"] else None,
     )
 
 
@@ -76,6 +76,7 @@ class AgreementsMixin(StoreBase):
         if "status" in fields:
             done = fields["status"] == AgreementStatus.DONE
             values["done_at"] = values["updated_at"] if done else None
+            values["outcome"] = None  # ticked in its own meeting: that is what happened
         self.db["agreements"].update(agreement_id, values)
         return self.get_agreement(agreement_id)
 
@@ -93,6 +94,7 @@ class AgreementsMixin(StoreBase):
             "due_date": agreement.due_date, "status": str(agreement.status),
             "collective_id": agreement.collective_id, "created_at": agreement.created_at,
             "updated_at": self.now(), "done_at": agreement.done_at,
+            "outcome": str(agreement.outcome) if agreement.outcome else None,
         }, replace=True)
         return self.get_agreement(agreement.id)
 
@@ -113,7 +115,12 @@ class AgreementsMixin(StoreBase):
         self, agreement_id: int, conversation_id: int, outcome: Outcome | str,
         comment: str = "",
     ) -> FollowUp:
-        """Follow up an earlier agreement; any outcome but carried_on closes it."""
+        """Follow up an earlier agreement; any outcome but carried_on closes it.
+
+        The outcome is kept with the agreement too (``Agreement.outcome``): a
+        closed agreement that was not achieved never reads as "gedaan". The
+        agreement's own conversation keeps showing it as it was concluded there.
+        """
         outcome = Outcome(outcome)
         now = self.now()
         with self.db.atomic():
@@ -125,9 +132,10 @@ class AgreementsMixin(StoreBase):
                 [agreement_id, conversation_id, str(outcome), comment, now])
             closed = outcome != Outcome.CARRIED_ON
             self.db.execute(
-                "update agreements set status = ?, done_at = ?, updated_at = ? where id = ?",
+                "update agreements set status = ?, done_at = ?, outcome = ?, updated_at = ? "
+                "where id = ?",
                 [str(AgreementStatus.DONE if closed else AgreementStatus.OPEN),
-                 now if closed else None, now, agreement_id])
+                 now if closed else None, str(outcome), now, agreement_id])
         return next(f for f in self.follow_ups(conversation_id) if f.agreement_id == agreement_id)
 
     @locked

@@ -6,6 +6,7 @@ import json
 
 from gespreks_tui.agendas import AgendaTemplate, from_snapshot
 from gespreks_tui.db import StoreError
+from gespreks_tui.display_time import DEFAULT_ZONE, machine_zone
 from gespreks_tui.model import Conversation, ConversationSummary, Kind, Phase, Status, Visibility
 from gespreks_tui.settings import RESUME_SETTING
 from gespreks_tui.store.base import locked
@@ -20,6 +21,7 @@ left join people m on m.id = c.manager_id
 
 _SUMMARY_SQL = """
 select c.id, coalesce(c.started_at, c.created_at) as date, c.kind, c.status,
+       coalesce(c.time_zone, 'Europe/Amsterdam') as time_zone,
        e.name as employee, coalesce(m.name, c.manager_label) as manager,
        (select count(*) from agreements a
         where a.conversation_id = c.id and a.status = 'open') as open_agreements
@@ -41,7 +43,7 @@ def _summary(row: dict) -> ConversationSummary:
     return ConversationSummary(
         id=row["id"], date=row["date"], kind=Kind(row["kind"]), employee=row["employee"],
         manager=row["manager"], status=Status(row["status"]),
-        open_agreements=row["open_agreements"],
+        open_agreements=row["open_agreements"], time_zone=row["time_zone"],
     )
 
 
@@ -51,7 +53,10 @@ class ConversationsMixin(CollectivesMixin):
         self, employee_id: int, agenda: AgendaTemplate, total_minutes: int,
         manager_id: int | None = None, language: str = "nl",
     ) -> Conversation:
-        """Start a conversation: status running, phases scaled to ``total_minutes``."""
+        """Start a conversation: status running, phases scaled to ``total_minutes``.
+
+        It records the zone its moments are shown in (``display_time.machine_zone``).
+        """
         now = self.now()
         with self.db.atomic():
             conversations = self.db["conversations"]
@@ -60,6 +65,7 @@ class ConversationsMixin(CollectivesMixin):
                 "manager_id": manager_id, "language": language,
                 "status": str(Status.RUNNING), "planned_seconds": total_minutes * 60,
                 "created_at": now, "started_at": now, "updated_at": now,
+                "time_zone": machine_zone(),
                 "agenda_snapshot": json.dumps(agenda.snapshot(), ensure_ascii=False),
             })
             conversation_id = conversations.last_pk
@@ -95,6 +101,8 @@ class ConversationsMixin(CollectivesMixin):
             created_at=row["created_at"], started_at=row["started_at"],
             ended_at=row["ended_at"], next_evaluation=row["next_evaluation"],
             current_phase=row["current_phase"], paused=bool(row["paused"]), phases=phases,
+            issued_revision=row["issued_revision"],
+            time_zone=row["time_zone"] or DEFAULT_ZONE,
         )
 
     @locked
@@ -193,11 +201,15 @@ class ConversationsMixin(CollectivesMixin):
 
     @locked
     def conclude(self, conversation_id: int, next_evaluation: str | None) -> Conversation:
-        """End the meeting: status concluded, end time and next evaluation date set."""
+        """End the meeting: status concluded, end time and next evaluation date set.
+
+        Nothing is issued for this conclusion yet: the next ``publish`` renders
+        the minutes (a new revision only when their content changed).
+        """
         now = self.now()
         self.db.execute(
             "update conversations set status = ?, ended_at = ?, next_evaluation = ?, "
-            "paused = 1, updated_at = ? where id = ?",
+            "paused = 1, issued_revision = null, updated_at = ? where id = ?",
             [str(Status.CONCLUDED), now, next_evaluation, now, conversation_id])
         return self.get_conversation(conversation_id)
 
@@ -211,7 +223,7 @@ class ConversationsMixin(CollectivesMixin):
         """
         allowed = [str(Status.CONCLUDED)] + ([str(Status.CONFIRMED)] if correction else [])
         self.db.execute(
-            "update conversations set status = ?, ended_at = null, updated_at = ? "
-            f"where id = ? and status in ({', '.join('?' * len(allowed))})",
+            "update conversations set status = ?, ended_at = null, issued_revision = null, "
+            f"updated_at = ? where id = ? and status in ({', '.join('?' * len(allowed))})",
             [str(Status.RUNNING), self.now(), conversation_id, *allowed])
         return self.get_conversation(conversation_id)

@@ -3,11 +3,13 @@
 ``due(today, within_days)`` is the list behind ``gespreks due`` and the
 start screen: agreements with a due date, and the next evaluation of each
 employee's latest conversation, sorted by date, then employee. People who
-have left are skipped.
+have left are skipped. Open reaction terms are due too: minutes handed over
+without a reaction yet (``store.hand_over``), until the term's last day.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from gespreks_tui.model import DueItem, DueKind, Kind, Owner
@@ -50,6 +52,19 @@ class DueMixin(StoreBase):
                 "where c.next_evaluation is not null and c.next_evaluation <= :limit"
                 + only + here, params):
             items += self._due_item(DueKind.EVALUATION, r, day)
+        for r in self._rows(
+                "select h.until as date, r.conversation_id, r.revision, c.kind, "
+                "p.id as employee_id, p.name from handovers h "
+                "join minutes_revisions r on r.id = h.revision_id "
+                "join conversations c on c.id = r.conversation_id "
+                "join people p on p.id = c.employee_id "
+                "where h.until >= :today and h.until <= :limit "
+                "and r.revision = (select max(revision) from minutes_revisions x "
+                "where x.conversation_id = r.conversation_id) "
+                "and not exists (select 1 from confirmations k where k.revision_id = r.id "
+                "and k.party = 'employee')" + only + here, params):
+            items += [replace(item, revision=r["revision"])
+                      for item in self._due_item(DueKind.REACTION, r, day)]
         return sorted(items, key=lambda i: (i.date, i.employee.casefold(), i.kind != "evaluation",
                                             i.agreement_id or 0))
 

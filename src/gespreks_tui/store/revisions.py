@@ -116,11 +116,15 @@ class RevisionsMixin(ConversationsMixin, AppraisalMixin):
     def save_revision(self, conversation_id: int, markdown: str, sha256: str) -> int:
         """Store a new revision and return its number; unchanged content keeps the newest.
 
+        Either way it becomes the conversation's issued revision: the minutes of
+        this conclusion, which ``publish`` gives again until it is concluded anew.
         A new revision of a confirmed conversation needs new confirmations, so
         the conversation goes back to 'concluded'.
         """
         latest = self.latest_revision(conversation_id)
+        issue = "update conversations set issued_revision = ? where id = ?"
         if latest is not None and latest.sha256 == sha256:
+            self.db.execute(issue, [latest.revision, conversation_id])
             return latest.revision
         number = latest.revision + 1 if latest else 1
         with self.db.atomic():
@@ -129,6 +133,7 @@ class RevisionsMixin(ConversationsMixin, AppraisalMixin):
                 "markdown": markdown, "sha256": sha256, "created_at": self.now()})
             self.db.execute("update conversations set status = ? where id = ? and status = ?",
                             [str(Status.CONCLUDED), conversation_id, str(Status.CONFIRMED)])
+            self.db.execute(issue, [number, conversation_id])
         return number
 
     @locked

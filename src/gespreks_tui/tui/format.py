@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from gespreks_tui import display_time
 from gespreks_tui.catalogue import t
+from gespreks_tui.display_time import MONTH_ABBR
 
-MONTH_ABBR = {
-    "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
+__all__ = ["MONTH_ABBR", "ago_text", "date_feedback", "day_text", "escape", "history_line",
+           "id_of", "kind_text", "local_day_text", "moment_text", "name_of"]
 
 
 def escape(text: str) -> str:
@@ -24,32 +24,41 @@ def escape(text: str) -> str:
 
 
 def day_text(day: date | str | None, lang: str = "nl") -> str:
-    """'1 mrt 2027' / '1 Mar 2027' for a date or ISO string."""
+    """'1 mrt 2027' / '1 Mar 2027' (the app's lists are narrow) for a date or ISO date;
+    a stored text that is no date is shown as it is."""
     if not day:
         return "-"
     if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
-    return f"{day.day} {MONTH_ABBR.get(lang, MONTH_ABBR['nl'])[day.month - 1]} {day.year}"
+        found = display_time.iso_day(day[:10])
+        if found is None:
+            return day
+        day = found
+    return display_time.day_text(day, lang, short=True)
 
 
-def moment_text(stamp: str | None, lang: str = "nl") -> str:
-    """A stored UTC moment as a local day and time."""
+def _zone(zone: str | None) -> str:
+    """The conversation's zone; without one, the zone a new conversation would take."""
+    return zone or display_time.machine_zone()
+
+
+def moment_text(stamp: str | None, lang: str = "nl", zone: str | None = None) -> str:
+    """A stored UTC moment as day and time in the conversation's zone: '1 mrt 2027 14:05'."""
     if not stamp:
         return "-"
-    local = datetime.fromisoformat(stamp).astimezone()
-    return f"{day_text(local.date(), lang)} {local:%H:%M}"
+    return display_time.moment_text(stamp, _zone(zone), lang, short=True)
 
 
-def local_day_text(stamp: str | None, lang: str = "nl") -> str:
-    """The local day of a stored UTC moment."""
+def local_day_text(stamp: str | None, lang: str = "nl", zone: str | None = None) -> str:
+    """The day of a stored UTC moment in the conversation's zone."""
     if not stamp:
         return "-"
-    return day_text(datetime.fromisoformat(stamp).astimezone().date(), lang)
+    return display_time.moment_day(stamp, _zone(zone), lang, short=True)
 
 
 def ago_text(stamp: str, now: datetime) -> str:
     """How long ago a stored moment was: 'zojuist', '5 min geleden', '3 dagen geleden'."""
-    seconds = max(0, int((now - datetime.fromisoformat(stamp)).total_seconds()))
+    then = display_time.local(stamp, "UTC")
+    seconds = max(0, int((now - then).total_seconds()))
     if seconds < 60:
         return t("ago.now")
     if seconds < 3600:
@@ -65,7 +74,9 @@ def kind_text(kind: str) -> str:
 
 def history_line(row, lang: str) -> str:
     """One earlier conversation in a list: date, kind, status, open agreements."""
-    return t("start.history_line", date=local_day_text(row.date, lang), kind=kind_text(row.kind),
+    zone = getattr(row, "time_zone", None)
+    return t("start.history_line", date=local_day_text(row.date, lang, zone),
+             kind=kind_text(row.kind),
              status=t(f"status.{row.status}"), open=row.open_agreements)
 
 

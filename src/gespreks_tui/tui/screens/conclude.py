@@ -29,18 +29,35 @@ class ConcludeScreen(ModalScreen[date | None]):
         self.conversation = conversation
         self.today = today
 
+    def offered(self) -> str:
+        """The date offered: the one stored at an earlier conclusion (a reopened
+        conversation keeps its choices), else the suggestion for its kind."""
+        stored = self.conversation.next_evaluation
+        if stored:
+            return stored
+        months = NEXT_EVALUATION_MONTHS[self.conversation.kind]
+        return add_months(self.today, months).isoformat()
+
     def compose(self) -> ComposeResult:
         months = NEXT_EVALUATION_MONTHS[self.conversation.kind]
-        suggestion = add_months(self.today, months)
         with Vertical(classes="dialog"):
             yield Label(t("conclude.title"), classes="dialog-title")
-            yield Label(t("conclude.explain", months=months))
-            yield Input(suggestion.isoformat(), id="next-evaluation", compact=True)
+            stored = self.conversation.next_evaluation
+            yield Label(t("conclude.explain_stored", date=self._day(stored)) if stored
+                        else t("conclude.explain", months=months))
+            yield Input(self.offered(), id="next-evaluation", compact=True)
             yield Label("", id="next-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("conclude.confirm_button"), id="confirm", variant="primary",
                              compact=True)
                 yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+
+    @staticmethod
+    def _day(stored: str) -> str:
+        try:
+            return day_text(stored, language())
+        except ValueError:  # not an ISO date (an old or hand-edited row): as stored
+            return stored
 
     def on_mount(self) -> None:
         self.query_one("#next-evaluation").focus()

@@ -1,4 +1,9 @@
-"""On-screen confirmation of the minutes by whoever is present: akkoord or gezien."""
+"""On-screen confirmation of the minutes by whoever is present, on the manager's screen.
+
+The employee gives akkoord, gezien (niet akkoord) or correctie gevraagd, with an
+optional reaction; the manager signs as the author (vastgesteld). The minutes
+then say it was confirmed on the manager's screen.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextArea
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import Party, Verdict
+from gespreks_tui.model import VERDICTS_OF, Party, Verdict
 from gespreks_tui.tui.format import name_of
 
 
@@ -48,8 +53,9 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
                                       name=str(party), id=f"party-{party}")
             yield Label(t("ui.confirm.verdict"))
             with RadioSet(id="verdict", compact=True):
-                yield RadioButton(t("ui.confirm.verdict.akkoord"), name="akkoord", id="verdict-akkoord")
-                yield RadioButton(t("ui.confirm.verdict.gezien"), name="gezien", id="verdict-gezien")
+                for verdict in (*VERDICTS_OF[Party.EMPLOYEE], *VERDICTS_OF[Party.MANAGER]):
+                    yield RadioButton(t(f"ui.confirm.verdict.{verdict}"), name=str(verdict),
+                                      id=f"verdict-{verdict}")
             yield Label(t("ui.confirm.name"))
             yield Input(self.names.get(self.party, ""), id="confirm-name", compact=True)
             yield Label(t("ui.confirm.comment"))
@@ -94,5 +100,9 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
             self.query_one("#confirm-name").focus()
             return
         party = Party(name_of(party_button)) if party_button else self.party
+        if Verdict(name_of(verdict_button)) not in VERDICTS_OF[party]:
+            self._say(t("ui.confirm.wrong_verdict"))
+            self.query_one("#verdict").focus()
+            return
         comment = self.query_one("#confirm-comment", TextArea).text
         self.dismiss(ConfirmChoice(party, name, Verdict(name_of(verdict_button)), comment))

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import ConversationSummary, Status
 from gespreks_tui.tui.format import day_text, history_line, local_day_text
@@ -80,14 +81,14 @@ class HistoryScreen(StoreCalls, Screen):
         for row in reversed(rows):
             for f in self.store_read(lambda: store.follow_ups(row.id), []) or []:  # noqa: B023
                 outcomes.setdefault(f.agreement_id, []).append(
-                    f"{local_day_text(row.date, lang)}: {t(f'outcome.{f.outcome}')}")
+                    f"{local_day_text(row.date, lang, row.time_zone)}: {t(f'outcome.{f.outcome}')}")
         for row in reversed(rows):
             for a in self.store_read(lambda: store.agreements(row.id), []) or []:  # noqa: B023
                 table.add_row(
-                    local_day_text(row.date, lang), Text(a.text),
+                    local_day_text(row.date, lang, row.time_zone), Text(a.text),
                     t(f"owner.{a.owner}") if a.owner else t("owner.none"),
                     day_text(a.due_date, lang) if a.due_date else "-",
-                    t(f"agreement_status.{a.status}"),
+                    state_word(a),
                     "; ".join(outcomes.get(a.id, [])) or "-")
 
     @on(OptionList.OptionHighlighted, "#history-list")

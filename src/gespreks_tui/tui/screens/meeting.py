@@ -255,7 +255,10 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
             self.notes.show_save_status(t("notes.save_failed", reason=error_line(message.error)),
                                         error=True)
         elif isinstance(message.key, tuple) and message.key[0] == "note":
-            when = self.app.clock.now().astimezone().strftime("%H:%M:%S")
+            from gespreks_tui.display_time import clock_text
+
+            when = clock_text(self.app.clock.now(), self.meeting.conversation.time_zone,
+                              seconds=True)
             self.notes.show_save_status(t("notes.saved_at", time=when))
 
     def on_unmount(self) -> None:

@@ -175,8 +175,35 @@ class MeetingKeys(StoreCalls):
         self.app.push_screen(HistoryScreen(c.employee_id, select=earlier[0] if earlier else None))
 
     def action_reopen(self) -> None:
-        """Reopen for a correction; a confirmed conversation then gets a new revision."""
-        self.store_work(self.meeting.reopen, then=self._reopened)
+        """Reopen for a correction; a confirmed conversation then gets a new revision.
+
+        When the newest minutes were confirmed (by anyone) or handed over, a
+        dialog first says what happens (the confirmations stay with that
+        revision; the new one needs new ones) and asks why; the reason is stored
+        with the reopening and shown in the new revision."""
+        store, meeting = self.store, self.meeting
+        conversation_id = meeting.id
+        if not self.store_read(lambda: store.needs_reopen_reason(conversation_id), False):
+            self.store_work(meeting.reopen, then=self._reopened)
+            return
+        from gespreks_tui.tui.screens.reason_dialog import ReasonDialog
+
+        latest = self.store_read(lambda: store.latest_revision(conversation_id))
+        revision = latest.revision if latest is not None else 0
+
+        def chosen(reason: str | None) -> None:
+            if reason is None:
+                return
+
+            def reopen() -> Conversation:
+                store.reopen_with_reason(conversation_id, reason)
+                return meeting.reopen()  # claims the meeting; already reopened above
+
+            self.store_work(reopen, then=self._reopened)
+
+        self.app.push_screen(ReasonDialog(t("ui.reopen.title"),
+                                          t("ui.reopen.explain", revision=revision),
+                                          t("ui.reopen.reason")), chosen)
 
     def _reopened(self, reopened: Conversation) -> None:
         self.sync_state()

@@ -1,4 +1,8 @@
-"""The minutes screen: preview (rendered Markdown), export, and on-screen confirmation.
+"""The minutes screen: preview (rendered Markdown), export, on-screen confirmation, and
+the sign-off around it: hand-over with a reaction term (u), and the answer to a
+correction request that keeps the minutes as they are (v). The side pane says
+where the sign-off stands (handed over, no reaction within the term, correction
+requested).
 
 Rendering, storing a revision and writing files run in worker threads; their
 results come back as messages.
@@ -18,7 +22,7 @@ from textual.widgets import Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.model import Party
+from gespreks_tui.model import Party, SignOff
 from gespreks_tui.tui.format import id_of, kind_text, moment_text
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
@@ -33,6 +37,8 @@ class MinutesScreen(StoreCalls, Screen):
     BINDINGS = [
         Binding("e", "export", t("key.export"), id="minutes.export"),
         Binding("b", "confirm", t("key.confirm"), id="minutes.confirm"),
+        Binding("u", "handover", t("key.handover"), id="minutes.handover"),
+        Binding("v", "keep_minutes", t("key.keep_minutes"), id="minutes.keep"),
         Binding("escape", "back", t("key.back"), id="minutes.back"),
     ]
 
@@ -52,6 +58,7 @@ class MinutesScreen(StoreCalls, Screen):
                 yield Label("", id="minutes-fingerprint")
                 yield Label(t("ui.minutes.confirmations_title"), classes="pane-title")
                 yield Label("", id="minutes-confirmations", markup=False)
+                yield Label("", id="minutes-sign-off", markup=False)
                 yield Label(t("ui.minutes.revisions_title"), classes="pane-title")
                 yield OptionList(id="revisions")
         yield KeyFooter()
@@ -127,14 +134,37 @@ class MinutesScreen(StoreCalls, Screen):
             else:
                 lines.append(t("ui.minutes.confirmed_by", party=t(f"ui.confirm.party.{party}"), name=c.name,
                                verdict=t(f"ui.confirm.verdict.{c.verdict}"),
-                               when=moment_text(c.confirmed_at, language())))
+                               when=moment_text(c.confirmed_at, language(),
+                                              zone=self.conversation.time_zone)))
         self.query_one("#minutes-confirmations", Label).update("\n".join(lines))
+        self.query_one("#minutes-sign-off", Label).update(self.sign_off_text())
+        self.refresh_bindings()  # 'v' only while a correction request is open
         revisions = self.query_one("#revisions", OptionList)
         revisions.clear_options()
         for r in self.store_read(lambda: store.revisions(conversation_id), []) or []:
             revisions.add_option(Option(t("ui.minutes.revision_line", revision=r.revision,
-                                          when=moment_text(r.created_at, language())),
+                                          when=moment_text(r.created_at, language(),
+                                                          zone=self.conversation.time_zone)),
                                         id=str(r.revision)))
+
+    def sign_off_text(self) -> str:
+        """Where the newest revision's sign-off stands, in one line (empty: nothing to say)."""
+        from gespreks_tui.display_time import moment_day
+        from gespreks_tui.minutes.footer import until_text
+
+        store, conversation_id = self.store, self.conversation_id
+        record = self.store_read(lambda: store.conversation_record(conversation_id))
+        if record is None or record.latest is None:
+            self.sign_off = SignOff.NONE
+            return ""
+        self.sign_off = record.sign_off(record.today)
+        if self.sign_off == SignOff.NONE:
+            return ""
+        handover = record.handover_of(record.latest.revision)
+        zone, lang = record.conversation.time_zone, language()
+        values = {"date": moment_day(handover.handed_at, zone, lang),
+                  "until": until_text(handover.until, lang)} if handover else {}
+        return t(f"ui.minutes.sign_off.{self.sign_off}", **values)
 
     @on(OptionList.OptionSelected, "#revisions")
     def _revision_selected(self, event: OptionList.OptionSelected) -> None:
@@ -142,8 +172,10 @@ class MinutesScreen(StoreCalls, Screen):
 
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("export", "confirm"):
+        if action in ("export", "confirm", "handover"):
             return self.revision is not None
+        if action == "keep_minutes":
+            return self.__dict__.get("sign_off") == SignOff.CORRECTION_REQUESTED
         return True
 
     def action_export(self) -> None:
@@ -189,6 +221,49 @@ class MinutesScreen(StoreCalls, Screen):
             self.store_work(confirm, then=confirmed)
 
         self.app.push_screen(ConfirmDialog(revision, names, done_parties), done)
+
+    def action_handover(self) -> None:
+        """Record that the newest revision was handed over, with a reaction term."""
+        from gespreks_tui.store.sign_off import DEFAULT_TERM_DAYS
+        from gespreks_tui.tui.screens.reason_dialog import HandoverChoice, HandoverDialog
+
+        store, conversation_id, revision = self.store, self.conversation_id, self.latest
+        if revision is None:
+            return
+
+        def chosen(choice: HandoverChoice | None) -> None:
+            if choice is None:
+                return
+
+            def hand_over() -> str:
+                return store.hand_over(conversation_id, choice.medium, choice.term_days).until
+
+            def done(until: str) -> None:
+                self.show_stored(revision)
+                self.app.notify(t("ui.handover.done", until=until), timeout=6, markup=False)
+
+            self.store_work(hand_over, then=done)
+
+        self.app.push_screen(HandoverDialog(revision, DEFAULT_TERM_DAYS), chosen)
+
+    def action_keep_minutes(self) -> None:
+        """Answer a correction request: the minutes stay as they are, with the reason."""
+        from gespreks_tui.tui.screens.reason_dialog import ReasonDialog
+
+        store, conversation_id, revision = self.store, self.conversation_id, self.latest
+
+        def chosen(reason: str | None) -> None:
+            if reason is None or revision is None:
+                return
+
+            def done(_: object) -> None:
+                self.show_stored(revision)
+                self.app.notify(t("ui.keep.done"), timeout=6)
+
+            self.store_work(lambda: store.keep_minutes(conversation_id, reason), then=done)
+
+        self.app.push_screen(ReasonDialog(t("ui.keep.title"), t("ui.keep.explain"),
+                                          t("ui.keep.reason")), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
+from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.meeting import FollowUps
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp, Outcome
@@ -29,7 +30,8 @@ def agreement_markup(a: Agreement, today: date) -> str:
     box = "[b]\\[x][/b]" if done else "\\[ ]"
     owner = t(f"owner.{a.owner}") if a.owner else t("owner.none")
     due = day_text(a.due_date, language()) if a.due_date else t("show.no_due")
-    lines = [f"{box} {escape(a.text)}", f"    [dim]{owner} · {due}[/dim]"]
+    state = f" · {state_word(a)}" if a.outcome is not None else ""  # e.g. "niet gehaald"
+    lines = [f"{box} {escape(a.text)}", f"    [dim]{owner} · {due}{state}[/dim]"]
     if not done:
         found = hints(a.text, a.owner, a.due_date, today)
         if found:
