@@ -59,7 +59,7 @@ def _plan_queries(employee_id: int):
 
     yield ("open_agreements_of",
            "select a.* from agreements a join conversations c on c.id = a.conversation_id "
-           "where c.employee_id = ? and a.status = 'open' order by c.created_at, a.position",
+           "where c.employee_id = ? and +a.status = 'open' order by c.created_at, a.position",
            [employee_id])
     yield ("list_conversations",
            _SUMMARY_SQL + " where c.employee_id = ? order by date desc, c.id desc",

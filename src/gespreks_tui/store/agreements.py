@@ -101,8 +101,11 @@ class AgreementsMixin(StoreBase):
     @locked
     def open_agreements_of(self, employee_id: int, before: int | None = None) -> list[Agreement]:
         """Open agreements from an employee's earlier conversations (oldest first)."""
+        # "+a.status": not by the status index (every open agreement of everyone) but
+        # by this employee's conversations; the planner's statistics may suggest the
+        # former on a large database (measured: 7.7 ms against 0.1 ms, benchmarks 5c).
         sql = ("select a.* from agreements a join conversations c on c.id = a.conversation_id "
-               "where c.employee_id = ? and a.status = 'open'")
+               "where c.employee_id = ? and +a.status = 'open'")
         params: list = [employee_id]
         if before is not None:
             sql += " and c.id != ?"
