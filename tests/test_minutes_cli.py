@@ -300,3 +300,16 @@ def test_the_installed_script(gespreks_script, clean_env, demo_db: Path, tmp_pat
     assert tampered.returncode == 1 and "Traceback" not in tampered.stderr
     assert len(tampered.stderr.strip().splitlines()) == 1
     assert "+Joris zal doorgroeien" in tampered.stdout
+
+
+def test_verify_of_a_changed_number_says_so_in_verifys_words(demo_db, tmp_path):
+    """verify records nothing, so it never says "er is niets vastgelegd" as confirm does."""
+    out = export(demo_db, tmp_path / "v.md")
+    text = out.read_text(encoding="utf-8").replace("gespreks/2/1/", "gespreks/2/2/")
+    out.write_text(text, encoding="utf-8")
+    verified = invoke("verify", out, "--db", demo_db)
+    confirmed = invoke("confirm", out, "--db", demo_db)
+    assert verified.exit_code == confirmed.exit_code != 0  # the same verdict
+    assert "gewijzigd" in one_line_failure(verified) and "gewijzigd" in one_line_failure(confirmed)
+    assert "niets vastgelegd" not in one_line_failure(verified)
+    assert "niets vastgelegd" in one_line_failure(confirmed)

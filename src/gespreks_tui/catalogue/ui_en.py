@@ -1,6 +1,9 @@
 """English messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "verify.fingerprint_changed": "The fingerprint line in {path} was changed: these are not unchanged minutes.",
+    "verify.number_changed": "The number in the fingerprint line of {path} was changed: the content is revision {actual} of conversation {id}, the line names conversation {claimed_id}, revision {revision}.",
+    "verify.other_database": "{path} is unchanged minutes, but not revision {revision} of conversation {id} in this database (minutes from another database?).",
     "palette.no_matches": "No matches found",
     "key.palette": "commands",
     "key.palette_help": "Open the list of all commands",

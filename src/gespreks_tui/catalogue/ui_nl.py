@@ -1,6 +1,9 @@
 """Dutch messages of the app's plumbing: the store gateway, crashes, the meeting object."""
 
 MESSAGES: dict[str, str] = {
+    "verify.fingerprint_changed": "De regel met de vingerafdruk in {path} is gewijzigd: dit is geen ongewijzigd verslag.",
+    "verify.number_changed": "In {path} is het nummer in de regel met de vingerafdruk gewijzigd: de inhoud is revisie {actual} van gesprek {id}, de regel noemt gesprek {claimed_id}, revisie {revision}.",
+    "verify.other_database": "{path} is een ongewijzigd verslag, maar niet revisie {revision} van gesprek {id} in deze database (een verslag uit een andere database?).",
     "palette.no_matches": "Niets gevonden",
     "key.palette": "opdrachten",
     "key.palette_help": "Open de lijst met alle opdrachten",

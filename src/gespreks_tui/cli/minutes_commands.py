@@ -13,8 +13,12 @@ import click
 from gespreks_tui.catalogue import t
 from gespreks_tui.cli.options import UserError, common_options, open_store
 from gespreks_tui.cli.render import echo_safe, prompt_safe
+from gespreks_tui.errors import UserError as CoreUserError
 from gespreks_tui.model import Party, Status
 
+# confirm's refusals say "nothing was recorded"; verify records nothing anyway.
+VERIFY_WORDING = {f"confirm.{what}": f"verify.{what}"
+                  for what in ("fingerprint_changed", "number_changed", "other_database")}
 RETURNED_MOST_BYTES = 1_000_000  # a returned minutes file, reaction and all (the
 # refusal says "groter dan 1 MB")
 
@@ -163,8 +167,11 @@ def verify(ctx: click.Context, file: str) -> None:
                           latest=latest,
                           confirmed=_confirmed_by(record.confirmations_of(old.revision), record.conversation.time_zone),
                           latest_confirmed=_confirmed_by(record.confirmations_of(latest), record.conversation.time_zone)))
-    if refusal is not None and not result.diff:
-        raise UserError(refusal.message(path=file), refusal.exit_code)  # as confirm says
+    if refusal is not None and not result.diff:  # the verdict confirm gives, in verify's words
+        worded = refusal
+        if refusal.key in VERIFY_WORDING:
+            worded = CoreUserError(VERIFY_WORDING[refusal.key], **refusal.values)
+        raise UserError(worded.message(path=file), refusal.exit_code)
     if result.compared is not None:
         echo_safe("\n".join(result.diff))
         raise UserError(t("verify.mismatch", path=file, count=changed_lines(result.diff),
