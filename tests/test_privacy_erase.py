@@ -6,6 +6,7 @@ unlinked (a free page, an old WAL frame) would still be found there.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -155,11 +156,22 @@ def test_erasing_the_manager_keeps_conversations_with_a_neutral_label(demo_db: P
         assert confirmations[0].comment == "Goed gesprek met (verwijderde persoon)."
         assert store.get_setting("manager.name") is None
         assert len(store.notes(2)) == 4  # the employee's record itself is untouched
+        # The minutes with her name are a new revision; the old text and its
+        # fingerprint are gone, so hashing candidate names finds nothing.
+        assert [r.revision for r in store.revisions(2)] == [1, 2]
+        old, new = store.revisions(2)
+        assert old.markdown == "" and old.sha256 == ""
+        assert new.sha256 and new.sha256 in new.markdown
+        issued = re.search(r"gespreks/2/1/sha256:([0-9a-f]{64})",
+                           exported.read_text(encoding="utf-8"))
+        assert issued is not None  # the fingerprint the holder's copy carries
+        assert issued[1] not in {r.sha256 for r in store.revisions(2)}
     finally:
         store.close()
-    # The fingerprint is kept as issued: the copy the employee holds still verifies.
+    # The copy the employee holds is of a revision that was anonymised: verify says so.
     result = invoke("verify", exported, "--db", demo_db)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.exit_code == 1
+    assert "later geanonimiseerd (AVG art. 17)" in result.output + result.stderr
 
 
 def test_the_name_in_other_peoples_texts_is_replaced_but_not_inside_longer_names(
@@ -170,15 +182,19 @@ def test_the_name_in_other_peoples_texts_is_replaced_but_not_inside_longer_names
         jan_jansen = store.add_person("Jan Jansen")
         other = store.add_person("Aylin Yılmaz")
         c = store.create_conversation(other.id, builtin_agenda(Kind.VOORTGANG), 30)
-        store.save_note(c.id, 0, Visibility.SHARED, "Jan Jansen en jan hielpen; Janneke niet.")
+        store.save_note(c.id, 0, Visibility.SHARED,
+                        "Jan Jansen en Jan hielpen; Janneke niet, jan. ook niet.")
         store.add_agreement(c.id, "Overleg met Jan over het rooster")
-        plan = store.erase_person(jan.id, dry_run=True)
-        assert plan.texts == 2 and plan.removed == {"people": 1}
+        plan = store.plan_erasure(jan.id)
+        assert plan.effect.texts == 2 and plan.effect.removed == {"people": 1}
+        assert [m.excerpt for m in plan.mentions] == [
+            "Jan Jansen en «Jan» hielpen; Janneke niet, jan.",
+            "Overleg met «Jan» over het rooster"]
         assert store.find_person("Jan") is not None  # a plan changes nothing
-        done = store.erase_person(jan.id)
-        assert done.wal_cleared is True
+        done = store.erase_person(jan.id, redact=plan.mentions)
+        assert done.wal_cleared is True and done.texts == 2
         assert store.notes(c.id)[(0, Visibility.SHARED)] == (
-            "Jan Jansen en (verwijderde persoon) hielpen; Janneke niet.")
+            "Jan Jansen en (verwijderde persoon) hielpen; Janneke niet, jan. ook niet.")
         assert store.agreements(c.id)[0].text == "Overleg met (verwijderde persoon) over het rooster"
         assert store.find_person("Jan Jansen") == jan_jansen
     finally:
@@ -197,7 +213,7 @@ def test_name_matcher(text: str, expected: str):
 
 # --- all or nothing --------------------------------------------------------------------
 
-@pytest.mark.parametrize("step", ["_drop_settings", "_scrub_texts"])
+@pytest.mark.parametrize("step", ["_drop_settings", "_redact_mentions"])
 @pytest.mark.parametrize("error", [RuntimeError("stroomstoring"), KeyboardInterrupt()])
 def test_an_erase_interrupted_halfway_leaves_the_database_as_it_was(
         demo_db: Path, monkeypatch, step: str, error: BaseException):

@@ -13,6 +13,11 @@ nothing. The files:
   employee's preparation, and — clearly marked — the manager's private notes;
 - ``gegevens.json``: every stored row about the person, per table.
 
+Mentions of the person in other people's records (a note about Aylin that
+names Joris) are included as excerpts, in the overview and in the JSON
+(``access_mentions``); with ``black_out`` the names of other people in them
+are replaced (art. 15(4)), and the overview says so.
+
 Private notes are included on purpose: Dutch case law counts a manager's notes
 about an employee as personal data open to the right of access.
 """
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gespreks_tui import __version__
+from gespreks_tui.access_mentions import Mention, find_mentions
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.errors import Term
 from gespreks_tui.exports import ExportError, slug, write_private
@@ -76,6 +82,8 @@ class PersonExport:
     as_manager: tuple[LedConversation, ...]
     json_file: str
     index_file: str
+    mentions: tuple[Mention, ...] = ()
+    black_out: bool = False
 
 
 def _appendix(title: str, body: list[str]) -> list[str]:
@@ -140,9 +148,37 @@ def _conversation_markdown(store, person: Person, conversation_id: int, lang: st
     return "\n".join(lines) + "\n", private
 
 
+def _mention_lines(mentions: list[Mention], black_out: bool, lang: str) -> list[str]:
+    """The overview's section with every mention in other people's records."""
+    def tr(key: str, **values: object) -> str:
+        return t(key, lang=lang, **values)
+
+    lines = ["", "## " + tr("privacy.index.mentions"), "", tr("privacy.index.mentions_intro"), ""]
+    for m in mentions:
+        field = tr(f"privacy.field.{m.field}")
+        if m.phase:
+            field += f" ({inline(m.phase)})"
+        place = tr("privacy.mention.place", id=m.conversation_id, kind=tr(f"kind.{m.kind}"),
+                   date=m.date, field=field)
+        if m.employee is not None:
+            place += " " + tr("privacy.mention.employee", name=inline(m.employee))
+        lines.append("- " + place)
+        lines.append("  > " + inline(m.sentence))
+        if m.candidate:
+            lines.append("  " + tr("privacy.mention.candidate"))
+    if not mentions:
+        lines.append("- " + tr("privacy.index.no_mentions"))
+    hidden = sum(m.blacked_out for m in mentions)
+    lines += ["", tr("privacy.index.blacked_out", count=hidden,
+                     excerpts=sum(1 for m in mentions if m.blacked_out)) if black_out
+              else tr("privacy.index.not_blacked_out")]
+    return lines
+
+
 def _index(export_person: Person, files: list[ConversationFile], private: list[PrivateNote],
            led: list[LedConversation], json_file: str, groups: int, lang: str,
-           created: str) -> str:
+           created: str, mentions: list[Mention] | None = None,
+           black_out: bool = False) -> str:
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)
 
@@ -172,6 +208,7 @@ def _index(export_person: Person, files: list[ConversationFile], private: list[P
                                status=tr(f"status.{c.status}")))
     if not led:
         lines.append("- " + tr("privacy.index.none"))
+    lines += _mention_lines(mentions or [], black_out, lang)
     left = export_person.left_on or tr("privacy.index.not_left")
     lines += ["", "## " + tr("privacy.index.other"), "",
               "- " + tr("privacy.index.left_on", date=inline(left)),
@@ -179,8 +216,13 @@ def _index(export_person: Person, files: list[ConversationFile], private: list[P
     return "\n".join(lines) + "\n"
 
 
-def build_export(store, person: Person, lang: str | None = None) -> PersonExport:
-    """Gather everything stored about ``person`` (texts around it in ``lang``)."""
+def build_export(store, person: Person, lang: str | None = None,
+                 black_out: bool = False) -> PersonExport:
+    """Gather everything stored about ``person`` (texts around it in ``lang``).
+
+    ``black_out``: other people's names in the excerpts from their records
+    are replaced by "▇▇▇" (AVG art. 15(4)).
+    """
     lang = lang or language()
     created = date_text(store.now())
     rows = store.person_rows(person.id)
@@ -198,6 +240,7 @@ def build_export(store, person: Person, lang: str | None = None) -> PersonExport
     led = [LedConversation(r["id"], Kind(r["kind"]),
                            date_text(r["started_at"] or r["created_at"]), Status(r["status"]))
            for r in rows["as_manager"]["conversations"]]
+    mentions = find_mentions(store, person, black_out)
     json_file = t("privacy.file.json", lang=lang)
     data = {
         "format": FORMAT, "created_at": store.now(), "person": rows["tables"]["people"][0],
@@ -205,15 +248,23 @@ def build_export(store, person: Person, lang: str | None = None) -> PersonExport
         "private_notes": [{"conversation_id": n.conversation_id, "phase": n.phase,
                            "text": n.text} for n in private],
         "tables": rows["tables"], "as_manager": rows["as_manager"],
+        "third_party_names_blacked_out": black_out,
+        "mentions_in_other_records": [
+            {"conversation_id": m.conversation_id, "kind": m.kind.value, "date": m.date,
+             "field": m.field, "phase": m.phase, "employee": m.employee,
+             "sentence": m.sentence, "candidate": m.candidate,
+             "names_blacked_out": m.blacked_out} for m in mentions],
     }
     index_file = t("privacy.file.index", lang=lang)
     groups = len(rows["tables"].get("collective_members", []))
-    files = {index_file: _index(person, listed, private, led, json_file, groups, lang, created),
+    files = {index_file: _index(person, listed, private, led, json_file, groups, lang, created,
+                                mentions, black_out),
              **files,
              json_file: json_text(data) + "\n"}  # valid JSON, nothing raw in it
     return PersonExport(person=person, files=files, conversations=tuple(listed),
                         private_notes=tuple(private), as_manager=tuple(led),
-                        json_file=json_file, index_file=index_file)
+                        json_file=json_file, index_file=index_file,
+                        mentions=tuple(mentions), black_out=black_out)
 
 
 def _make_parents(folder: Path) -> None:
@@ -257,3 +308,13 @@ def write_export(directory: Path | str, export: PersonExport) -> Path:
             with contextlib.suppress(OSError):
                 shutil.rmtree(temporary)
     return target
+
+
+def request_line(request, today) -> str:
+    """One line for ``gespreks due``: an access request not yet answered, and its deadline.
+
+    ``request`` is a ``store.person_export.AccessRequest``; ``today`` a date.
+    """
+    key = "due.access_request_overdue" if request.due < today else "due.access_request"
+    return t(key, name=request.name, date=request.requested_on, due=request.due.isoformat(),
+             extended=request.extended.isoformat())

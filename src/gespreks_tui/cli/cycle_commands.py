@@ -166,6 +166,7 @@ def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) ->
     store = open_store(ctx)
     try:
         items = store.due(day, days, _employee_id(store, employee))
+        requests = store.access_requests(_employee_id(store, employee))  # until answered
     finally:
         store.close()
     if as_json:
@@ -174,6 +175,10 @@ def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) ->
         echo_safe(t("due.empty", days=days))
     else:
         echo_safe("\n".join([due_header(), *(due_line(i) for i in items)]))
+    if requests and not as_json:
+        from gespreks_tui.access_export import request_line
+
+        echo_safe("\n".join(request_line(r, day) for r in requests))
 
 
 def cycle_commands() -> list[click.Command]:

@@ -152,8 +152,13 @@ def verify(ctx: click.Context, file: str) -> None:
             result = verify_text(store, text, name=file)
         except MinutesError as error:
             raise UserError(error.message(path=file), 2) from None
+        redacted = (store.revision_redaction(result.returned.conversation_id,
+                                             result.returned.revision)
+                    if result.match is None else None)
     finally:
         store.close()
+    if redacted is not None:  # anonymised after an erasure (issue 15): say so
+        _refuse_redacted(file, result, redacted)
     returned, refusal, record = result.returned, result.refusal, result.record
     match, old = result.match, result.superseded
     if match is not None and record is not None:
@@ -179,6 +184,23 @@ def verify(ctx: click.Context, file: str) -> None:
                           id=result.compared.conversation_id))
     raise UserError(t("verify.unknown", path=file, revision=returned.revision,
                       id=returned.conversation_id))
+
+
+def _refuse_redacted(file: str, result, redacted: tuple[str, int | None]) -> None:
+    """The copy names a revision anonymised later (AVG art. 17): its fingerprint is gone."""
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import moment_day
+
+    returned, record = result.returned, result.record
+    zone = record.conversation.time_zone if record is not None else None
+    given = record.confirmations_of(returned.revision) if record is not None else ()
+    confirmed = (t("privacy.redacted.confirmed", revision=returned.revision,
+                   names=", ".join(k.name for k in given)) if given else "")
+    replaced = (t("privacy.redacted.replaced", by=redacted[1]) if redacted[1] else "")
+    raise UserError(t("privacy.redacted.verify", path=file, revision=returned.revision,
+                      id=returned.conversation_id,
+                      date=moment_day(redacted[0], zone, language()),
+                      confirmed=confirmed, replaced=replaced).rstrip())
 
 
 @click.command(help=t("cli.help.handover"))

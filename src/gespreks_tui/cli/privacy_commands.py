@@ -63,16 +63,17 @@ def _refuse_if_open(store, conversation_ids: Iterable[int]) -> None:
 
 
 def _erasure_touches(store, people_ids: Iterable[int], conversation_ids: Iterable[int],
-                     effect) -> list[int]:
+                     effect, mentions: Iterable = ()) -> list[int]:
     """The conversations an erasure (``effect``, its dry run) would change.
 
-    Its people's conversations as employee or manager and the ones it removes;
-    every conversation when it also rewrites other texts that name them (a
-    note anywhere may), or keeps a conversation with a neutral manager label.
+    Its people's conversations as employee or manager, the ones it removes and
+    those of the chosen ``mentions``; every conversation when it keeps a
+    conversation with a neutral manager label.
     """
-    if effect.texts or effect.as_manager:
+    if effect.as_manager:
         return store.conversations_involving(None)
     touched = set(conversation_ids)
+    touched.update(m.conversation_id for m in mentions if m.conversation_id is not None)
     for person_id in people_ids:
         touched.update(store.conversations_involving(person_id))
     return sorted(touched)
@@ -108,22 +109,28 @@ def person() -> None:
 @click.argument("name", metavar="NAME")
 @click.option("-o", "--output", "output", metavar="DIR", required=True,
               type=click.Path(path_type=Path), help=t("privacy.help.output"))
+@click.option("--black-out", "black_out", is_flag=True, help=t("privacy.help.black_out"))
 @common_options
 @click.pass_context
-def person_export(ctx: click.Context, name: str, output: Path) -> None:
+def person_export(ctx: click.Context, name: str, output: Path, black_out: bool) -> None:
     from gespreks_tui.access_export import build_export, write_export
     from gespreks_tui.exports import ExportError
 
     store = open_store(ctx)
     try:
         found = _person(store, name)
-        export = build_export(store, found)
+        export = build_export(store, found, black_out=black_out)
     finally:
         store.close()
     try:
         path = write_export(output, export)
     except ExportError as error:
         raise UserError(error.message(), error.exit_code) from None
+    store = open_store(ctx)
+    try:  # only now: the export was written
+        answered = store.answer_access_requests(found.id, today())
+    finally:
+        store.close()
     echo_safe(t("privacy.export.done", name=found.name, path=path,
                 conversations=len(export.conversations), files=len(export.files)))
     if export.private_notes:
@@ -133,31 +140,89 @@ def person_export(ctx: click.Context, name: str, output: Path) -> None:
                                kind=t(f"kind.{note.kind}"), date=note.date, phase=note.phase))
     else:
         echo_safe(t("privacy.export.no_private", name=found.name))
+    echo_safe(t("privacy.export.mentions", count=len(export.mentions),
+                candidates=sum(1 for m in export.mentions if m.candidate),
+                file=export.index_file))
+    if black_out:
+        echo_safe(t("privacy.export.blacked_out",
+                    count=sum(m.blacked_out for m in export.mentions)))
+    if answered:
+        echo_safe(t("privacy.export.answered", count=answered))
     if export.as_manager:
         echo_safe(t("privacy.export.as_manager", name=found.name, count=len(export.as_manager),
                     file=export.index_file))
 
 
+@person.command("request", help=t("privacy.help.request"))
+@click.argument("name", metavar="NAME")
+@click.option("--on", "on", metavar="DATE", default=None, help=t("privacy.help.request_on"))
+@common_options
+@click.pass_context
+def person_request(ctx: click.Context, name: str, on: str | None) -> None:
+    from gespreks_tui.dates import DateError, parse_date
+
+    day = today()
+    if on is not None:
+        try:
+            day = parse_date(on, day)
+        except DateError:
+            raise UserError(t("cli.bad_date", value=on)) from None
+    store = open_store(ctx)
+    try:
+        request = store.record_access_request(_person(store, name).id, day)
+    finally:
+        store.close()
+    echo_safe(t("privacy.request.done", name=request.name, date=request.requested_on,
+                due=request.due.isoformat(), extended=request.extended.isoformat()))
+
+
+def _chosen_mentions(mentions, redact: str | None, yes: bool) -> tuple:
+    """The mentions to replace: ``--redact``, else asked in a terminal, else all listed
+    with ``--yes`` and none without (never anything that was not listed)."""
+    import sys
+
+    from gespreks_tui.privacy.mentions import parse_choice
+
+    if not mentions:
+        return ()
+    if redact is None:
+        if sys.stdin.isatty():
+            redact = _typed(t("privacy.erase.choose"))
+        else:
+            redact = "all" if yes else "none"
+    try:
+        numbers = parse_choice(redact, len(mentions))
+    except ValueError:
+        raise UserError(t("privacy.erase.bad_choice", value=redact,
+                          count=len(mentions))) from None
+    return tuple(m for m in mentions if m.number in numbers)
+
+
 @person.command("erase", help=t("privacy.help.erase"))
 @click.argument("name", metavar="NAME")
+@click.option("--redact", "redact", metavar="all|none|1,3,5", default=None,
+              help=t("privacy.help.redact"))
 @click.option("--yes", "yes", is_flag=True, help=t("privacy.help.yes"))
 @common_options
 @click.pass_context
-def person_erase(ctx: click.Context, name: str, yes: bool) -> None:
+def person_erase(ctx: click.Context, name: str, redact: str | None, yes: bool) -> None:
     from gespreks_tui.privacy.report import erasure_plan_lines, erasure_summary
 
     store = open_store(ctx)
     try:
         found = _person(store, name)
-        plan = store.erase_person(found.id, dry_run=True)
-        echo_safe("\n".join(erasure_plan_lines(plan)))
-        touched = _erasure_touches(store, [found.id], [], plan)
+        plan = store.plan_erasure(found.id)
+        echo_safe("\n".join(erasure_plan_lines(plan.effect, mentions=plan.mentions)))
+        chosen = _chosen_mentions(plan.mentions, redact, yes)
+        if plan.mentions:
+            echo_safe(t("privacy.erase.chosen", chosen=len(chosen), count=len(plan.mentions)))
+        touched = _erasure_touches(store, [found.id], [], plan.effect, chosen)
         _refuse_if_open(store, touched)
         if not yes and not _same_name(_typed(t("privacy.erase.prompt", name=found.name)),
                                       found.name):
             raise UserError(t("privacy.erase.cancelled", name=found.name))
         _refuse_if_open(store, touched)
-        done = store.erase_person(found.id)
+        done = store.erase_person(found.id, redact=chosen)
     finally:
         store.close()
     echo_safe(erasure_summary(done))
@@ -234,7 +299,7 @@ def _left_years(ctx: click.Context, param: click.Parameter, value: str | None):
 def retention(ctx: click.Context, left_years: int | None, max_age: tuple | None) -> None:
     from dataclasses import replace
 
-    from gespreks_tui.privacy.report import policy_lines
+    from gespreks_tui.privacy.report import kept_lines, policy_lines
 
     store = open_store(ctx)
     try:
@@ -246,11 +311,13 @@ def retention(ctx: click.Context, left_years: int | None, max_age: tuple | None)
             if max_age is not None:
                 policy = replace(policy, max_age_years=max_age[1])
             policy = store.set_retention_policy(policy)
+        overview = store.retention_overview(today(), policy)
     finally:
         store.close()
     if changed:
         echo_safe(t("privacy.retention.saved"))
     echo_safe("\n".join(policy_lines(policy)))
+    echo_safe("\n".join(kept_lines(overview)))
 
 
 @click.command("purge", help=t("privacy.help.purge"))
@@ -259,13 +326,16 @@ def retention(ctx: click.Context, left_years: int | None, max_age: tuple | None)
 @common_options
 @click.pass_context
 def purge(ctx: click.Context, dry_run: bool, yes: bool) -> None:
-    from gespreks_tui.privacy.report import purge_lines, purge_summary
+    from gespreks_tui.privacy.report import kept_lines, purge_lines, purge_summary
 
     day = today()
     store = open_store(ctx)
     try:
         plan = store.purge(day, dry_run=True)
         echo_safe("\n".join(purge_lines(plan)))
+        if dry_run:  # and what stays, and why
+            echo_safe("\n".join(kept_lines(store.retention_overview(day, plan.policy),
+                                            with_open=False)))
         if plan.empty:
             return
         if dry_run:

@@ -34,6 +34,7 @@ from gespreks_tui.model import (
 )
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import PRIVATE_NOTICE_SETTING
+from gespreks_tui.special_data import mentions_special
 from gespreks_tui.store import Store, StoreError
 
 GONE = {"conversation.gone", "record.gone"}  # store errors: the conversation vanished
@@ -74,6 +75,9 @@ class Meeting(AgreementWork):
         self.elsewhere = False  # another copy of the app has it open: read along only
         self.screen_share = False  # the screen is shared (or turned to the employee)
         self.dirty = False  # typed since the note was last handed to the saver
+        # The last saved note or an agreement mentions health or other
+        # special-category data: worked out by the saver, never per keystroke.
+        self.special_hint = False
         self._deleted: list[Agreement] = []  # undo stack of this session's deletions
         self._claimed = False
         self.gone = False  # the conversation vanished from the database (erased, purged)
@@ -155,8 +159,15 @@ class Meeting(AgreementWork):
         self.dirty = False
         key, conversation_id, store = self.note_key, self.id, self.store
         self.texts[key] = text
-        self.saver.submit(("note", key),
-                          lambda: store.save_note(conversation_id, key[0], key[1], text))
+        agreements = tuple(a.text for a in self.agreements)
+
+        def save() -> None:
+            store.save_note(conversation_id, key[0], key[1], text)
+            # On the saver's thread, before it reports the save: a long note
+            # takes milliseconds to scan, which the screen need not wait for.
+            self.special_hint = mentions_special(text, *agreements)
+
+        self.saver.submit(("note", key), save)
 
     def save_timer(self) -> None:
         if self.read_only:

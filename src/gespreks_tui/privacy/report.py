@@ -6,8 +6,19 @@ echoes these lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from gespreks_tui.catalogue import LANGUAGES, language, t
-from gespreks_tui.privacy.retention import Erasure, PurgePlan, RetentionPolicy
+from gespreks_tui.privacy.retention import (
+    Erasure,
+    PurgePlan,
+    RetentionOverview,
+    RetentionPolicy,
+)
+
+if TYPE_CHECKING:
+    from gespreks_tui.privacy.mentions import Mention
 
 # The order in which removed rows are counted; tables added later follow by name.
 TABLE_ORDER = ("people", "conversations", "phases", "notes", "agreements", "follow_ups",
@@ -29,7 +40,27 @@ def counts_text(removed: dict[str, int]) -> str:
     return ", ".join(parts) or t("privacy.nothing")
 
 
-def erasure_plan_lines(erasure: Erasure, lang: str | None = None) -> list[str]:
+def mention_lines(name: str, mentions: Sequence[Mention], lang: str | None = None) -> list[str]:
+    """Each mention in other people's records, numbered, with its place and sentence."""
+    from gespreks_tui.privacy.names import removed_label
+
+    if not mentions:
+        return ["  " + t("privacy.erase.no_mentions", name=name)]
+    lines = ["  " + t("privacy.erase.mentions", name=name, count=len(mentions),
+                      label=removed_label("person", lang))]
+    for m in mentions:
+        place = (t("privacy.erase.mention_place", id=m.conversation_id, date=m.date or "–")
+                 if m.conversation_id is not None else t("privacy.erase.mention_nowhere"))
+        kind = t("privacy.erase.mention_part") if m.kind == "part" else ""
+        lines.append("  " + t("privacy.erase.mention", number=m.number, place=place,
+                              field=t(f"privacy.field.{m.table}.{m.column}"), kind=kind,
+                              excerpt=m.excerpt))
+    return lines
+
+
+def erasure_plan_lines(erasure: Erasure, lang: str | None = None,
+                       mentions: Sequence[Mention] | None = None) -> list[str]:
+    """The plan; with ``mentions`` (``plan_erasure``'s) each one listed for review."""
     from gespreks_tui.privacy.names import removed_label
 
     name = ", ".join(p.name for p in erasure.people)
@@ -39,7 +70,9 @@ def erasure_plan_lines(erasure: Erasure, lang: str | None = None) -> list[str]:
     if erasure.as_manager:
         lines.append("  " + t("privacy.erase.as_manager", count=erasure.as_manager, name=name,
                               label=removed_label("manager", lang)))
-    if erasure.texts:
+    if mentions is not None:
+        lines.extend(mention_lines(name, mentions, lang))
+    elif erasure.texts:
         lines.append("  " + t("privacy.erase.texts", count=erasure.texts,
                               label=removed_label("person", lang)))
     if erasure.settings:
@@ -94,3 +127,35 @@ def purge_summary(plan: PurgePlan) -> str:
     return t("privacy.purge.done", people=len(plan.people),
              conversations=plan.effect.removed.get("conversations", 0),
              rows=plan.effect.rows)
+
+
+def kept_lines(overview: RetentionOverview, with_open: bool = True) -> list[str]:
+    """What the policy keeps, why, and what it keeps without end (``retention``, a dry run).
+
+    ``with_open=False`` leaves out the old conversations kept for an open
+    agreement (the purge plan lists those already).
+    """
+    years = overview.policy.max_age_years
+    lines = [t("privacy.kept.title", today=overview.today.isoformat())]
+    for p in overview.waiting:
+        lines.append("  " + t("privacy.kept.left", name=p.person.name, left=p.left_on,
+                              last=p.last_conversation or t("privacy.purge.no_conversation"),
+                              until=p.until.isoformat(), years=overview.policy.left_years))
+    for person in overview.unreadable:
+        lines.append("  " + t("privacy.kept.unreadable", name=person.name,
+                              left=person.left_on or ""))
+    for c in overview.open_kept if with_open else ():
+        lines.append("  " + t("privacy.kept.open", id=c.id, kind=t(f"kind.{c.kind}"),
+                              date=c.date, employee=c.employee, years=years,
+                              count=c.open_agreements))
+    if len(lines) == 1:
+        lines.append("  " + t("privacy.kept.none"))
+    if overview.staying and years is None:
+        lines.append(t("privacy.kept.forever_title"))
+        for s in overview.staying:
+            lines.append("  " + t("privacy.kept.forever", name=s.person.name,
+                                  conversations=s.conversations, open=s.open_agreements))
+        lines.append(t("privacy.kept.forever_hint"))
+    elif overview.staying:
+        lines.append(t("privacy.kept.staying", count=len(overview.staying), years=years))
+    return lines

@@ -138,3 +138,31 @@ class PurgePlan:
     @property
     def empty(self) -> bool:
         return not self.people and not self.conversations
+
+
+@dataclass(frozen=True)
+class StayingPerson:
+    """A person not marked as having left: kept as long as they are not."""
+
+    person: Person
+    conversations: int
+    open_agreements: int
+
+
+@dataclass(frozen=True)
+class RetentionOverview:
+    """What the policy keeps on ``today`` and why (``gespreks retention``, ``purge --dry-run``).
+
+    ``waiting``: people who left, kept until their ``until``; ``unreadable``:
+    people whose leaving date cannot be read, kept until it is corrected;
+    ``open_kept``: conversations past the maximum age, kept while an
+    agreement is open; ``staying``: people not marked as having left, kept
+    without end — all their conversations when there is no maximum age.
+    """
+
+    today: date
+    policy: RetentionPolicy
+    waiting: tuple[LeftPerson, ...] = ()
+    unreadable: tuple[Person, ...] = ()
+    open_kept: tuple[OldConversation, ...] = ()
+    staying: tuple[StayingPerson, ...] = ()

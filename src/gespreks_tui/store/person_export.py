@@ -1,19 +1,128 @@
 """Everything stored about one person (AVG art. 15): the rows behind ``person export``.
 
-``person_rows`` collects the rows; ``gespreks_tui.access_export`` turns them
-into readable Markdown and JSON. Erasing the same person is in ``privacy``.
+``person_rows`` collects the rows; ``texts_mentioning`` the texts in other
+people's records that may mention them; ``gespreks_tui.access_export`` turns
+both into readable Markdown and JSON. The access requests themselves (when
+asked, when answered: one month, extendable by two) are kept here too.
+Erasing the same person is in ``privacy``.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 
+from gespreks_tui.dates import add_months
 from gespreks_tui.store.base import locked
+from gespreks_tui.store.days import as_date
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.tables import quote, user_tables
 
+# Every free text in a conversation, with the field it is shown as (the
+# catalogue's ``privacy.field.*``) and the moment it belongs to.
+_TEXTS = """
+select c.id as conversation_id, 'note_' || n.visibility as field, n.body as text,
+       coalesce(c.started_at, c.created_at) as moment, ph.name as phase
+  from notes n join phases ph on ph.id = n.phase_id join conversations c on c.id = ph.conversation_id
+union all
+select c.id, 'agreement', a.text, coalesce(c.started_at, c.created_at), null
+  from agreements a join conversations c on c.id = a.conversation_id
+union all
+select c.id, 'agreement_note', a.done_note, coalesce(a.done_at, c.started_at, c.created_at), null
+  from agreements a join conversations c on c.id = a.conversation_id
+union all
+select c.id, 'follow_up', f.comment, f.created_at, null
+  from follow_ups f join conversations c on c.id = f.conversation_id
+union all
+select c.id, 'score', s.comment, coalesce(c.started_at, c.created_at), s.criterion
+  from scores s join conversations c on c.id = s.conversation_id
+union all
+select c.id, 'overall', c.overall_comment, coalesce(c.started_at, c.created_at), null
+  from conversations c
+union all
+select c.id, 'preparation', p.body, coalesce(c.started_at, c.created_at), null
+  from preparations p join conversations c on c.id = p.conversation_id
+union all
+select c.id, 'confirmation', k.comment, k.confirmed_at, null
+  from confirmations k join minutes_revisions r on r.id = k.revision_id
+  join conversations c on c.id = r.conversation_id
+union all
+select c.id, 'reopening', o.reason, o.reopened_at, null
+  from reopenings o join conversations c on c.id = o.conversation_id
+"""
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """A request for access (AVG art. 15): due one month after it came in, two more at most."""
+
+    id: int
+    person_id: int
+    name: str
+    requested_on: str  # YYYY-MM-DD
+    answered_on: str | None = None
+
+    @property
+    def due(self) -> date:
+        return add_months(date.fromisoformat(self.requested_on), 1)
+
+    @property
+    def extended(self) -> date:
+        return add_months(date.fromisoformat(self.requested_on), 3)
+
 
 class PersonExportMixin(PeopleMixin):
+    # -- the access requests ---------------------------------------------------------
+    @locked
+    def record_access_request(self, person_id: int, day: date | str) -> AccessRequest:
+        """Record that ``person_id`` asked for access on ``day``."""
+        person = self.get_person(person_id)
+        cursor = self.db.execute(
+            "insert into access_requests (person_id, requested_on) values (?, ?)",
+            [person.id, as_date(day).isoformat()])
+        return AccessRequest(int(cursor.lastrowid or 0), person.id, person.name,
+                             as_date(day).isoformat())
+
+    @locked
+    def access_requests(self, person_id: int | None = None,
+                        open_only: bool = True) -> list[AccessRequest]:
+        """Access requests (not yet answered ones only by default), oldest first."""
+        rows = self._rows(
+            "select r.*, p.name from access_requests r join people p on p.id = r.person_id "
+            "where (:person is null or r.person_id = :person) "
+            "and (:all or r.answered_on is null) order by r.requested_on, r.id",
+            {"person": person_id, "all": 0 if open_only else 1})
+        return [AccessRequest(r["id"], r["person_id"], r["name"], r["requested_on"],
+                              r["answered_on"]) for r in rows]
+
+    @locked
+    def answer_access_requests(self, person_id: int, day: date | str) -> int:
+        """Mark the open requests of ``person_id`` answered on ``day``; how many there were."""
+        cursor = self.db.execute(
+            "update access_requests set answered_on = ? where person_id = ? "
+            "and answered_on is null", [as_date(day).isoformat(), person_id])
+        return cursor.rowcount
+
+    # -- texts in other people's records ----------------------------------------------
+    @locked
+    def texts_mentioning(self, words: list[str], person_id: int) -> list[dict]:
+        """Free texts of conversations in which ``person_id`` is not the employee that
+        contain one of ``words`` (case-insensitively, as SQL ``like`` does; the caller
+        matches names precisely). Each: conversation_id, kind, employee, field, text,
+        moment, phase (or criterion)."""
+        wanted = [w for w in words if w.strip()]
+        if not wanted:
+            return []
+        return self._rows(
+            f"select t.*, c.kind, e.name as employee from ({_TEXTS}) t "
+            "join conversations c on c.id = t.conversation_id "
+            "join people e on e.id = c.employee_id "
+            "where c.employee_id != ? and t.text != '' and exists (select 1 from "
+            "json_each(?) w where instr(lower(t.text), lower(w.value)) > 0) "
+            "order by t.moment, t.conversation_id, t.field",
+            [person_id, json.dumps(wanted)])
+
     @locked
     def person_rows(self, person_id: int) -> dict:
         """Every stored row about one person, per table, plus what they did as manager.

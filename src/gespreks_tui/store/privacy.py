@@ -8,65 +8,82 @@ Erasing a person (``erase_person``):
    and manager confirmations the name is replaced by that label too. The
    revision's fingerprint (``sha256``) is kept as issued: it is what both
    parties confirmed and what the copies they hold still verify against;
-   the stored text is from then on a redacted copy of the issued minutes;
 2. every conversation in which they were the employee is deleted (with its
    phases, notes, agreements, follow-ups, scores, preparations, revisions and
    confirmations, by cascade), then the person (and their group memberships);
 3. settings whose value is their name (``manager.name``) are removed;
-4. any other stored text that still names them (whole words, also as escaped
-   in Markdown) gets "(verwijderde persoon)" instead;
+4. mentions of them in other people's records are never rewritten blindly:
+   ``plan_erasure`` finds them once (``find_mentions``: free-text columns
+   only, never the agenda or templates), the user chooses, and only the
+   chosen ``Mention``s get "(verwijderde persoon)" (``_redact_mentions``);
 
 all in one transaction with SQLite's ``secure_delete`` on, after which
 ``compact`` VACUUMs and truncates the WAL (both in ``store.secure_delete``).
 An exception (or Ctrl-C) anywhere in steps 1–4 rolls everything back.
 
 The purge (``store.retention``) erases the people past retention through the
-same ``_erasure``; what is stored about a person is collected in
-``store.person_export``. (The steps are module functions so that a test can
-interrupt one; the module keeps its name ``privacy`` for the same reason.)
+same ``_erasure`` (it redacts no mentions: nobody reviewed them); what is
+stored about a person is collected in ``store.person_export``. (The steps are
+module functions so that a test can interrupt one; the module keeps its name
+``privacy`` for the same reason.)
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import language
+from gespreks_tui.db import StoreError
 from gespreks_tui.model import Person
 from gespreks_tui.privacy.retention import Erasure
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.people import PeopleMixin
+from gespreks_tui.store.redaction import redact_revision, redaction_of
 from gespreks_tui.store.secure_delete import SecureDeleteMixin
-from gespreks_tui.store.tables import columns, quote, removed, row_counts, user_tables
+from gespreks_tui.store.tables import quote, removed, row_counts
 
 if TYPE_CHECKING:
+    from gespreks_tui.privacy.mentions import Mention
     from gespreks_tui.privacy.names import NameMatcher
 
 MENTIONS = "gespreks_mentions"          # SQL function registered during an erasure
 MARKDOWN_COLUMNS = {("minutes_revisions", "markdown")}
-NOT_SCRUBBED = {"people", "migrations"}  # other people's names; migration names
-
-
-def _language_sql(table: str, column_names: set[str]) -> str:
-    """SQL for the language of the conversation a row belongs to (null: none)."""
-    if table == "conversations":
-        return "t.language"
-    if "conversation_id" in column_names:
-        return "(select c.language from conversations c where c.id = t.conversation_id)"
-    if "phase_id" in column_names:
-        return ("(select c.language from phases p join conversations c "
-                "on c.id = p.conversation_id where p.id = t.phase_id)")
-    if "revision_id" in column_names:
-        return ("(select c.language from minutes_revisions r join conversations c "
-                "on c.id = r.conversation_id where r.id = t.revision_id)")
-    return "null"
+_IN_CONVERSATION = "t.conversation_id"
+_OF_REVISION = "(select r.conversation_id from minutes_revisions r where r.id = t.revision_id)"
+# The free-text columns a mention is looked for in, with the SQL of the conversation a row
+# belongs to. Not here, on purpose: the agenda (phase names, questions, criteria), names.
+MENTION_COLUMNS = {
+    ("notes", "body"): "(select p.conversation_id from phases p where p.id = t.phase_id)",
+    ("agreements", "text"): _IN_CONVERSATION,
+    ("agreements", "done_note"): _IN_CONVERSATION,
+    ("follow_ups", "comment"): _IN_CONVERSATION,
+    ("scores", "comment"): _IN_CONVERSATION,
+    ("preparations", "body"): _IN_CONVERSATION,
+    ("conversations", "overall_comment"): "t.id",
+    ("minutes_revisions", "markdown"): _IN_CONVERSATION,
+    ("confirmations", "comment"): _OF_REVISION,
+    ("reopenings", "reason"): _IN_CONVERSATION,
+    ("correction_resolutions", "reason"): (
+        "(select r.conversation_id from confirmations k join minutes_revisions r "
+        "on r.id = k.revision_id where k.id = t.confirmation_id)"),
+    ("collectives", "text"): "null",
+}
 
 
 # --- the steps of an erasure (module functions: a test can interrupt one) ---------------
 
-def _neutralise_manager(db, person: Person, matcher: NameMatcher) -> int:
-    """Keep the conversations they led, with a neutral label instead of their name."""
+def _neutralise_manager(db, person: Person, matcher: NameMatcher, now: str) -> int:
+    """Keep the conversations they led, with a neutral label instead of their name.
+
+    Their name in the employee's minutes is redacted as any other mention: the
+    newest revision is issued again (own fingerprint, the confirmations named),
+    and the old text and fingerprint are removed, so the name cannot be found
+    back by hashing candidates.
+    """
     from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
 
@@ -77,17 +94,16 @@ def _neutralise_manager(db, person: Person, matcher: NameMatcher) -> int:
         label = removed_label("manager", lang)
         db.execute("update conversations set manager_id = null, manager_label = ? where id = ?",
                    [label, conversation_id])
-        for revision_id, markdown in db.execute(
-                "select id, markdown from minutes_revisions where conversation_id = ?",
-                [conversation_id]).fetchall():
-            text, found = matcher.replace(markdown, inline(label))
-            if found:
-                db.execute("update minutes_revisions set markdown = ? where id = ?",
-                           [text, revision_id])
-        db.execute(
+        db.execute(  # first: the redacted revision names the confirmations
             f"update confirmations set name = ? where party = 'manager' and {MENTIONS}(name) "
             "and revision_id in (select id from minutes_revisions where conversation_id = ?)",
             [label, conversation_id])
+        for revision_id, markdown in db.execute(
+                "select id, markdown from minutes_revisions where conversation_id = ? "
+                "and markdown != '' order by revision", [conversation_id]).fetchall():
+            text, found = matcher.replace(markdown, inline(label))
+            if found:
+                redact_revision(db, revision_id, text, now)
     return len(rows)
 
 
@@ -107,32 +123,92 @@ def _drop_settings(db, person: Person) -> tuple[str, ...]:
     return keys
 
 
-def _scrub_texts(db, matcher: NameMatcher, fallback_lang: str) -> int:
-    """Replace the name in every other stored text; return how many values changed."""
+def _conversation_language(db, conversation_id: int | None, fallback_lang: str) -> str:
+    if conversation_id is None:
+        return fallback_lang
+    row = db.execute("select language from conversations where id = ?",
+                     [conversation_id]).fetchone()
+    return row[0] if row else fallback_lang
+
+
+def _redact_mentions(db, mentions: Iterable[Mention], fallback_lang: str, now: str) -> int:
+    """Replace exactly the chosen mentions (a plan's), nothing else; return how many.
+
+    Each value is read again and every span must still hold the text the plan
+    found: a text changed since the plan is refused (``StoreError``), never
+    guessed at. Minutes are redacted as a new revision (``store.redaction``).
+    """
     from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
 
-    changed = 0
-    for table in user_tables(db):
-        if table in NOT_SCRUBBED:
-            continue
-        table_columns = columns(db, table)
-        lang_sql = _language_sql(table, {name for name, _ in table_columns})
-        for column, kind in table_columns:
-            if kind not in ("TEXT", ""):
-                continue
-            rows = db.execute(
-                f"select t.rowid, t.{quote(column)}, {lang_sql} from {quote(table)} t "
-                f"where {MENTIONS}(t.{quote(column)})").fetchall()
-            for rowid, value, lang in rows:
-                label = removed_label("person", lang or fallback_lang)
-                if (table, column) in MARKDOWN_COLUMNS:
-                    label = inline(label)
-                text, _ = matcher.replace(value, label)
-                db.execute(f"update {quote(table)} set {quote(column)} = ? where rowid = ?",
-                           [text, rowid])
-                changed += 1
-    return changed
+    by_value: dict[tuple[str, str, int], list[Mention]] = {}
+    for mention in mentions:
+        by_value.setdefault((mention.table, mention.column, mention.rowid), []).append(mention)
+    count = 0
+    for (table, column, rowid), chosen in by_value.items():
+        if (table, column) not in MENTION_COLUMNS:
+            raise ValueError(f"not a mention column: {table}.{column}")
+        row = db.execute(f"select {quote(column)} from {quote(table)} where rowid = ?",
+                         [rowid]).fetchone()
+        if row is None:
+            continue  # removed with the person's own records
+        text = row[0]
+        label = removed_label("person", _conversation_language(
+            db, chosen[0].conversation_id, fallback_lang))
+        if (table, column) in MARKDOWN_COLUMNS:
+            label = inline(label)
+        for mention in sorted(chosen, key=lambda m: m.start, reverse=True):
+            if text[mention.start:mention.end] != mention.found:
+                raise StoreError("privacy.erase.changed_since_plan", "", number=mention.number)
+            text = text[:mention.start] + label + text[mention.end:]
+            count += 1
+        if table == "minutes_revisions":
+            redact_revision(db, rowid, text, now)  # a new revision; the old text gone
+        else:
+            db.execute(f"update {quote(table)} set {quote(column)} = ? where rowid = ?",
+                       [text, rowid])
+    return count
+
+
+def find_mentions(db, person: Person) -> tuple[Mention, ...]:
+    """Every mention of ``person`` in other people's records, numbered from 1.
+
+    Only free-text columns (``MENTION_COLUMNS``) are read, never the agenda,
+    templates or settings; rows that go with the person's own conversations
+    are left out (they are removed), and so are the minutes of conversations
+    they led (their name there becomes the neutral manager label). SQL picks
+    the rows that contain a part of the name at all; only those reach Python.
+    """
+    from gespreks_tui.privacy.mentions import Mention, excerpt
+    from gespreks_tui.privacy.names import MentionMatcher
+
+    others = [r[0] for r in db.execute("select name from people where id != ?",
+                                       [person.id]).fetchall()]
+    matcher = MentionMatcher(person.name, others)
+    needles = sorted({piece for needle in matcher.needles()
+                      for piece in re.split(r"\W+", needle) if piece})
+    found: list[Mention] = []
+    for (table, column), conversation_sql in MENTION_COLUMNS.items():
+        like = " or ".join(f"t.{quote(column)} like ? escape '\\'" for _ in needles)
+        rows = db.execute(
+            f"select t.rowid, t.{quote(column)}, cv.id, coalesce(cv.started_at, cv.created_at) "
+            f"from {quote(table)} t left join conversations cv on cv.id = {conversation_sql} "
+            f"where ({like}) and (cv.id is null or (cv.employee_id != ? and not "
+            f"(? = 'minutes_revisions' and cv.manager_id is ?))) order by cv.id, t.rowid",
+            [*(f"%{_like_escape(n)}%" for n in needles), person.id, table, person.id],
+        ).fetchall()
+        for rowid, text, conversation_id, date in rows:
+            for start, end, kind in matcher.candidates(text):
+                found.append(Mention(
+                    number=len(found) + 1, table=table, column=column, rowid=rowid,
+                    start=start, end=end, found=text[start:end], kind=kind,
+                    conversation_id=conversation_id, date=(date or "")[:10] or None,
+                    excerpt=excerpt(text, start, end)))
+    return tuple(found)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _forget_statistics(db) -> None:
@@ -141,49 +217,89 @@ def _forget_statistics(db) -> None:
         db.execute("delete from sqlite_stat4")
 
 
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What erasing one person does (``effect``, a dry run) and the mentions to decide on."""
+
+    effect: Erasure
+    mentions: tuple[Mention, ...] = ()
+
+
 class ErasureMixin(PeopleMixin, SecureDeleteMixin):
-    def _erase_steps(self, person: Person, fallback_lang: str) -> tuple[int, int, tuple]:
+    def _erase_steps(self, person: Person, fallback_lang: str,
+                     redact: Iterable[Mention] = ()) -> tuple[int, int, tuple]:
         from gespreks_tui.privacy.names import NameMatcher
 
         db = self.db
-        others = [r[0] for r in db.execute("select name from people where id != ?",
-                                           [person.id]).fetchall()]
-        matcher = NameMatcher(person.name, others)
+        texts = _redact_mentions(db, redact, fallback_lang, self.now())  # as the plan read
+        matcher = NameMatcher(person.name, [
+            r[0] for r in db.execute("select name from people where id != ?",
+                                     [person.id]).fetchall()])
         db.conn.create_function(MENTIONS, 1, matcher.found, deterministic=True)
-        as_manager = _neutralise_manager(db, person, matcher)
+        as_manager = _neutralise_manager(db, person, matcher, self.now())
         _delete_person(db, person)
         settings = _drop_settings(db, person)
-        texts = _scrub_texts(db, matcher, fallback_lang)
         _forget_statistics(db)
         return as_manager, texts, settings
 
     def _erasure(self, people: list[Person], conversations: list[int],
-                 fallback_lang: str) -> Erasure:
-        """Delete ``conversations`` and erase ``people``; run inside ``_in_transaction``."""
+                 fallback_lang: str, redact: Iterable[Mention] = ()) -> Erasure:
+        """Delete ``conversations`` and erase ``people``; run inside ``_in_transaction``.
+
+        Only the mentions in ``redact`` (of a plan, for the first of ``people``)
+        are replaced in other people's records; nothing else is rewritten.
+        """
         before = row_counts(self.db)
         if conversations:
             self.db.execute("delete from conversations where id in "
                             "(select value from json_each(?))", [json.dumps(conversations)])
         as_manager = texts = 0
         settings: tuple[str, ...] = ()
+        chosen = tuple(redact)
         for person in people:
-            managed, changed, keys = self._erase_steps(person, fallback_lang)
+            managed, changed, keys = self._erase_steps(person, fallback_lang, chosen)
+            chosen = ()
             as_manager, texts, settings = as_manager + managed, texts + changed, settings + keys
         return Erasure(people=tuple(people), removed=removed(before, row_counts(self.db)),
                        as_manager=as_manager, texts=texts, settings=settings)
 
     @locked
-    def erase_person(self, person_id: int, dry_run: bool = False,
-                     lang: str | None = None) -> Erasure:
-        """Remove a person and every conversation in which they were the employee.
+    def revision_redaction(self, conversation_id: int, revision: int
+                           ) -> tuple[str, int | None] | None:
+        """(redacted_at, by_revision) when that revision was anonymised after an erasure."""
+        return redaction_of(self.db, conversation_id, revision)
 
-        With ``dry_run`` nothing changes and the result says what would be
-        removed. Otherwise the removal is committed as one transaction, then
-        ``compact`` makes sure the bytes are gone (``wal_cleared``).
+    @locked
+    def plan_erasure(self, person_id: int, lang: str | None = None) -> ErasurePlan:
+        """What erasing the person removes, and every mention of them elsewhere (one scan).
+
+        ``effect.texts`` is the number of mentions listed; nothing changes.
         """
         person = self.get_person(person_id)
+        fallback = lang or language()
+
+        def plan() -> ErasurePlan:
+            mentions = find_mentions(self.db, person)
+            effect = self._erasure([person], [], fallback)
+            return ErasurePlan(replace(effect, texts=len(mentions)), mentions)
+
+        return self._in_transaction(plan, True)
+
+    @locked
+    def erase_person(self, person_id: int, dry_run: bool = False,
+                     lang: str | None = None, redact: Iterable[Mention] = ()) -> Erasure:
+        """Remove a person and every conversation in which they were the employee.
+
+        ``redact``: the mentions of them in other records (from ``plan_erasure``)
+        to replace by "(verwijderde persoon)"; no other text changes. With
+        ``dry_run`` nothing changes and the result says what would be removed.
+        Otherwise the removal is committed as one transaction, then ``compact``
+        makes sure the bytes are gone (``wal_cleared``).
+        """
+        person = self.get_person(person_id)
+        chosen = tuple(redact)
         effect = self._in_transaction(
-            lambda: self._erasure([person], [], lang or language()), dry_run)
+            lambda: self._erasure([person], [], lang or language(), chosen), dry_run)
         if dry_run:
             return effect
         return replace(effect, wal_cleared=self.compact())

@@ -7,7 +7,8 @@ the maximum age (not those with open agreements) and erases the people past
 the retention period after leaving (as ``erase_person`` does, see
 ``privacy``), then compacts once. With ``dry_run=True`` it runs the same
 transaction and rolls it back, so the counts it shows are exactly what the
-real run removes.
+real run removes. ``retention_overview`` shows the other side: what is
+kept, why, and until when (or without end).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from gespreks_tui.privacy.retention import (
     LeftPerson,
     OldConversation,
     PurgePlan,
+    RetentionOverview,
     RetentionPolicy,
+    StayingPerson,
     keep_until,
 )
 from gespreks_tui.store.base import locked
@@ -56,7 +59,11 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
         return self.retention_policy()
 
     # -- what is past retention --------------------------------------------------------
-    def _left_people(self, today: date, policy: RetentionPolicy) -> list[LeftPerson]:
+    def _left_people(self, today: date, policy: RetentionPolicy,
+                     waiting: list[LeftPerson] | None = None,
+                     unreadable: list[Person] | None = None) -> list[LeftPerson]:
+        """The people past retention; those still kept go to ``waiting`` (and
+        ``unreadable``: a leaving date we cannot count from) when given."""
         found = []
         for r in self._rows(
                 "select p.*, (select max(substr(coalesce(c.ended_at, c.started_at, "
@@ -64,13 +71,18 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
                 "as last, (select count(*) from conversations c where c.employee_id = p.id) "
                 "as n from people p where p.left_on is not null order by p.name collate nocase"):
             left = stored_day(r["left_on"])
-            if left is None:
-                continue  # not a date we can count from: never remove on a guess
+            if left is None:  # not a date we can count from: never remove on a guess
+                if unreadable is not None:
+                    unreadable.append(Person(r["id"], r["name"], r["left_on"]))
+                continue
             last = stored_day(r["last"])
             until = keep_until(max(left, last or left), policy.left_years)
+            person = LeftPerson(Person(r["id"], r["name"], r["left_on"]), left, last,
+                                r["n"], until)
             if until <= today:
-                found.append(LeftPerson(Person(r["id"], r["name"], r["left_on"]), left, last,
-                                        r["n"], until))
+                found.append(person)
+            elif waiting is not None:
+                waiting.append(person)
         return found
 
     def _old_conversations(self, today: date, policy: RetentionPolicy,
@@ -92,6 +104,29 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
                 found.append(OldConversation(r["id"], Kind(r["kind"]), day, r["name"], until,
                                              r["open"]))
         return found
+
+    # -- what is kept, and why -----------------------------------------------------------
+    @locked
+    def retention_overview(self, today: date | str,
+                           policy: RetentionPolicy | None = None) -> RetentionOverview:
+        """What the policy keeps on ``today``, why, and what it keeps without end."""
+        day = as_date(today)
+        policy = policy or self.retention_policy()
+        waiting: list[LeftPerson] = []
+        unreadable: list[Person] = []
+        gone = self._left_people(day, policy, waiting, unreadable)
+        old = self._old_conversations(day, policy, {p.person.id for p in gone})
+        staying = [StayingPerson(Person(r["id"], r["name"], r["left_on"]), r["n"], r["open"])
+                   for r in self._rows(
+                       "select p.*, (select count(*) from conversations c where "
+                       "c.employee_id = p.id) as n, (select count(*) from agreements a join "
+                       "conversations c on c.id = a.conversation_id where c.employee_id = p.id "
+                       "and a.status = 'open') as open from people p where p.left_on is null "
+                       "order by p.name collate nocase")]
+        return RetentionOverview(today=day, policy=policy, waiting=tuple(waiting),
+                                 unreadable=tuple(unreadable),
+                                 open_kept=tuple(c for c in old if c.open_agreements),
+                                 staying=tuple(staying))
 
     # -- the purge ---------------------------------------------------------------------
     def _purge(self, today: date, policy: RetentionPolicy, lang: str) -> PurgePlan:

@@ -259,7 +259,8 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
 
             when = clock_text(self.app.clock.now(), self.meeting.conversation.time_zone,
                               seconds=True)
-            self.notes.show_save_status(t("notes.saved_at", time=when))
+            self.notes.show_save_status(t("notes.saved_at", time=when),
+                                        special=self.meeting.special_hint)
 
     def on_unmount(self) -> None:
         if self._flush_timer is not None:

@@ -2,7 +2,8 @@
 
 Pane and text (``NotesArea``) are siblings on the meeting screen's grid. The
 pane's border holds its title (phase and shared/private mode) at the top and
-the save status at the bottom. Every key typed repaints the text, and Textual
+the save status at the bottom, followed by a quiet hint when the notes
+mention health or other special-category data (``special_data``). Every key typed repaints the text, and Textual
 re-renders every widget under it: so the text has no container and no border
 of its own, and title and status are parts of the pane's border rather than
 widgets of their own.
@@ -76,6 +77,7 @@ class NotesPane(Vertical):
         self._private = False
         self._title = ""
         self.save_status = ""  # the whole text; the border shows as much as fits
+        self.special_hint = False  # the notes mention special-category data
 
     def compose(self) -> ComposeResult:
         yield Static("", id="questions", markup=False)
@@ -129,8 +131,17 @@ class NotesPane(Vertical):
         if panel is not None:
             self.mount(panel)
 
-    def show_save_status(self, text: str, error: bool = False) -> None:
-        """The save status in the notes' bottom border, in red for an error."""
+    def show_save_status(self, text: str, error: bool = False,
+                         special: bool | None = None) -> None:
+        """The save status in the notes' bottom border, in red for an error.
+
+        ``special`` (when given) turns the quiet special-category hint after
+        the status on or off; it is decided when the note is saved, never
+        per keystroke (``Meeting.special_hint``).
+        """
         self.save_status = text
+        if special is not None:
+            self.special_hint = special
         self.set_class(error, "save-error")  # no change, no restyle
-        set_border_subtitle_quietly(self, text)  # at every autosave: one line repainted
+        shown = f"{text} · {t('notes.special_hint')}" if self.special_hint else text
+        set_border_subtitle_quietly(self, shown)  # at every autosave: one line repainted
