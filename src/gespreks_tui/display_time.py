@@ -22,7 +22,6 @@ import re
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ZONE = "Europe/Amsterdam"
 ZONE_VARIABLE = "GESPREKS_TZ"
@@ -48,6 +47,8 @@ _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,3}$")
 def _load(name: str) -> tzinfo | None:
     if not _ZONE_NAME.match(name):
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # when first shown: not at start-up
+
     try:
         from importlib.resources import files
 
