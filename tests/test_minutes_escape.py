@@ -24,9 +24,9 @@ from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.display_time import clock_text, day_text, iso_day, moment_day
+from gespreks_tui.fingerprint import canonical
+from gespreks_tui.markdown_escape import clean, inline, note_lines, note_text
 from gespreks_tui.minutes import parse_returned, publish, render_minutes
-from gespreks_tui.minutes.canonical import canonical
-from gespreks_tui.minutes.escape import clean, inline, note_lines, note_text
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Verdict, Visibility
 from gespreks_tui.store import Store
 

@@ -18,7 +18,9 @@ from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.db import StoreError
 from gespreks_tui.demo import load_demo
+from gespreks_tui.dutch_time import dutch
 from gespreks_tui.exports import ExportError, default_export_name, slug, write_private
+from gespreks_tui.fingerprint import canonical, sha256_of
 from gespreks_tui.minutes import (
     MinutesError,
     export_text,
@@ -27,8 +29,6 @@ from gespreks_tui.minutes import (
     render_html,
     render_minutes,
 )
-from gespreks_tui.minutes.canonical import canonical, sha256_of
-from gespreks_tui.minutes.dutch_time import dutch
 from gespreks_tui.model import Kind, Party, Status, Verdict, Visibility
 from gespreks_tui.store import Store
 

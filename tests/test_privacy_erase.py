@@ -17,8 +17,8 @@ from cli_helpers import person_names as names
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.cli import main
 from gespreks_tui.clock import FakeClock
+from gespreks_tui.markdown_escape import inline
 from gespreks_tui.minutes import publish
-from gespreks_tui.minutes.escape import inline
 from gespreks_tui.model import Kind, Visibility
 from gespreks_tui.privacy.names import NameMatcher
 from gespreks_tui.store import Store

@@ -175,8 +175,8 @@ def test_parse_choice():
 def test_redacting_confirmed_minutes_issues_a_new_revision_and_forgets_the_old(
         demo_db: Path, tmp_path: Path):
     from gespreks_tui.fingerprint import issued_content, sha256_of
+    from gespreks_tui.markdown_escape import inline
     from gespreks_tui.minutes import publish
-    from gespreks_tui.minutes.escape import inline
 
     store = Store.open(demo_db, clock=FakeClock())
     try:

@@ -11,7 +11,7 @@ What "unchanged" means, by design: one-line fields (agreement text) lose
 leading and trailing whitespace, names have their whitespace runs collapsed,
 and Textual's TextArea turns every ``str.splitlines`` line boundary into its
 newline (see ``hostile_corpus.in_text_area``). The minutes escape control
-characters (``minutes/escape.py``; proven in ``test_minutes_escape.py``); the
+characters (``markdown_escape.py``; proven in ``test_minutes_escape.py``); the
 database never does. The one refusal: a person's name
 (``gespreks_tui.person_names``) is stored in NFC with its whitespace collapsed,
 and one with a control character or an invisible format character (bidi

@@ -34,10 +34,10 @@ from pathlib import Path
 from gespreks_tui import __version__
 from gespreks_tui.access_mentions import Mention, find_mentions
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.dutch_time import date_text, time_text
 from gespreks_tui.errors import Term
 from gespreks_tui.exports import ExportError, slug, write_private
-from gespreks_tui.minutes.dutch_time import date_text, time_text
-from gespreks_tui.minutes.escape import inline, note_lines
+from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.model import Kind, Person, Status, Visibility
 from gespreks_tui.safe_text import json_text
 

@@ -13,7 +13,7 @@ Two policies use this module:
   the TUI draws every control character as a visible picture instead
   (``tui/safe_output.py``): C0 as the Unicode Control Pictures U+2400–U+241F
   (ESC → "␛", NUL → "␀"), DEL as "␡" and C1 as U+FFFD "�", the same pictures
-  the minutes use (``minutes/escape.py``).
+  the minutes use (``markdown_escape.py``).
 
 Everything written for people (the command line, the HTML minutes, the TUI's
 lines) goes through ``safe_text.safe``, which uses these pictures and also

@@ -225,7 +225,7 @@ class MinutesScreen(StoreCalls, Screen):
     def action_handover(self) -> None:
         """Record that the newest revision was handed over, with a reaction term."""
         from gespreks_tui.store.sign_off import DEFAULT_TERM_DAYS
-        from gespreks_tui.tui.screens.reason_dialog import HandoverChoice, HandoverDialog
+        from gespreks_tui.tui.screens.handover_dialog import HandoverChoice, HandoverDialog
 
         store, conversation_id, revision = self.store, self.conversation_id, self.latest
         if revision is None:
