@@ -59,10 +59,10 @@ def test_done_between_then_show_has_the_trail(demo_db: Path):
     assert shown.exit_code == 0, shown.output
     block = shown.stdout.split("Klantportaal live", 1)[1].split("[ ]", 1)[0]
     assert "[afspraak 2]" in shown.stdout.split("Klantportaal live", 1)[1].splitlines()[0]
-    assert "gemaakt op 2026-01-14 in doelstellingengesprek (gesprek 1)" in block
-    assert "opgevolgd op 2026-06-10 in voortgangsgesprek (gesprek 2): loopt door" in block
+    assert "gemaakt op 14 januari 2026 in doelstellingengesprek (gesprek 1)" in block
+    assert "opgevolgd op 10 juni 2026 in voortgangsgesprek (gesprek 2): loopt door" in block
     assert "tussen de gesprekken door afgerond op" in block and "Live op 1 oktober" in block
-    assert "opgevolgd op 2026-06-10 in voortgangsgesprek (gesprek 2): gehaald — " \
+    assert "opgevolgd op 10 juni 2026 in voortgangsgesprek (gesprek 2): gehaald — " \
            "Certificaat in mei" in shown.stdout
 
     again = invoke("done", "2", "--db", db)
@@ -73,7 +73,7 @@ def test_done_between_then_show_has_the_trail(demo_db: Path):
 def test_show_trail_in_english_and_json(demo_db: Path):
     english = invoke("show", "1", "--lang", "en", "--db", str(demo_db))
     assert english.exit_code == 0
-    assert "followed up on 2026-06-10 in the progress conversation (conversation 2): " \
+    assert "followed up on 10 June 2026 in the progress conversation (conversation 2): " \
            "carried on" in english.stdout
     assert "[agreement 2]" in english.stdout
     data = json.loads(invoke("show", "1", "--json", "--db", str(demo_db)).stdout)

@@ -40,8 +40,16 @@ def local_day(stamp: str | None) -> str:
 
 
 def trail_line(step: TrailStep) -> str:
-    """One step of an agreement's trail, e.g. "opgevolgd op 2026-06-10 in … : loopt door"."""
-    day = local_day(step.date)
+    """One step of an agreement's trail, e.g. "opgevolgd op 10 juni 2026 in … : loopt door"."""
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import day_text, machine_zone, moment_day
+
+    if not step.date:
+        day = "-"
+    elif len(step.date) == 10:  # a plain date
+        day = day_text(date.fromisoformat(step.date), language())
+    else:  # a stored moment, shown in this machine's zone (a trail spans conversations)
+        day = moment_day(step.date, machine_zone(), language())
     kind = t(f"kind.{step.conversation_kind}") if step.conversation_kind else ""
     comment = f" — {step.comment}" if step.comment else ""
     if step.kind == StepKind.MADE:

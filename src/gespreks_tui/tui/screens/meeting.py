@@ -246,11 +246,11 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         return self.meeting.save_all(timeout)
 
     def on_saved(self, message: Saved) -> None:
-        if self.meeting.gone and not self.gone:  # once: the conversation left the database
-            self.gone = True
+        if self.meeting.gone and not self.gone and message.error is not None:
+            self.gone = True  # said once: the conversation left the database
             self.refresh_bindings()
-            self.app.notify(error_line(message.error or Exception()), severity="error",
-                            timeout=30, markup=False)
+            self.app.notify(error_line(message.error), severity="error", timeout=30,
+                            markup=False)
         if message.error is not None:
             self.notes.show_save_status(t("notes.save_failed", reason=error_line(message.error)),
                                         error=True)
