@@ -84,7 +84,7 @@ def typing_store(db: Path, lines: int):
 
 # -- the large history -------------------------------------------------------
 HISTORY = {"employees": 500, "conversations": 10_000, "agreements": 100_000}
-_GENERATOR_VERSION = 1
+_GENERATOR_VERSION = 2  # 2: due dates and next evaluations, as a used team has them
 _TODAY = date(2026, 6, 1)
 
 
@@ -159,9 +159,11 @@ def _build_history(path: Path) -> None:
                 latest = n == per_person - 1
                 status = "running" if latest and person < 3 else (
                     "concluded" if latest else "confirmed")
+                next_evaluation = (day + timedelta(days=120)).isoformat() if latest else None
                 conversations.append((
                     conversation_id, str(kind), employee_id, 1, status, 3600, moment,
-                    moment, moment, json.dumps(snapshots[kind], ensure_ascii=False)))
+                    moment, moment, next_evaluation,
+                    json.dumps(snapshots[kind], ensure_ascii=False)))
                 for position, (phase, seconds) in enumerate(phase_rows[kind]):
                     phases.append((conversation_id, position, phase.name, seconds))
                 for position in range(per_conversation):
@@ -171,13 +173,14 @@ def _build_history(path: Path) -> None:
                     agreements.append((
                         agreement_id, conversation_id, position,
                         f"Afspraak {agreement_id}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-                        rng.choice(("employee", "manager", "both")), None,
+                        rng.choice(("employee", "manager", "both")),
+                        (day + timedelta(days=rng.randint(30, 180))).isoformat(),
                         "open" if is_open else "done", moment, moment,
                         None if is_open else moment))
         conn.executemany(
             "insert into conversations (id, kind, employee_id, manager_id, status, "
-            "planned_seconds, created_at, started_at, updated_at, agenda_snapshot) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conversations)
+            "planned_seconds, created_at, started_at, updated_at, next_evaluation, "
+            "agenda_snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conversations)
         conn.executemany(
             "insert into phases (conversation_id, position, name, planned_seconds) "
             "values (?, ?, ?, ?)", phases)

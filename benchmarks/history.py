@@ -73,37 +73,23 @@ def _plan(store, sql: str, params) -> list[str]:
 
 
 
-async def _start_screen(db: Path, reps: int) -> tuple[list[float], list[float]]:
-    import asyncio
-
-    from gespreks_tui.store import Store
-    from gespreks_tui.tui.app import GesprekApp
-    from gespreks_tui.tui.screens.start import StartScreen
-
-    store = Store.open(db)
-    app = GesprekApp(store)
-    times, cpu = [], []
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            for _ in range(reps):
-                start, start_cpu = time.perf_counter(), time.process_time()
-                await app.push_screen(StartScreen())
-                painted = asyncio.get_running_loop().create_future()
-                app.screen.call_after_refresh(lambda done=painted: done.set_result(None))
-                await painted
-                times.append(time.perf_counter() - start)
-                cpu.append(time.process_time() - start_cpu)
-                await app.pop_screen()
-                await pilot.pause()
-        return times, cpu
-    finally:
-        store.close()
-
-
 def start_screen(db: Path, reps: int) -> tuple[float, float]:
-    """Median wall and CPU time to push a StartScreen on ``db`` until it is painted."""
-    import asyncio
+    """Median wall and CPU time to push a StartScreen on ``db`` until it is painted.
 
-    wall, cpu = asyncio.run(_start_screen(db, reps))
-    return median(wall), median(cpu)
+    In a fresh process (``history_runner.py ... start``), after one untimed push:
+    the return to the start screen a user makes after every meeting.
+    """
+    import json
+    import subprocess
+    import sys
+
+    from common import HERE
+    from startup import _env
+
+    proc = subprocess.run([sys.executable, str(HERE / "history_runner.py"), str(db),
+                           str(reps), "start"], capture_output=True, text=True, env=_env(),
+                          timeout=300)
+    if proc.returncode != 0:
+        raise RuntimeError(f"history_runner.py failed:\n{proc.stderr[-3000:]}")
+    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    return median(r["again"]), median(r["again_cpu"])

@@ -23,7 +23,7 @@ import statistics
 import time
 from pathlib import Path
 
-from common import median, percentile
+from common import median, ms, percentile
 from fixtures import note_text, typing_store
 
 SIZE = (120, 40)
@@ -220,3 +220,56 @@ def autosave_effect(workdir: Path, lines: int, reps: int, count: int,
         ratios.append(median(samples_on) / median(samples_off))
     return {"on": median(on), "off": median(off), "ratio": median(ratios),
             "on_mean": statistics.fmean(on), "off_mean": statistics.fmean(off)}
+
+
+# -- rows and targets (issue 19: typing cost independent of the note's length) --------
+
+KEY_RATIO_TARGET = 1.1  # against the bare TextArea, any length
+LONG_RATIO_TARGET = 0.5  # at 10,000 lines: the bare TextArea sums every line's height per row
+KEY_MS_TARGETS = {1000: 0.008, 10000: 0.016}  # CPU per key, render to terminal bytes included
+
+
+def targets(lines: int) -> tuple[float, float | None]:
+    """(ratio at most, CPU per key below) for a note of ``lines`` lines."""
+    ratio = LONG_RATIO_TARGET if lines >= 10000 else KEY_RATIO_TARGET
+    return ratio, KEY_MS_TARGETS.get(lines)
+
+
+def rows(results: dict[int, dict], number: str = "2") -> list:
+    """One table row per note length: app against bare, with the targets above."""
+    from common import Row
+
+    out = []
+    for i, (lines, r) in enumerate(results.items()):
+        ratio_target, ms_target = targets(lines)
+        ok = r["ratio"] <= ratio_target
+        target = f"ratio ≤ {ratio_target}"
+        if ms_target is not None:
+            ok = ok and r["app"] < ms_target
+            target += f" and < {ms_target * 1000:.0f} ms"
+        out.append(Row(f"{number}{'abcdefgh'[i]}",
+                       f"Keystroke in notes, {lines:,} lines, autosave on (CPU/key)",
+                       ms(r["app"]), ms(r["bare"]), r["ratio"], target, ok))
+    return out
+
+
+if __name__ == "__main__":
+    import argparse
+    import sys
+    import tempfile
+
+    from common import machine, table
+
+    parser = argparse.ArgumentParser(description="Keystroke cost against a bare TextArea")
+    parser.add_argument("--lines", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--keys", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gespreks-keys-") as tmp:
+        found = measure(Path(tmp), tuple(args.lines), args.reps, args.keys)
+    print("\n".join(machine()), "", table(rows(found)), "", sep="\n")
+    for lines, r in found.items():
+        print(f"- {lines:,} lines: calls/key app {r['calls'][0]:,.0f}, bare "
+              f"{r['calls'][1]:,.0f}; ratios per run "
+              f"{', '.join(f'{x:.2f}' for x in r['ratios'])}; app p95 {ms(r['app_p95'])}, "
+              f"bare p95 {ms(r['bare_p95'])}", file=sys.stdout)

@@ -22,25 +22,27 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import autosave  # noqa: E402
+import erase  # noqa: E402
 import fixtures  # noqa: E402
 import history  # noqa: E402
 import keystroke  # noqa: E402
 import minutes_export  # noqa: E402
+import paste  # noqa: E402
+import screens  # noqa: E402
 import startup  # noqa: E402
 from common import Row, machine, mib, ms, table  # noqa: E402
 
 SETTINGS = {
     "quick": dict(startup=3, sizes=(100, 1000, 10000), key_reps=2, keys=25, saves=50,
-                  durable=3, history=10, ui=3),
+                  durable=3, history=10, ui=3, screens=2, idle_seconds=3.0),
     "thorough": dict(startup=10, sizes=(100, 1000, 10000), key_reps=8, keys=40, saves=200,
-                     durable=10, history=50, ui=10),
+                     durable=10, history=50, ui=10, screens=5, idle_seconds=8.0),
 }
 
 STARTUP_TARGET = 1.2
-KEY_RATIO_TARGET = 1.1
-KEY_MS_TARGET = 0.016  # at 1,000 lines
 DURABLE_TARGET = 1.0
 HISTORY_TARGET = 0.050
+START_SCREEN_TARGET = 1.1  # the large database against the demo database (issue 19)
 MEMORY_TARGET = 1.3
 
 
@@ -113,16 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                     "app / bare (ratio) | app mean | bare mean | app p95 | bare p95 | app max "
                     "| bare max |",
                     "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|"]
+        rows += keystroke.rows(k)  # ≤1.1 at 100; <8 ms at 1,000; ≤0.5 and <16 ms at 10,000
         for lines, r in k.items():
-            ratio = r["ratio"]
-            ok = ratio <= KEY_RATIO_TARGET
-            target = f"ratio ≤ {KEY_RATIO_TARGET}"
-            if lines == 1000:
-                ok = ok and r["app"] < KEY_MS_TARGET
-                target += f" and < {KEY_MS_TARGET * 1000:.0f} ms"
-            rows.append(Row(f"2{'abc'[list(k).index(lines)]}",
-                            f"Keystroke in notes, {lines:,} lines, autosave on (CPU/key)",
-                            ms(r["app"]), ms(r["bare"]), ratio, target, ok))
             details.append(
                 f"| {lines:,} | {r['keys']} | {ms(r['app'])} | {ms(r['bare'])} | "
                 f"{', '.join(f'{x:.2f}' for x in r['ratios'])} | {r['calls'][0]:,.0f} / "
@@ -190,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         small_ui, small_cpu = history.start_screen(db, cfg["ui"])
         rows.append(Row("5d", "History at scale: start screen pushed until painted (UI, "
                         "wall; baseline: the small demo database)", ms(big_ui), ms(small_ui),
-                        big_ui / small_ui, target="— (information)"))
+                        big_ui / small_ui, f"ratio ≤ {START_SCREEN_TARGET}",
+                        big_ui / small_ui <= START_SCREEN_TARGET))
         details += ["", f"Start screen pushed until painted (5d, median of {cfg['ui']}): "
                     f"wall {ms(big_ui)} on the generated history, {ms(small_ui)} on the "
                     f"demo database; CPU {ms(big_cpu)} and {ms(small_cpu)}.",
@@ -198,12 +193,30 @@ def main(argv: list[str] | None = None) -> int:
         details += [f"- {name}: " + "; ".join(plan) for name, plan in plans.items()]
         details.append("")
 
+        # 5e-f, 8, 9. History (f8), first start, idle meeting (issue 19) -----------
+        screen_rows, screen_details = screens.rows(cfg, work, db, notes_file, hist_db, db,
+                                                   log=log)
+        rows += screen_rows
+        details += screen_details
+
+        # 10. Pastes and typing after them (issue 19) --------------------------------
+        log("pastes: 1 MB on one line and 20,000 lines")
+        p = paste.measure(work, reps=1, keys=cfg["keys"] // 2, bare_keys=3,
+                          bare=not args.quick)
+        rows += paste.rows(p, number="10")
+        details += ["### 10. Large pastes", "", *paste.details(p), ""]
+
+        # 7. Erasure and purge at scale (issues 15, 19) -----------------------------
+        erase_rows, erase_details = erase.rows(1 if args.quick else 3, log)
+        rows += erase_rows
+        details += erase_details
+
         details += ["### 6. Memory", "",
                     f"Peak RSS (VmHWM of the child, median of {s['reps']} runs) at the settled "
                     f"first meeting frame: app {mib(s['app_rss'])}, bare "
                     f"{mib(s['bare_rss'])}. RSS per phase is in the table under 1.", ""]
         rows.append(memory_row)
-        rows.sort(key=lambda r: r.number)
+        rows.sort(key=_row_order)
 
     took = time.perf_counter() - began
     out = [f"## Benchmarks ({mode})", "", *machine(),
@@ -211,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
            "", table(rows), "", *details]
     print("\n".join(out))
     return 0
+
+
+def _row_order(row) -> tuple[int, str]:
+    """Rows by number as a person counts: 2a, 9b, 10a (not 10a before 2a)."""
+    digits = "".join(c for c in row.number if c.isdigit())
+    return int(digits or 0), row.number
 
 
 if __name__ == "__main__":

@@ -57,3 +57,13 @@ async def saved(pilot) -> None:
 def visible_text(widget) -> str:
     """The plain text a Static/Label shows."""
     return str(widget.render())
+
+
+async def answer_paste_question(pilot) -> None:
+    """A notes paste over 100 KiB is asked about first (issue 19): enter inserts it as
+    pasted; one of many lines is wrapped on a thread before it goes in."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete([w for w in pilot.app.workers
+                                               if w.group == "paste"])
+    await pilot.pause()

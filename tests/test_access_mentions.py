@@ -52,7 +52,8 @@ def test_mentions_in_three_other_records_are_included(team_db: Path, tmp_path: P
     out = tmp_path / "inzage"
     result = invoke("person", "export", "Joris Bakker", "-o", out, "--db", team_db)
     assert result.exit_code == 0, result.output + result.stderr
-    assert "Vermeldingen in andere gesprekken: 3 (waarvan 1 kandidaat" in result.output
+    # note, agreement, confirmation comment, and the issued minutes (note and agreement)
+    assert "Vermeldingen in andere gesprekken: 5 (waarvan 2 kandidaat" in result.output
     overview = (out / "00-overzicht.md").read_text(encoding="utf-8")
     section = overview.split("## Vermeldingen in andere gesprekken")[1]
     assert "> " + PLANNING in section
@@ -60,12 +61,17 @@ def test_mentions_in_three_other_records_are_included(team_db: Path, tmp_path: P
     assert "Overleg met Joris Bakker en Pieter over de release" in section
     assert "Met dank aan joris bakker voor de hulp" in section
     assert "notitie" in section and "afspraak" in section and "opmerking bij bevestiging" in section
+    assert section.count("verslag (revisie 1)") == 2  # the stored minutes are searched too
     assert "(medewerker: Aylin Yılmaz)" in section
     assert "Aylin loopt goed" not in section and "cursus" not in section  # only the sentence
+    assert ("Opgenomen: 5 vermelding(en) — notitie: 1, afspraak: 1, verslag: 2, "
+            "opmerking bij bevestiging: 1.") in section
     assert "niet zwartgelakt" in section
     data = json.loads((out / "gegevens.json").read_text(encoding="utf-8"))
     mentions = data["mentions_in_other_records"]
-    assert [m["field"] for m in mentions].count("note_shared") == 1
+    assert [m["field"] for m in mentions] == [
+        "note_shared", "agreement", "minutes", "minutes", "confirmation"]
+    assert [m["revision"] for m in mentions if m["field"] == "minutes"] == [1, 1]
     assert {m["sentence"] for m in mentions} >= {PLANNING}
     assert data["third_party_names_blacked_out"] is False
 
@@ -80,8 +86,12 @@ def test_black_out_replaces_other_peoples_names(team_db: Path, tmp_path: Path):
     assert "Overleg met Joris Bakker en ▇▇▇ over de release" in section
     assert "Pieter" not in section and "Aylin" not in section and "Yılmaz" not in section
     assert "Joris helpt haar met de planning." in section  # the requester's own name stays
-    assert "zwartgelakt (▇▇▇, AVG art. 15 lid 4): 1 naam/namen in 1 zin(nen)" in section
-    assert "Namen van anderen zwartgelakt: 1." in result.output
+    # the agreement, and the same agreement in the minutes
+    assert "zwartgelakt (▇▇▇, AVG art. 15 lid 4): 2 naam/namen in 2 zin(nen)" in section
+    assert "Namen van anderen zwartgelakt: 2." in result.output
+    data = json.loads((out / "gegevens.json").read_text(encoding="utf-8"))
+    assert all(m["employee"] is None for m in data["mentions_in_other_records"])
+    assert "Pieter" not in json.dumps(data["mentions_in_other_records"], ensure_ascii=False)
 
 
 def test_a_name_that_is_a_word_is_not_a_mention(tmp_path: Path):

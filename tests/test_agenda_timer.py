@@ -248,32 +248,77 @@ def test_shares_are_proportional_to_the_plan(fake):
     assert [p.share for p in timer.phases()[1:]] == [400, 200]
 
 
-def test_moving_on_early_gives_later_phases_more(fake):
+def test_moving_on_early_spreads_the_saved_time_over_all_later_phases(fake):
     timer = running(fake)
-    fake.advance(300)  # phase 0 used half of its 600 s
+    fake.advance(300)  # phase 0 used half of its 600 s: 900 s left for 300 + 300 planned
     timer.next()
     phases = timer.phases()
-    # the current phase keeps its own plan; the saved 300 s go to the phase after it
-    assert phases[1].share == 300
-    assert phases[2].share == 600
-    assert phases[2].share > phases[2].planned
+    assert [p.share for p in phases[1:]] == [450, 450]  # not all of it to the last phase
+    assert phases[1].remaining == 450  # the current phase counts down from its share
 
 
-def test_current_and_earlier_phases_show_their_plan(fake):
+def test_a_phase_shows_the_same_figure_just_before_and_just_after_it_is_entered(fake):
+    timer = running(fake, planned=[1200, 900, 600])
+    fake.advance(1300)  # 100 s over: the later phases share 1400 s, 3:2
+    before = timer.phases()[1].share
+    assert before == 840
+    timer.next()
+    after = timer.phases()[1]
+    assert after.current and after.share == before and after.remaining == before
+    fake.advance(840)  # used exactly its share: the last phase keeps what it was shown
+    last_before = timer.phases()[2].share
+    timer.next()
+    assert timer.phases()[2].share == last_before == 560
+
+
+def test_while_the_current_phase_is_within_its_share_the_later_shares_stand_still(fake):
+    timer = running(fake, planned=[600, 600, 300])
+    fake.advance(100)
+    timer.next()  # 1400 s for 600 + 300 planned: 933.3 and 466.7
+    first = shares(timer)
+    fake.advance(500)
+    assert shares(timer) == first
+    assert first[1] == pytest.approx(1400 * 600 / 900)
+
+
+def test_current_and_earlier_phases(fake):
     timer = running(fake)
-    fake.advance(900)
+    fake.advance(900)  # phase 0: 300 s over its 600
     timer.next()
     fake.advance(100)
     phases = timer.phases()
-    assert phases[0].share == 600
-    assert phases[1].share == 300
+    assert phases[0].share == 600  # an earlier phase shows its plan
+    assert phases[1].share == 150 and phases[2].share == 150
+    assert phases[1].remaining == 50
     assert [p.current for p in phases] == [False, True, False]
 
 
-def test_last_phase_has_no_later_phases(fake):
+def test_the_last_phase_gets_all_that_is_left(fake):
     timer = running(fake, current=2)
     fake.advance(500)
+    assert shares(timer) == [600, 300, 1200]  # nothing was used before it
+    timer = running(fake, used=[700, 400, 0], current=2)
+    assert shares(timer) == [600, 300, 100]
+
+
+def test_going_back_gives_the_earlier_phase_its_share_again(fake):
+    timer = running(fake)
+    fake.advance(300)
+    timer.next()
+    fake.advance(100)
+    timer.previous()  # phase 0 again: all phases open, 1200 s budget as planned
     assert shares(timer) == [600, 300, 300]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0, 4000), min_size=3, max_size=3), st.integers(0, 2))
+def test_shares_of_the_open_phases_add_up_to_what_is_left(used, current):
+    timer = AgendaTimer(PLANNED, FakeClock(), used=used, current=current)
+    phases = timer.phases()
+    left = max(0.0, sum(PLANNED) - sum(used[:current]))
+    if used[current] <= phases[current].share:
+        assert sum(p.share for p in phases[current:]) == pytest.approx(left)
+    assert all(p.share >= 0 for p in phases)
 
 
 # -- no drift -----------------------------------------------------------------

@@ -109,3 +109,88 @@ def test_no_key_is_defined_in_two_sections():
             for key in module.MESSAGES:
                 assert key not in seen, f"{key} in {seen.get(key)} and {module.__name__}"
                 seen[key] = module.__name__
+
+
+# -- counted messages: Dutch number agreement ---------------------------------------
+# A counted message has a count placeholder; for 1 it has a variant ``<key>_one``
+# (``catalogue.tn`` picks it), unless it never reads wrong with 1. Each is formatted
+# with 1 and with 2 and checked against the nouns it counts.
+COUNT_PLACEHOLDERS = {"n", "count", "days", "minutes", "hours", "months", "weeks", "lines",
+                      "links"}
+PLURAL_OF = {"minuut": "minuten", "dag": "dagen", "regel": "regels", "afspraak": "afspraken",
+             "gesprek": "gesprekken", "naam": "namen", "persoon": "personen",
+             "maand": "maanden", "week": "weken", "tekst": "teksten", "zin": "zinnen",
+             "vermelding": "vermeldingen", "verzoek": "verzoeken"}
+# "1 van de afspraken" is Dutch too; these plural words may follow a 1 there:
+HEDGES = __import__("re").compile(
+    r"\w\((s|en|ken|nen)\)|\b(afspraak/afspraken|persoon/personen|naam/namen)\b")
+# A count that is never 1 where the message is used (with the reason).
+NEVER_ONE = {
+    "db.hard_linked": "a file with one name is not hard-linked",
+    "template.problem.bad_minutes": "1 minute is a valid phase length: only 0 or too many",
+    "handover.bad_term": "shows what was typed when it is no number from 0 to 366",
+    "conclude.explain": "NEXT_EVALUATION_MONTHS: 6 or 12",
+}
+# Hedged ("gesprek(ken)") or unvaried wording outside the start screen and dialogs,
+# pinned by the privacy, minutes and paste tests: expected to fail until reworded
+# there (strict: the day one is fixed, this list must lose it).
+NOT_YET = {
+    "confirm.stray_text", "paste.explain", "privacy.erase.as_manager", "privacy.erase.texts",
+    "privacy.export.answered", "privacy.export.as_manager", "privacy.index.blacked_out",
+    "privacy.index.included", "privacy.kept.open", "privacy.kept.staying", "privacy.purge.kept",
+}
+
+
+def counted_messages() -> dict[str, str]:
+    """Dutch messages with a count placeholder (not the ``_one`` variants themselves)."""
+    found = {}
+    for key, text in NL.items():
+        names = {name.split(":")[0] for name in placeholders(text)}
+        if names & COUNT_PLACEHOLDERS and not key.endswith("_one"):
+            found[key] = text
+    return found
+
+
+def formatted(key: str, count: int) -> str:
+    text = NL.get(f"{key}_one", NL[key]) if count == 1 else NL[key]
+    values = {name: (count if name.split(":")[0] in COUNT_PLACEHOLDERS else "x")
+              for name in placeholders(text)}
+    return string.Formatter().vformat(text, (), _Values(values))
+
+
+class _Values(dict):
+    def __missing__(self, key):  # a format spec like {id:>4}: the name without it
+        return self.get(key.split(":")[0], "x")
+
+
+def test_the_count_check_sees_a_wrong_message():
+    import re
+
+    assert re.search(r"\b1 minuten\b", "1 minuten geleden")
+    assert HEDGES.search("2 gesprek(ken)") and HEDGES.search("1 afspraak/afspraken")
+    assert "ago.days" in counted_messages() and "ago.days_one" not in counted_messages()
+    assert formatted("ago.days", 1) == "1 dag geleden"
+    assert formatted("ago.days", 2) == "2 dagen geleden"
+
+
+@pytest.mark.parametrize("key", [
+    pytest.param(key, marks=pytest.mark.xfail(strict=True, reason="hedged wording"))
+    if key in NOT_YET else key for key in sorted(counted_messages())])
+def test_dutch_number_agreement_with_1_and_2(key):
+    import re
+
+    if key in NEVER_ONE:
+        assert f"{key}_one" not in NL, f"{key} has a _one variant: take it off NEVER_ONE"
+        return
+    one, two = formatted(key, 1), formatted(key, 2)
+    assert not HEDGES.search(one) and not HEDGES.search(two), (one, two)
+    for singular, plural in PLURAL_OF.items():
+        assert not re.search(rf"\b1 {plural}\b", one), one
+        assert not re.search(rf"\b2 {singular}\b", two), two
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_one_variant_has_its_counted_message(lang):
+    messages = LANGUAGES[lang]
+    orphans = [key for key in messages if key.endswith("_one") and key[:-4] not in messages]
+    assert orphans == []

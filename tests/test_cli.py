@@ -119,11 +119,11 @@ def test_options_may_stand_before_or_after_the_command(tmp_path: Path):
 def test_demo_twice_adds_nothing(tmp_path: Path):
     db = str(tmp_path / "demo.db")
     assert invoke("demo", "--db", db).exit_code == 0
-    first = json.loads(invoke("list", "--json", "--db", db).output)
+    first = json.loads(invoke("list", "--json", "--db", db).output)["conversations"]
     again = invoke("demo", "--db", db)
     assert again.exit_code == 0, again.output
     assert "niets dubbel" in again.output
-    assert json.loads(invoke("list", "--json", "--db", db).output) == first
+    assert json.loads(invoke("list", "--json", "--db", db).output)["conversations"] == first
     assert len(first) == 2
 
 
@@ -132,22 +132,25 @@ def test_list_json(tmp_path: Path):
     assert invoke("demo", "--db", db).exit_code == 0
     result = invoke("list", "--json", "--db", db)
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    data = json.loads(result.output)
+    assert list(data) == ["format", "conversations"] and data["format"] == 1
+    rows = data["conversations"]
     assert [r["kind"] for r in rows] == ["voortgang", "doelstelling"]
     assert [r["id"] for r in rows] == [2, 1]
     assert {r["employee"] for r in rows} == {"Joris Bakker"}
     assert {r["manager"] for r in rows} == {MANAGER}
     assert {r["status"] for r in rows} == {"concluded"}
     assert [r["open_agreements"] for r in rows] == [1, 1]
-    assert rows[0]["date"] > rows[1]["date"]
-    assert set(rows[0]) == {"id", "date", "kind", "employee", "manager", "status",
+    assert rows[0]["started_at"] > rows[1]["started_at"]
+    assert set(rows[0]) == {"id", "started_at", "kind", "employee", "manager", "status",
                             "open_agreements", "sign_off"}
 
 
 def test_list_employee(tmp_path: Path):
     db = str(tmp_path / "demo.db")
     assert invoke("demo", "--db", db).exit_code == 0
-    joris = json.loads(invoke("list", "--employee", "joris bakker", "--json", "--db", db).output)
+    joris = json.loads(invoke("list", "--employee", "joris bakker", "--json", "--db",
+                              db).output)["conversations"]
     assert len(joris) == 2
     aylin = invoke("list", "--employee", EMPLOYEES[1], "--db", db)
     assert aylin.exit_code == 0
@@ -169,7 +172,8 @@ def test_list_on_an_empty_database(tmp_path: Path):
     result = invoke("list", "--db", str(tmp_path / "leeg.db"))
     assert result.exit_code == 0
     assert "gespreks demo" in result.output
-    assert json.loads(invoke("list", "--json", "--db", str(tmp_path / "leeg.db")).output) == []
+    assert json.loads(invoke("list", "--json", "--db", str(tmp_path / "leeg.db")).output) == {
+        "format": 1, "conversations": []}
 
 
 def test_show_hides_private_notes_unless_asked(tmp_path: Path):
@@ -219,7 +223,7 @@ def test_show_unknown_conversation(tmp_path: Path):
     db = str(tmp_path / "demo.db")
     assert invoke("demo", "--db", db).exit_code == 0
     result = invoke("show", "999", "--db", db)
-    assert_clean_failure(result, 2)
+    assert_clean_failure(result, 1)  # not found: the user's to act on, not a broken file
     assert "999" in result.stderr
     assert_one_line_error(result.stderr)
 
@@ -325,7 +329,7 @@ def test_script_demo_list_show(gespreks_script, clean_env, tmp_path):
     assert "progress conversation" in english.stdout and "concluded" in english.stdout
 
     rows = json.loads(run(gespreks_script, clean_env, tmp_path, "list", "--json",
-                          "--employee", "JORIS BAKKER", "--db", db).stdout)
+                          "--employee", "JORIS BAKKER", "--db", db).stdout)["conversations"]
     assert [r["id"] for r in rows] == [2, 1]
 
     shown = run(gespreks_script, clean_env, tmp_path, "show", "2", "--db", db)
@@ -336,7 +340,7 @@ def test_script_demo_list_show(gespreks_script, clean_env, tmp_path):
 
 
 @pytest.mark.parametrize("args, code", [
-    (("show", "999"), 2),
+    (("show", "999"), 1),
     (("list", "--employee", "Niemand"), 1),
     (("--lang", "xx", "list"), 2),
 ])

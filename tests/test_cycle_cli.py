@@ -66,7 +66,7 @@ def test_done_between_then_show_has_the_trail(demo_db: Path):
            "Certificaat in mei" in shown.stdout
 
     again = invoke("done", "2", "--db", db)
-    assert_one_line_failure(again, 2)
+    assert_one_line_failure(again, 1)
     assert "al afgerond" in again.stderr
 
 
@@ -83,9 +83,9 @@ def test_show_trail_in_english_and_json(demo_db: Path):
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (("done", "999"), 2, "999"),
-    (("done", "1"), 2, "al afgerond"),
-    (("done", "abc"), 2, "abc"),
+    (("done", "999"), 1, "999"),
+    (("done", "1"), 1, "al afgerond"),
+    (("done", "abc"), 2, "abc"),  # a usage error
 ])
 def test_done_errors_are_one_line(demo_db: Path, args, code, words):
     result = invoke(*args, "--db", str(demo_db))
@@ -105,7 +105,7 @@ def test_done_refuses_an_agreement_of_a_running_conversation(db_path: Path):
     finally:
         store.close()
     result = invoke("done", str(agreement.id), "--db", str(db_path), "--lang", "en")
-    assert_one_line_failure(result, 2)
+    assert_one_line_failure(result, 1)
     assert "still running" in result.stderr
 
 
@@ -131,12 +131,13 @@ def test_collective_add_list_end(demo_db: Path):
     assert len(invoke("collective", "list", "--db", db).stdout.splitlines()) == 1
     every = invoke("collective", "list", "--all", "--lang", "en", "--db", db).stdout
     assert "(ended on" in every and "for everyone, due 2026-12-31" in every
-    data = json.loads(invoke("collective", "list", "--all", "--json", "--db", db).stdout)
+    data = json.loads(invoke("collective", "list", "--all", "--json", "--db",
+                             db).stdout)["collectives"]
     assert [(c["id"], c["for_everyone"], [m["name"] for m in c["members"]]) for c in data] == [
         (1, True, []), (2, False, ["Aylin Yılmaz", "Pieter Jansen"])]
 
-    assert_one_line_failure(invoke("collective", "end", "2", "--db", db), 2)
-    assert_one_line_failure(invoke("collective", "end", "99", "--db", db), 2)
+    assert_one_line_failure(invoke("collective", "end", "2", "--db", db), 1)
+    assert_one_line_failure(invoke("collective", "end", "99", "--db", db), 1)
 
 
 @pytest.mark.parametrize("args, words", [
@@ -149,7 +150,7 @@ def test_collective_add_refuses_bad_input_and_stores_nothing(demo_db: Path, args
     assert_one_line_failure(result, 1)
     assert words in result.stderr
     assert json.loads(invoke("collective", "list", "--all", "--json", "--db",
-                             str(demo_db)).stdout) == []
+                             str(demo_db)).stdout) == {"format": 1, "collectives": []}
 
 
 def test_collective_list_empty_and_empty_text(db_path: Path):
@@ -192,8 +193,9 @@ def test_due_with_an_injected_today(demo_db: Path):
     assert later[3].startswith("2026-12-10  in 70 days") and "next evaluation" in later[3]
 
     data = json.loads(invoke("due", "--within", "2w", "--json", "--employee", "JORIS BAKKER",
-                             "--db", str(demo_db), env=TODAY).stdout)
-    assert [(d["kind"], d["date"], d["agreement_id"], d["overdue"], d["days"]) for d in data] == [
+                             "--db", str(demo_db), env=TODAY).stdout)["due"]
+    assert [(d["kind"], d["due_date"], d["agreement_id"], d["overdue"], d["days"])
+            for d in data] == [
         ("agreement", "2026-09-30", 4, False, 5), ("agreement", "2026-10-01", 2, False, 6)]
 
     none = invoke("due", "--employee", "Aylin Yılmaz", "--lang", "nl", "--db", str(demo_db),
@@ -248,5 +250,5 @@ def test_script_cycle_commands(gespreks_script, clean_env, tmp_path):
     assert "Onbekend" in added.stderr and added.stdout == ""
 
     again = run(gespreks_script, env, tmp_path, "done", "4", "--db", db)
-    assert again.returncode == 2
+    assert again.returncode == 1
     assert len(again.stderr.strip().splitlines()) == 1 and "Traceback" not in again.stderr

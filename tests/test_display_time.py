@@ -22,6 +22,7 @@ from gespreks_tui.display_time import (
 from gespreks_tui.minutes import render_minutes
 from gespreks_tui.model import Kind
 from gespreks_tui.store import Store
+from schema_history import undo_after
 
 
 def test_dates_read_as_dates_in_either_language():
@@ -94,6 +95,7 @@ def test_migration_6_gives_existing_conversations_dutch_time(tmp_path: Path):
     finally:
         store.close()
     with sqlite3.connect(path) as conn:  # back to what version 5 wrote
+        undo_after(conn, 5)  # tests/schema_history.py: what later migrations added
         conn.execute("alter table conversations drop column time_zone")
         conn.execute("delete from migrations where version >= 6")
     conn.close()

@@ -280,9 +280,9 @@ def test_no_command_lets_stored_or_returned_text_act_on_the_terminal(world):  # 
         code, output = outputs[label]
         assert code == 0, (label, output[:2000])
         data[label] = json.loads(output)
-    assert {row["employee"] for row in data["list --json"]} == {EMPLOYEE, GONE}
+    assert {row["employee"] for row in data["list --json"]["conversations"]} == {EMPLOYEE, GONE}
     shown = data["show --json"]
-    assert shown["employee_name"] == EMPLOYEE and shown["manager_name"] == MANAGER
+    assert shown["employee"] == EMPLOYEE and shown["manager"] == MANAGER
     assert [a["text"] for a in shown["agreements"]] == ["Afspraak " + HOSTILE]
     assert shown["phases"][0]["name"] == "Fase 0 " + HOSTILE
     assert shown["phases"][0]["notes"] == f"Notitie\n{HOSTILE}\nregel 3"
@@ -295,8 +295,9 @@ def test_no_command_lets_stored_or_returned_text_act_on_the_terminal(world):  # 
     raw.close()
     assert (confirmation["name"], confirmation["comment"]) == stored
     assert "\x1b]0;pwned\x07" in confirmation["name"] and "\u202e" in confirmation["comment"]
-    assert "Afspraak " + HOSTILE in {item["text"] for item in data["due --json"]}
-    assert [row["text"] for row in data["collective list --json"]] == ["Collectief " + HOSTILE]
+    assert "Afspraak " + HOSTILE in {item["text"] for item in data["due --json"]["due"]}
+    assert [row["text"] for row in data["collective list --json"]["collectives"]] == [
+        "Collectief " + HOSTILE]
     assert f"Titel {NAME}" in {t["title"] for t in data["templates --json"]["templates"]}
 
     # Commands that change something print what they changed: the same holds.

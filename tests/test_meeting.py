@@ -7,17 +7,21 @@ only moves that to a worker) and look at what is stored.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.meeting import Meeting
+from gespreks_tui.meeting.meeting import CHECKPOINT_SECONDS
 from gespreks_tui.model import AgreementStatus, Kind, Outcome, Owner, Status, Visibility
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import PRIVATE_NOTICE_SETTING, RESUME_SETTING
+from gespreks_tui.store import Store
 
 
 def new_conversation(store, name: str = "Joris Bakker", kind: Kind = Kind.VOORTGANG) -> int:
@@ -190,3 +194,93 @@ def test_a_meeting_open_in_another_copy_is_read_along_only(store, clock, db_path
         presence.close()
     finally:
         other_copy.communicate("")
+
+
+# --- the timer is stored on a change, not every second (issue 19) -----------------------
+
+def _commits(db_path) -> Callable[[], int]:
+    """Commits by other connections so far (``pragma data_version`` of a reader)."""
+    reader = sqlite3.connect(db_path)
+    first = reader.execute("pragma data_version").fetchone()[0]
+    return lambda: reader.execute("pragma data_version").fetchone()[0] - first
+
+
+def test_an_idle_running_meeting_writes_its_timer_only_now_and_then(
+        store, clock, db_path, opened):
+    m = opened(new_conversation(store))
+    commits = _commits(db_path)
+    clock.advance(1)
+    m.tick()  # the first tick stores the running segment (not the first frame)
+    assert m.saver.flush() and commits() == 1
+    commits = _commits(db_path)
+    for _ in range(int(CHECKPOINT_SECONDS) - 1):
+        clock.advance(1)
+        m.tick()
+        assert m.saver.flush()
+    assert commits() == 0  # a minute of ticks: not one transaction
+    clock.advance(1)
+    m.tick()
+    assert m.saver.flush()
+    assert commits() == 1  # the checkpoint
+    assert store.get_conversation(m.id).phases[0].used_seconds == pytest.approx(
+        CHECKPOINT_SECONDS + 1)
+    assert m.toggle_timer() is False  # a pause is a change: stored at once
+    assert m.saver.flush()
+    assert commits() == 2 and store.get_conversation(m.id).paused
+    for _ in range(5):  # paused: no beat, no write
+        clock.advance(1)
+        m.tick()
+    assert m.saver.flush() and commits() == 2
+
+
+def test_after_a_kill_the_timer_resumes_within_a_second_without_the_time_it_was_down(
+        store, clock, db_path):
+    conversation_id = new_conversation(store)
+    killed = Meeting(store, conversation_id, clock)
+    killed.start()
+    for _ in range(100):  # 100 s: the database has the state of second 61
+        clock.advance(1)
+        killed.tick()
+        assert killed.saver.flush()  # (a write takes no time on the fake clock)
+    clock.advance(0.6)  # the kill comes between two ticks
+    at_kill = killed.timer.used(0)
+    assert store.get_conversation(conversation_id).phases[0].used_seconds == pytest.approx(61)
+    # kill -9: nothing more is written (the saver and the side file are left as they are)
+
+    clock.advance(3600)  # down for an hour: that does not count
+    again = Store.open(db_path, clock=clock)
+    resumed = Meeting(again, conversation_id, clock)
+    try:
+        resumed.start()
+        assert not resumed.timer.paused
+        assert at_kill - 1 <= resumed.timer.used(0) <= at_kill
+        clock.advance(1)
+        resumed.tick()  # the first tick stores the resumed segment
+        assert resumed.saver.flush()
+        stored = again.get_conversation(conversation_id).phases[0].used_seconds
+        assert stored == pytest.approx(resumed.timer.used(0), abs=0.01)
+    finally:
+        resumed.close()
+        killed.saver.close()
+        again.close()
+
+
+def test_a_copy_reading_along_sees_the_running_phase_go_on(store, clock, db_path):
+    conversation_id = new_conversation(store)
+    writer = Meeting(store, conversation_id, clock)
+    writer.start()
+    reader_store = Store.open(db_path, clock=clock)
+    reader = Meeting(reader_store, conversation_id, clock)
+    try:
+        reader.elsewhere = True  # what the claim finds in another process (test_presence.py)
+        reader.start()
+        assert reader.read_only
+        clock.advance(30)  # no checkpoint yet: the reader works it out from the moment
+        writer.tick()
+        assert writer.saver.flush()
+        reader.refresh()
+        assert reader.timer.used(0) == pytest.approx(30)
+    finally:
+        reader.close()
+        writer.close()
+        reader_store.close()

@@ -160,7 +160,7 @@ def test_a_file_of_another_conversation(demo_db: Path, tmp_path: Path):
 
     progress.write_text("\n".join(lines).replace("`gespreks/1/1/", "`gespreks/42/1/"), "utf-8")
     result = invoke("confirm", progress, "--db", demo_db)
-    assert "Gesprek 42 heeft geen revisie 1" in one_line_failure(result, 2)
+    assert "Gesprek 42 heeft geen revisie 1" in one_line_failure(result, 1)
 
 
 def test_files_that_are_not_minutes(demo_db: Path, tmp_path: Path):
@@ -179,7 +179,7 @@ def test_confirming_twice_is_refused(demo_db: Path, tmp_path: Path):
     out = tick(export(demo_db, tmp_path / "v.md"))
     assert invoke("confirm", out, "--db", demo_db).exit_code == 0
     result = invoke("confirm", out, "--db", demo_db)
-    assert "al bevestigd" in one_line_failure(result, 2)
+    assert "al bevestigd" in one_line_failure(result, 1)
     assert len(confirmations(demo_db)) == 1
 
 
@@ -190,7 +190,7 @@ def test_export_html_has_the_task_list(demo_db: Path, tmp_path: Path, monkeypatc
     result = invoke("export", "2", "--format", "html", "--db", demo_db)
     assert result.exit_code == 0, result.output
     page = (tmp_path / f"{NAME}.html").read_text(encoding="utf-8")
-    assert page.count("<input") == 4 and '<ul class="contains-task-list">' in page
+    assert page.count('<span class="box">☐</span>') == 4 and '<ul class="contains-task-list">' in page
     assert "Gezien, niet akkoord</li>" in page and "<h2>Opmerkingen medewerker</h2>" in page
     assert stat.S_IMODE((tmp_path / f"{NAME}.html").stat().st_mode) == 0o600
 
@@ -205,14 +205,16 @@ def test_export_default_name_asks_before_overwriting(demo_db: Path, tmp_path: Pa
     target.write_text("eigen aantekeningen", "utf-8")
 
     refused = invoke("export", "2", "--db", demo_db, input="n\n")
-    assert "niet overschreven" in one_line_failure(refused, 1)
+    assert refused.exit_code == 1 and "[j/N]" not in refused.stdout  # asked on stderr
+    assert "Overschrijven? [j/N]" in refused.stderr.splitlines()[0]
+    assert "niet overschreven" in refused.stderr.splitlines()[-1]
     assert target.read_text("utf-8") == "eigen aantekeningen"
     assert invoke("export", "2", "--db", demo_db, input="").exit_code == 1
 
     assert invoke("export", "2", "--db", demo_db, input="\n").exit_code == 1
     assert target.read_text("utf-8") == "eigen aantekeningen"
     agreed = invoke("export", "2", "--db", demo_db, input="j\n")
-    assert "[j/N]" in agreed.stdout
+    assert "[j/N]" in agreed.stderr and "[j/N]" not in agreed.stdout
     assert agreed.exit_code == 0 and target.read_text("utf-8").startswith("# Voortgangsgesprek")
     target.write_text("eigen aantekeningen", "utf-8")
     assert invoke("export", "2", "--db", demo_db, "--lang", "en", input="yes\n").exit_code == 0
@@ -244,7 +246,7 @@ def test_export_needs_a_concluded_conversation(demo_db: Path, tmp_path: Path):
     result = invoke("export", running, "-o", tmp_path / "x.md", "--db", demo_db)
     assert "nog niet afgerond (status: bezig)" in one_line_failure(result, 1)
     assert not (tmp_path / "x.md").exists()
-    assert "999" in one_line_failure(invoke("export", "999", "--db", demo_db), 2)
+    assert "999" in one_line_failure(invoke("export", "999", "--db", demo_db), 1)
 
 
 # --- a correction after confirmation -------------------------------------------------------
@@ -269,7 +271,7 @@ def test_reopen_change_and_export_gives_revision_2(demo_db: Path, tmp_path: Path
     assert "revisie 1 van gesprek 2, ongewijzigd, maar die is vervangen" in old
     assert "de huidige revisie is 2" in old and "bevestigd door Joris" in old
     assert "vervangen door revisie 2" in one_line_failure(
-        invoke("confirm", first, "--party", "manager", "--db", demo_db), 2)
+        invoke("confirm", first, "--party", "manager", "--db", demo_db), 1)
     kept = confirmations(demo_db)
     assert [(k.revision, k.party) for k in kept] == [(1, Party.EMPLOYEE), (1, Party.MANAGER)]
     shown = invoke("show", "2", "--db", demo_db, "--json")
@@ -313,3 +315,37 @@ def test_verify_of_a_changed_number_says_so_in_verifys_words(demo_db, tmp_path):
     assert "gewijzigd" in one_line_failure(verified) and "gewijzigd" in one_line_failure(confirmed)
     assert "niets vastgelegd" not in one_line_failure(verified)
     assert "niets vastgelegd" in one_line_failure(confirmed)
+
+
+# --- "-" for stdout and stdin, prompts on stderr (issue 17) ---------------------------------
+
+def test_export_to_stdout_is_the_file_byte_for_byte(demo_db: Path, tmp_path: Path):
+    to_file = export(demo_db, tmp_path / "v.md")
+    piped = invoke("export", "2", "-o", "-", "--db", demo_db)
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout_bytes == to_file.read_bytes()
+    assert "standaarduitvoer" in piped.stderr and not (tmp_path / "-").exists()
+
+
+def test_export_pipe_to_verify_and_confirm_from_stdin(demo_db: Path, tmp_path: Path,
+                                                      gespreks_script, clean_env):
+    """The issue's "done when": a shell pipe between two real processes."""
+    env = {**clean_env, "GESPREKS_DB": str(demo_db)}
+    script = str(gespreks_script)
+    done = subprocess.run(["sh", "-c", f"'{script}' export 2 -o - | '{script}' verify -"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "standaardinvoer komt overeen met revisie 1 van gesprek 2" in done.stdout
+    assert not (tmp_path / "-").exists()
+
+    ticked = tick(export(demo_db, tmp_path / "v.md")).read_bytes()
+    confirmed = subprocess.run([script, "confirm", "-"], input=ticked, capture_output=True,
+                               env=env, cwd=tmp_path, timeout=60)
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert [k.party for k in confirmations(demo_db)] == [Party.EMPLOYEE]
+    changed = ticked.replace(b"De cursus is afgerond", b"Een regel erbij.\nDe cursus is afgerond")
+    refused = subprocess.run([script, "verify", "-"], input=changed, capture_output=True,
+                             env=env, cwd=tmp_path, timeout=60)
+    assert refused.returncode == 1
+    assert "standaardinvoer komt met geen enkele opgeslagen revisie overeen; 1 regel " \
+           "verschilt" in refused.stderr.decode()

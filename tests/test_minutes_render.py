@@ -231,11 +231,11 @@ def test_html_is_a_standalone_page_with_checkboxes_and_no_raw_html(demo):
     minutes, page = export_text(demo, PROGRESS, "html")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<title>Voortgangsgesprek met Joris Bakker, 10 juni 2026</title>" in page
-    assert page.count('class="task-list-item-checkbox"') == 4
+    assert page.count('<span class="box">☐</span>') == 4 and "<input" not in page  # printed glyphs
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "@media print" in page
     ticked = render_html(tick(minutes.markdown, "Akkoord"), "<T>")
-    assert ticked.count('checked="checked"') == 1 and "<title>&lt;T&gt;</title>" in ticked
+    assert ticked.count('<span class="box">☑</span>') == 1 and "<title>&lt;T&gt;</title>" in ticked
 
 
 # --- export files --------------------------------------------------------------------------

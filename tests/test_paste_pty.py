@@ -86,3 +86,48 @@ def test_a_hostile_paste_is_stored_as_pasted_in_the_notes_and_an_agreement(tmp_p
     notes, agreements = stored(db)
     assert notes[(0, Visibility.SHARED)] == HOSTILE + "\n" + long_line
     assert [a.text for a in agreements] == [HOSTILE]
+
+
+def send_all(app: AppInPty, data: bytes) -> None:
+    """Write all of ``data`` to the terminal (a write to a pty may take only part)."""
+    import os
+
+    view = memoryview(data)
+    while view:
+        view = view[os.write(app.master, view):]
+
+
+def test_a_1_mb_line_and_20000_lines_pasted_are_asked_about_and_stored_byte_for_byte(
+        tmp_path, app_in_pty):
+    words = ("overleg", "émigré", "’t", "字", "planning", "tab\there", "ok")
+    one_line = " ".join(words[i % len(words)] + str(i % 13) for i in range(130_000))
+    many_lines = "\n".join(f"{n}. {' '.join(words[: n % 7 + 1])}" for n in range(20_000))
+    assert len(one_line.encode()) > 1_000_000 and "\n" not in one_line
+    db = tmp_path / "g.db"
+    prepare(db)
+    app = app_in_pty(db)
+    app.wait_for("Start gesprek")
+    app.settle()
+    app.send(b"\x13")  # ctrl+s: begin the meeting
+    app.wait_for("Terugblik")
+    app.settle()
+    for text in (one_line, many_lines):
+        mark = app.mark()
+        send_all(app, START + text.encode("utf-8") + END)
+        app.wait_for("Grote plakactie", since=mark, timeout=30)  # asked first
+        app.settle()
+        mark = app.mark()
+        app.send(b"\r")  # enter: the first choice, insert as pasted
+        app.wait_for(text.rsplit(" ", 1)[1] if text is one_line else "19999. overleg",
+                     since=mark, timeout=30)  # in: what is typed next goes after it
+        app.settle()
+        if text is one_line:
+            app.send(b"\r")  # a new line between the two pastes
+            app.settle()
+    mark = app.mark()
+    app.send(b"einde")
+    app.wait_for("overlegeinde", since=mark, timeout=30)  # typed on: ctrl+q does not wait
+    quit_and_wait(app)
+
+    notes, _ = stored(db)
+    assert notes[(0, Visibility.SHARED)] == one_line + "\n" + many_lines + "einde"

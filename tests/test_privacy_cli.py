@@ -47,10 +47,10 @@ def test_script_export_erase_and_purge(gespreks_script, clean_env, tmp_path: Pat
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in out.iterdir())
     assert "Mogelijk kandidaat" in (out / "gegevens.json").read_text(encoding="utf-8")
 
-    # A second export into the same folder is refused: one line, exit 2.
+    # A second export into the same folder is refused: one line, exit 1 (cli/exit_codes.py).
     again = run(gespreks_script, clean_env, tmp_path, "person", "export", "Joris Bakker",
                 "-o", out, "--db", db)
-    assert again.returncode == 2
+    assert again.returncode == 1
     assert len(again.stderr.strip().splitlines()) == 1 and "Traceback" not in again.stderr
 
     # Erase with the name typed again on stdin, in English.
@@ -82,7 +82,8 @@ def test_the_privacy_core_does_not_import_textual():
     import sys
 
     modules = ["gespreks_tui.privacy", "gespreks_tui.access_export",
-               "gespreks_tui.privacy.names", "gespreks_tui.privacy.report",
+               "gespreks_tui.privacy.names", "gespreks_tui.privacy.matcher",
+               "gespreks_tui.store.mentions", "gespreks_tui.privacy.report",
                "gespreks_tui.privacy.retention", "gespreks_tui.store.privacy",
                "gespreks_tui.cli.privacy_commands"]
     code = ("import importlib, json, sys\n"

@@ -107,8 +107,9 @@ def test_a_directory_that_is_not_empty_is_refused(demo_db: Path, tmp_path: Path)
     out = tmp_path / "vol"
     out.mkdir()
     (out / "iets.txt").write_text("van iemand anders")
+    # exit 1: refused, something the user can act on (cli/exit_codes.py)
     line = one_line_failure(invoke("person", "export", "Joris Bakker", "-o", out,
-                                   "--db", demo_db), 2)
+                                   "--db", demo_db), 1)
     assert "niet leeg" in line and str(out) in line
     assert [p.name for p in out.iterdir()] == ["iets.txt"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -116,7 +117,7 @@ def test_a_directory_that_is_not_empty_is_refused(demo_db: Path, tmp_path: Path)
     a_file = tmp_path / "bestand"
     a_file.write_text("x")
     assert "geen map" in one_line_failure(invoke("person", "export", "Joris Bakker", "-o",
-                                                 a_file, "--db", demo_db), 2)
+                                                 a_file, "--db", demo_db), 1)
 
 
 def test_unknown_person_is_one_line(demo_db: Path, tmp_path: Path):

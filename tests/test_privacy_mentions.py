@@ -16,8 +16,8 @@ from cli_helpers import invoke
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.model import Kind, Visibility
+from gespreks_tui.privacy.matcher import MentionMatcher
 from gespreks_tui.privacy.mentions import parse_choice
-from gespreks_tui.privacy.names import MentionMatcher
 from gespreks_tui.store import Store
 
 WORDY = ("Wil je de roos op de taart zetten? Ik wil dat wel. Roos is mooi, mark it. "

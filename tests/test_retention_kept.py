@@ -74,3 +74,36 @@ def test_purge_dry_run_shows_what_stays(tmp_path: Path):
         assert len(store.list_people()) == 2  # a dry run removes nothing
     finally:
         store.close()
+
+
+def test_purge_lists_the_mentions_it_leaves_with_the_one_search(tmp_path: Path):
+    """The people a purge erases: their mentions elsewhere are listed (the same search as
+    ``person erase`` and ``person export``), and left as they are."""
+    from gespreks_tui.model import Visibility
+
+    db = make_db(tmp_path / "r.db")
+    store = Store.open(db, clock=FakeClock())
+    try:
+        pieter = store.find_person("Pieter Jansen")
+        c = store.create_conversation(pieter.id, builtin_agenda(Kind.VOORTGANG), 45)
+        store.save_note(c.id, 0, Visibility.SHARED, "Joris draagt het beheer over aan Pieter.")
+        joris = store.find_person("Joris Bakker")
+        expected = store.mentions_of(joris.id)
+        assert [m.found for m in expected] == ["Joris"]
+    finally:
+        store.close()
+    env = {"GESPREKS_TODAY": "2029-01-01"}
+    result = invoke("purge", "--dry-run", "--db", db, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "Vermeldingen van Joris Bakker in andere dossiers: 1. Een purge laat ze staan" \
+        in result.output
+    assert "«Joris» draagt het beheer over aan Pieter." in result.output
+    result = invoke("purge", "--yes", "--db", db, env=env)
+    assert result.exit_code == 0, result.stderr
+    store = Store.open(db)
+    try:
+        assert store.find_person("Joris Bakker") is None
+        assert store.notes(c.id)[(0, Visibility.SHARED)] == (
+            "Joris draagt het beheer over aan Pieter.")  # nobody chose: left as it was
+    finally:
+        store.close()

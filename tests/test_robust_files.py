@@ -42,7 +42,7 @@ from gespreks_tui.db import StoreError
 from gespreks_tui.model import Visibility
 from gespreks_tui.store import Store
 from gespreks_tui.store.base import locked
-from helpers import make_app, meeting, prepare, saved, visible_text
+from helpers import answer_paste_question, make_app, meeting, prepare, saved, visible_text
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 SIZE = (120, 40)
@@ -295,6 +295,7 @@ async def test_a_full_disk_keeps_the_text_says_so_and_saves_when_there_is_room(
             paste = "".join(f"regel {i}: {random.Random(i).randbytes(30).hex()}\n"
                             for i in range(4000))  # ~300 kB: needs new pages
             app.post_message(events.Paste(paste))
+            await answer_paste_question(pilot)  # over 100 KiB: asked first (issue 19)
             await wait_for(pilot, lambda: not_saved(screen), what="a save failure shown")
             assert "full" in status(screen) or "vol" in status(screen)
             assert screen.text_area.text == "een" + paste

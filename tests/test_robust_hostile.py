@@ -45,7 +45,7 @@ from gespreks_tui.minutes import render_minutes
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Status, Verdict, Visibility
 from gespreks_tui.person_names import name_key
 from gespreks_tui.tui.app import MANAGER_SETTING
-from helpers import make_app, meeting, prepare, saved, visible_text
+from helpers import answer_paste_question, make_app, meeting, prepare, saved, visible_text
 from hostile_corpus import (
     ALL_CONTROLS,
     APP_CORPUS,
@@ -149,6 +149,7 @@ async def test_one_megabyte_pastes_into_the_notes_and_the_agreement_field(store,
         cid = screen.conversation_id
         assert len(MEGABYTE.encode()) >= 1_000_000
         await paste(pilot, MEGABYTE)
+        await answer_paste_question(pilot)
         await saved(pilot)
         assert store.notes(cid)[(0, Visibility.SHARED)] == MEGABYTE
         await pilot.press("ctrl+o", "x", "ctrl+o", "x")  # away and back: still all there
@@ -174,6 +175,7 @@ async def test_a_one_megabyte_single_line_in_the_notes_and_as_an_agreement(store
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_meeting(pilot)
         await paste(pilot, MEGABYTE_LINE)
+        await answer_paste_question(pilot)
         await saved(pilot)
         assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == MEGABYTE_LINE
         form = await open_form(pilot)

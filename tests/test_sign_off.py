@@ -28,6 +28,7 @@ from gespreks_tui.minutes import (
 )
 from gespreks_tui.model import DueKind, Party, SignOff, Status, Verdict, Visibility
 from gespreks_tui.store import Store
+from schema_history import undo_after
 
 GOLDEN = Path(__file__).parent / "golden"
 PROGRESS = 2
@@ -111,7 +112,7 @@ def test_a_correction_request_is_visible_until_answered_and_kept_with_reason(dem
     assert "verslag blijft zoals het is — Zo is het besproken." in shown
     assert "correctie gevraagd" not in invoke("list", "--db", demo_db).stdout
     assert "geen openstaand verzoek" in one_line_failure(
-        invoke("keep", PROGRESS, "--reason", "x", "--db", demo_db), 2)
+        invoke("keep", PROGRESS, "--reason", "x", "--db", demo_db), 1)
 
 
 def test_a_corrected_revision_shows_the_reason_and_the_earlier_reaction(demo):
@@ -171,7 +172,7 @@ def test_hand_over_on_the_command_line(demo_db: Path):
     assert "reactietermijn verslag gesprek 2, revisie 1" in invoke(
         "due", "--within", "30d", "--db", demo_db).stdout
     assert "al uitgereikt" in one_line_failure(
-        invoke("handover", PROGRESS, "--via", "paper", "--db", demo_db), 2)
+        invoke("handover", PROGRESS, "--via", "paper", "--db", demo_db), 1)
 
 
 # --- one verdict on a file ------------------------------------------------------------------------
@@ -329,6 +330,7 @@ def test_migration_5_keeps_old_confirmations(tmp_path: Path):
         store.close()
     with sqlite3.connect(path) as conn:  # back to what version 3 wrote
         conn.execute("pragma foreign_keys = off")
+        undo_after(conn, 4)  # tests/schema_history.py: what later migrations added
         conn.executescript("""
             drop table correction_resolutions; drop table reopenings; drop table handovers;
             create table c3 (id integer primary key, revision_id integer not null references

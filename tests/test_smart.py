@@ -128,3 +128,39 @@ def test_every_hint_key_is_in_the_catalogue(messages):
     assert len(keys) == 6
     for key in keys:
         assert messages.get(key, "").strip(), key
+
+
+# -- measurable: quantities, moments and results, not only digits -------------------
+@pytest.mark.parametrize("text", [
+    "Budget voor opleiding aanvragen bij afdeling HR",  # a request is made or not
+    "Handleiding voor het klantportaal schrijven en delen met het team",
+    "Twee collega's inwerken in het beheer van het portaal",
+    "Voor de zomer een opleidingsplan opstellen",
+    "Request the training budget from HR",
+    "Overleg met het team in maart",  # a moment
+    "Eén keer per kwartaal een klantbezoek",
+])
+def test_quantities_moments_and_results_count_as_measurable(text):
+    assert "smart.not_measurable" not in hints(text, "employee", "2027-03-01", TODAY)
+    assert smart.measurable(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Beter communiceren met het team in 2027",  # a year is no result
+    "Meer aandacht voor de planning 2027",
+])
+def test_a_bare_year_does_not_make_a_vague_agreement_concrete(text):
+    assert hints(text, "employee", "2027-03-01", TODAY) == ["smart.vague"]
+
+
+def test_adding_a_digit_to_a_sentence_without_result_is_still_checked():
+    assert hints("Gesprek met de teamleider voeren", "both", "2027-03-01", TODAY) == [
+        "smart.not_measurable"]
+    assert hints("Beter communiceren: 3 keer per week", "both", "2027-03-01", TODAY) == []
+
+
+@pytest.mark.parametrize(("due", "days"), [
+    ("2026-11-02", 0), ("2026-11-01", 1), ("2026-10-01", 32), ("2027-01-01", 0),
+    (None, 0), ("", 0), ("morgen", 0)])
+def test_days_overdue(due, days):
+    assert smart.days_overdue(due, TODAY) == days

@@ -29,7 +29,7 @@ DIALOGS_FILE = "dialogs.tcss"  # every dialog (a ModalScreen of ours)
 # Widgets drawn entirely by a parent's rules or by their base class: the reason, each.
 NO_LOOK_OF_THEIR_OWN = {
     "Figures": "a Static that updates quietly; AgendaPane styles its figures by id",
-    "_TextItem": "a ListItem that draws its text; its list (AgreementsPane) styles it",
+    "ChoiceButton": "a RadioButton that only changes its glyph; Textual's look is kept",
     "AgreementItem": "styled by AgreementsPane: done items stay muted over the highlight",
     "FollowUpItem": "styled by AgreementsPane, like the agreements",
 }

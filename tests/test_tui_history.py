@@ -71,3 +71,45 @@ async def test_previous_conversation_is_one_key_away_in_a_meeting(store, clock):
         await pilot.press("escape")
         assert app.screen is current
 
+
+
+async def test_leaving_the_history_at_once_is_fine(store, clock):
+    """Esc right after f8: what the screen fills in after its first frame finds it gone."""
+    load_demo(store)
+    prepare(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        pilot.app.screen.query_one("#people-list", OptionList).highlighted = 1
+        await pilot.press("f8", "escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is start and app.is_running
+
+
+async def test_the_first_frame_has_the_list_and_the_rest_follows(store, clock):
+    """Issue 19: the first frame is the list; minutes and table are mounted right after."""
+    from gespreks_tui.tui.screens.history import HistoryScreen
+
+    load_demo(store)
+    prepare(store)
+    joris = store.find_person("Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first_frame: list[tuple[bool, bool]] = []
+        screen = HistoryScreen(joris.id)
+        screen.screen_layout_refresh_signal.subscribe(
+            app, lambda s: first_frame or first_frame.append(
+                (bool(s.query("#history-list")), bool(s.query("#history-minutes")))),
+            immediate=True)
+        app.push_screen(screen)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert first_frame == [(True, False)]
+        assert screen.query_one("#history-minutes", Markdown).source.startswith(
+            "# Voortgangsgesprek met Joris Bakker")
+        assert screen.query_one("#history-agreements", DataTable).row_count > 0

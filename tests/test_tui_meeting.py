@@ -119,9 +119,9 @@ async def test_agreement_bad_input_is_refused_and_kept(store, clock):
         await pilot.pause()
         assert app.screen is screen
         (stored,) = store.agreements(screen.conversation_id)
-        assert stored.text == text and stored.owner is None
+        assert stored.text == text and stored.owner == Owner.EMPLOYEE  # the default owner
         pane_text = visible_text(screen.query_one("AgreementItem"))
-        assert "geen eigenaar" in pane_text  # a SMART hint, not a blocker
+        assert "niet meetbaar" in pane_text  # a SMART hint, not a blocker
 
 
 async def test_tick_edit_delete_and_undo(store, clock):
@@ -157,6 +157,9 @@ async def test_a_megabyte_paste_is_accepted_and_stored(store, clock):
         pasted = ("Regel met tekst en emoji 🙂\n" * 40_000)[:1_000_000]
         app.post_message(events.Paste(pasted))  # as the terminal driver delivers it
         await pilot.pause()
+        await pilot.press("enter")  # over 100 KiB: asked first (issue 19); enter inserts
+        await pilot.pause()
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "paste"])
         await saved(pilot)
         assert screen.text_area.text == pasted
     assert store.notes(screen.conversation_id)[(0, Visibility.SHARED)] == pasted

@@ -44,9 +44,14 @@ async def test_history_of_the_chosen_employee_is_visible(store, clock):
         people.highlighted = option_texts(people).index("Joris Bakker")
         await pilot.pause()
         history = option_texts(app.screen.query_one("#history", OptionList))
-        assert history[0] == "Open afspraken: 2"
-        assert "voortgangsgesprek" in history[1] and "10 jun 2026" in history[1]
-        assert "doelstellingengesprek" in history[2] and "14 jan 2026" in history[2]
+        # The open agreements themselves (text, owner, due date), then the conversations.
+        assert history[0] == "Open afspraken (2)"
+        assert history[1] == ("• Klantportaal live met minstens 200 actieve gebruikers\n"
+                              "  medewerker · 1 okt 2026")
+        assert history[2].endswith("beiden · 30 sep 2026")
+        assert history[3] == "Eerdere gesprekken (Enter: openen)"
+        assert "voortgangsgesprek" in history[4] and "10 jun 2026" in history[4]
+        assert "doelstellingengesprek" in history[5] and "14 jan 2026" in history[5]
 
 
 async def test_add_employee_and_refuse_empty_name(store, clock):
@@ -106,7 +111,8 @@ async def test_unfinished_conversation_is_offered_for_resuming(store, clock):
     async with app.run_test() as pilot:
         await pilot.pause()
         resume = option_texts(app.screen.query_one("#resume-list", OptionList))
-        assert resume == ["voortgangsgesprek met Joris Bakker — laatst gewijzigd 5 min geleden"]
+        assert resume == [f"nr {started.id} · 2 nov 2026 · voortgangsgesprek met Joris Bakker"
+                          " · 45 min · gewijzigd 5 minuten geleden"]
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen.conversation_id == started.id

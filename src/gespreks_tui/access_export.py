@@ -14,9 +14,11 @@ nothing. The files:
 - ``gegevens.json``: every stored row about the person, per table.
 
 Mentions of the person in other people's records (a note about Aylin that
-names Joris) are included as excerpts, in the overview and in the JSON
-(``access_mentions``); with ``black_out`` the names of other people in them
-are replaced (art. 15(4)), and the overview says so.
+names Joris, a sentence in her stored minutes) are included as excerpts, in
+the overview and in the JSON (``access_mentions``: the same places an
+erasure lists); with ``black_out`` the names of other people in them are
+replaced (art. 15(4)), and the overview says what was included and what was
+blacked out.
 
 Private notes are included on purpose: Dutch case law counts a manager's notes
 about an employee as personal data open to the right of access.
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gespreks_tui import __version__
-from gespreks_tui.access_mentions import Mention, find_mentions
+from gespreks_tui.access_mentions import ExportedMention, export_mentions
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.dutch_time import date_text, time_text
 from gespreks_tui.errors import Term
@@ -82,7 +84,7 @@ class PersonExport:
     as_manager: tuple[LedConversation, ...]
     json_file: str
     index_file: str
-    mentions: tuple[Mention, ...] = ()
+    mentions: tuple[ExportedMention, ...] = ()
     black_out: bool = False
 
 
@@ -148,36 +150,58 @@ def _conversation_markdown(store, person: Person, conversation_id: int, lang: st
     return "\n".join(lines) + "\n", private
 
 
-def _mention_lines(mentions: list[Mention], black_out: bool, lang: str) -> list[str]:
-    """The overview's section with every mention in other people's records."""
+def _mention_place(m: ExportedMention, lang: str) -> str:
+    def tr(key: str, **values: object) -> str:
+        return t(key, lang=lang, **values)
+
+    found = m.mention
+    field = tr(f"privacy.field.{found.field}")
+    if found.revision is not None:
+        field = tr("privacy.mention.minutes", revision=found.revision)
+    if found.phase:
+        field += f" ({inline(found.phase)})"
+    if found.conversation_id is None:
+        return tr("privacy.mention.nowhere", field=field)
+    place = tr("privacy.mention.place", id=found.conversation_id,
+               kind=tr(f"kind.{found.conversation_kind}"), date=found.date, field=field)
+    if m.employee is not None:
+        place += " " + tr("privacy.mention.employee", name=inline(m.employee))
+    return place
+
+
+def _mention_lines(mentions: list[ExportedMention], black_out: bool, lang: str) -> list[str]:
+    """The overview's section with every mention in other people's records.
+
+    Ends with what was included (how many in notes, agreements, minutes, …)
+    and what was blacked out.
+    """
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)
 
     lines = ["", "## " + tr("privacy.index.mentions"), "", tr("privacy.index.mentions_intro"), ""]
-    for m in mentions:
-        field = tr(f"privacy.field.{m.field}")
-        if m.phase:
-            field += f" ({inline(m.phase)})"
-        place = tr("privacy.mention.place", id=m.conversation_id, kind=tr(f"kind.{m.kind}"),
-                   date=m.date, field=field)
-        if m.employee is not None:
-            place += " " + tr("privacy.mention.employee", name=inline(m.employee))
-        lines.append("- " + place)
-        lines.append("  > " + inline(m.sentence))
+    for number, m in enumerate(mentions, 1):
+        lines.append(f"{number}. " + _mention_place(m, lang))
+        lines.append("   > " + inline(m.sentence))
         if m.candidate:
-            lines.append("  " + tr("privacy.mention.candidate"))
+            lines.append("   " + tr("privacy.mention.candidate"))
     if not mentions:
         lines.append("- " + tr("privacy.index.no_mentions"))
+    per_field: dict[str, int] = {}
+    for m in mentions:
+        per_field[m.mention.field] = per_field.get(m.mention.field, 0) + 1
+    included = ", ".join(tr("privacy.count", label=tr(f"privacy.field.{f}"), count=n)
+                         for f, n in per_field.items()) or tr("privacy.nothing")
+    lines += ["", tr("privacy.index.included", count=len(mentions), fields=included)]
     hidden = sum(m.blacked_out for m in mentions)
-    lines += ["", tr("privacy.index.blacked_out", count=hidden,
-                     excerpts=sum(1 for m in mentions if m.blacked_out)) if black_out
-              else tr("privacy.index.not_blacked_out")]
+    lines.append(tr("privacy.index.blacked_out", count=hidden,
+                    excerpts=sum(1 for m in mentions if m.blacked_out)) if black_out
+                 else tr("privacy.index.not_blacked_out"))
     return lines
 
 
 def _index(export_person: Person, files: list[ConversationFile], private: list[PrivateNote],
            led: list[LedConversation], json_file: str, groups: int, lang: str,
-           created: str, mentions: list[Mention] | None = None,
+           created: str, mentions: list[ExportedMention] | None = None,
            black_out: bool = False) -> str:
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)
@@ -240,7 +264,7 @@ def build_export(store, person: Person, lang: str | None = None,
     led = [LedConversation(r["id"], Kind(r["kind"]),
                            date_text(r["started_at"] or r["created_at"]), Status(r["status"]))
            for r in rows["as_manager"]["conversations"]]
-    mentions = find_mentions(store, person, black_out)
+    mentions = export_mentions(store, person, black_out)
     json_file = t("privacy.file.json", lang=lang)
     data = {
         "format": FORMAT, "created_at": store.now(), "person": rows["tables"]["people"][0],
@@ -250,10 +274,12 @@ def build_export(store, person: Person, lang: str | None = None,
         "tables": rows["tables"], "as_manager": rows["as_manager"],
         "third_party_names_blacked_out": black_out,
         "mentions_in_other_records": [
-            {"conversation_id": m.conversation_id, "kind": m.kind.value, "date": m.date,
-             "field": m.field, "phase": m.phase, "employee": m.employee,
-             "sentence": m.sentence, "candidate": m.candidate,
-             "names_blacked_out": m.blacked_out} for m in mentions],
+            {"conversation_id": m.mention.conversation_id,
+             "kind": m.mention.conversation_kind, "date": m.mention.date,
+             "field": m.mention.field, "revision": m.mention.revision,
+             "phase": m.mention.phase, "employee": m.employee, "sentence": m.sentence,
+             "candidate": m.candidate, "names_blacked_out": m.blacked_out}
+            for m in mentions],
     }
     index_file = t("privacy.file.index", lang=lang)
     groups = len(rows["tables"].get("collective_members", []))
@@ -296,7 +322,9 @@ def write_export(directory: Path | str, export: PersonExport) -> Path:
         os.chmod(temporary, 0o700)
         for name, text in export.files.items():
             write_private(Path(temporary) / name, text)
-        os.rename(temporary, target)  # replaces an empty directory, refuses a filled one
+        if target.is_dir():  # empty (checked above): Windows renames onto nothing else
+            target.rmdir()  # a file put there meanwhile makes this fail: nothing replaced
+        os.replace(temporary, target)  # a filled folder that appeared meanwhile is refused
         temporary = None
     except ExportError as error:
         raise ExportError("export.failed", path=target, reason=error.reason) from error

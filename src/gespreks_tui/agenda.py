@@ -23,8 +23,8 @@ class PhaseTime:
 
     @property
     def remaining(self) -> float:
-        """Seconds left in this phase; negative when it overruns."""
-        return self.planned - self.used
+        """Seconds left of this phase's share; negative when it overruns."""
+        return self.share - self.used
 
 
 class AgendaTimer:
@@ -94,24 +94,37 @@ class AgendaTimer:
         return sum(self.used(i) for i in range(len(self.planned)))
 
     def phases(self) -> list[PhaseTime]:
-        """Each phase's figures; phases still to come get their share of what is left.
+        """Each phase's figures, with the share of the time that is its own now.
 
-        What is left is the meeting's total planned time minus all time used so far
-        and minus what the current phase still has of its own plan. The phases
-        after the current one divide that in proportion to their planned time.
+        The rule (README, "Time"): time saved or overrun is spread over the phases
+        still to come, in proportion to their plan. The phases from the current
+        one on share what the meeting has left after the phases before the
+        current one (total planned minus the time those used), each in
+        proportion to its planned time; the current phase counts down from its
+        share. Once the current phase runs past its share, the phases after it
+        share what is left after it, again in proportion to their plan (never
+        below zero). Earlier phases show their plan.
+
+        So a phase is shown with the same figure just before it is entered and
+        just after (its share), and time saved by ending a phase early goes to
+        all later phases, not to the last one alone.
         """
         used = [self.used(i) for i in range(len(self.planned))]
-        later = range(self.current + 1, len(self.planned))
-        later_planned = sum(self.planned[i] for i in later)
-        current_left = max(0.0, self.planned[self.current] - used[self.current])
-        left = max(0.0, self.total_planned - sum(used) - current_left)
-        result = []
-        for i, planned in enumerate(self.planned):
-            share = planned
-            if i in later and later_planned:
-                share = left * planned / later_planned
-            result.append(PhaseTime(i, planned, used[i], share, i == self.current))
-        return result
+        current = self.current
+        before = sum(used[:current])
+        open_planned = sum(self.planned[current:])
+        budget = max(0.0, self.total_planned - before)
+        later_planned = open_planned - self.planned[current]
+        shares = list(self.planned)
+        if open_planned:
+            for i in range(current, len(self.planned)):
+                shares[i] = budget * self.planned[i] / open_planned
+        if used[current] > shares[current] and later_planned:
+            after = max(0.0, budget - used[current])
+            for i in range(current + 1, len(self.planned)):
+                shares[i] = after * self.planned[i] / later_planned
+        return [PhaseTime(i, planned, used[i], shares[i], i == current)
+                for i, planned in enumerate(self.planned)]
 
     def state(self) -> tuple[int, bool, dict[int, float]]:
         """(current phase, paused, seconds used per phase) for the store."""

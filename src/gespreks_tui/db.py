@@ -132,13 +132,15 @@ def owner_only_files(path: Path) -> list[str]:
     """Take group and other bits off the database and its side files; a line per file.
 
     The side files are named after the real file (``-wal``, ``-shm``,
-    ``-journal`` as SQLite names them, ``-open`` as ``presence`` does). A file
+    ``-journal`` as SQLite names them, ``-open`` as ``presence`` does, ``-alive`` as
+    ``meeting.heartbeat`` does). A file
     whose mode cannot be changed (another user's, a read-only disk) is refused:
     a ``StoreError`` that says why.
     """
     real = os.path.realpath(path)
     notices = []
-    for name in (real, f"{real}-wal", f"{real}-shm", f"{real}-journal", str(side_file(real))):
+    for name in (real, f"{real}-wal", f"{real}-shm", f"{real}-journal", str(side_file(real)),
+                 f"{real}-alive"):
         try:
             mode = stat.S_IMODE(os.stat(name).st_mode)
         except OSError:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 DEFAULT_ZONE = "Europe/Amsterdam"
 ZONE_VARIABLE = "GESPREKS_TZ"
+configured_zone: str | None = None  # ``time_zone`` of the configuration file (config.start)
 
 MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -83,10 +84,13 @@ def _name_from_path(path: str) -> str | None:
 
 
 def machine_zone(environ: dict[str, str] | None = None, etc: Path = Path("/etc")) -> str:
-    """The zone a new conversation records: ``$GESPREKS_TZ``, else the machine's
-    (``$TZ``, ``/etc/timezone``, the ``/etc/localtime`` link), else ``DEFAULT_ZONE``."""
+    """The zone a new conversation records: ``$GESPREKS_TZ``, else the configuration
+    file's, else the machine's (``$TZ``, ``/etc/timezone``, the ``/etc/localtime``
+    link), else ``DEFAULT_ZONE``."""
     env = os.environ if environ is None else environ
     for variable in (ZONE_VARIABLE, "TZ"):
+        if variable == "TZ" and configured_zone and is_zone(configured_zone):
+            return configured_zone
         value = env.get(variable, "").strip().removeprefix(":")
         if is_zone(value):
             return value

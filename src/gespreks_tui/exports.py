@@ -3,7 +3,9 @@
 ``write_private`` writes to a temporary file (mode 0600) in the target's own
 folder and renames it over the target with ``os.replace``, so a reader never
 sees half a file, and an unwritable folder, a missing folder or a full disk
-leaves one clear ``ExportError`` (a ``UserError``) and no file behind.
+leaves one clear ``ExportError`` (a ``UserError``) and no file behind. Text
+(Markdown, HTML) is written as UTF-8 with LF line endings, bytes (a PDF) as
+they are.
 """
 
 from __future__ import annotations
@@ -42,15 +44,17 @@ class ExportError(UserError):
         return self.values.get("reason", "")
 
 
-def write_private(path: Path | str, text: str) -> Path:
-    """Write ``text`` (UTF-8, LF line endings) to ``path``, readable by the owner only."""
+def write_private(path: Path | str, text: str | bytes) -> Path:
+    """Write ``text`` (UTF-8, LF line endings; bytes as they are) to ``path``, readable
+    by the owner only."""
     target = Path(path)
     temporary: str | None = None
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o600)

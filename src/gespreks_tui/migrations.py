@@ -304,6 +304,25 @@ def _m008_access_requests(db: Connection) -> None:
                "on access_requests(person_id)")
 
 
+def _m009_lookup_indexes(db: Connection) -> None:
+    """An index for every foreign key that is looked up, and partial ones for the few
+    rows among many (issue 19); the statements and why each is there: ``schema_indexes``."""
+    from gespreks_tui.schema_indexes import MIGRATION_9
+
+    for statement in MIGRATION_9:
+        db.execute(statement)
+
+
+def _m010_timer_moment(db: Connection) -> None:
+    """When the stored timer state was true (issue 19): unix seconds, sub-second.
+
+    The timer is no longer written every second: ``phases.used_seconds`` holds
+    what each phase had used at ``conversations.timer_at``; a running phase has
+    gone on since (see ``meeting.heartbeat`` for what a restart adds).
+    """
+    db.execute("alter table conversations add column timer_at real")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
@@ -313,6 +332,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "time zone", _m006_time_zone),
     (7, "revision redactions", _m007_revision_redactions),
     (8, "access requests", _m008_access_requests),
+    (9, "lookup indexes", _m009_lookup_indexes),
+    (10, "timer moment", _m010_timer_moment),
 ]
 LATEST = max(version for version, _, _ in MIGRATIONS)
 

@@ -13,9 +13,7 @@ CONFIG_ENV = "GESPREKS_CONFIG"
 
 def default_db_path() -> Path:
     """The default database: ``gespreks.db`` in the user's data directory."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / "gespreks.db"
+    return data_dir() / "gespreks.db"
 
 
 def resolve_db_path(option: str | os.PathLike | None) -> Path:
@@ -47,3 +45,34 @@ def styles_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "styles"
+
+
+def data_dir() -> Path:
+    """The user's data folder: the default database and the automatic backups."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """The user's state folder: crash files (``crash.crash_dir``)."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
+
+
+def backups_dir(db_path: Path | str) -> Path:
+    """Where the automatic backups of ``db_path`` go: ``backups/`` in the data folder.
+
+    Another database than the default one (``--db``) gets a folder of its own
+    in there, named after its file and its full path (a short hash), so two
+    databases called ``gespreks.db`` never prune each other's copies.
+    """
+    import hashlib
+
+    folder = data_dir() / "backups"
+    real = os.path.realpath(db_path)
+    if real == os.path.realpath(default_db_path()):
+        return folder
+    digest = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return folder / f"{Path(real).stem}-{digest}"

@@ -1,7 +1,12 @@
 """SMART hints for an agreement: what a good agreement still misses.
 
 Hints, never blockers: ``hints(...)`` returns catalogue keys such as
-``smart.no_owner``. The checks are deliberately simple and explainable.
+``smart.no_owner``. The checks are deliberately simple and explainable: an
+agreement counts as measurable when it names a quantity ("200 gebruikers",
+"twee collega's", "10%"), a moment ("maart", "Q2", "elke week") or a result
+you can tick off (a verb of completion: "aanvragen", "afronden", "submit").
+A vague word ("beter", "proberen") is pointed out unless a quantity or a
+result is named as well; a bare year ("in 2027") is a moment, not a result.
 """
 
 from __future__ import annotations
@@ -16,18 +21,72 @@ VAGUE_WORDS = {
     "try", "improve", "better", "more", "less", "possibly", "maybe", "attention",
     "look", "consider",
 }
-# Words that usually make something countable or checkable.
-MEASURABLE_WORDS = {
-    "minstens", "maximaal", "elke", "iedere", "per", "keer", "procent", "certificaat",
-    "diploma", "afgerond", "afronden", "opgeleverd", "opleveren", "live", "gepubliceerd",
-    "least", "most", "every", "each", "times", "percent", "certificate", "completed",
-    "complete", "finish", "finished", "delivered", "deliver", "published",
+# Quantities in words, and words that make something countable.
+QUANTITY_WORDS = {
+    "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+    "twaalf", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend", "één",
+    "helft", "dubbel", "alle", "minstens", "maximaal", "hoogstens", "ten minste",
+    "elke", "iedere", "per", "keer", "procent", "uur", "stuks",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "fifty", "hundred", "thousand", "half", "double",
+    "least", "most", "every", "each", "times", "percent", "hours",
+}
+# Moments: months, days, periods. They make an agreement checkable in time.
+DATE_WORDS = {
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun",
+    "jul", "aug", "sep", "sept", "okt", "nov", "dec", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "wekelijks", "maandelijks", "kwartaal", "zomer",
+    "q1", "q2", "q3", "q4",
+    "january", "february", "march", "june", "july", "august", "october", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "weekly", "monthly", "quarter",
+    "quarterly", "summer",
+}
+# Verbs (infinitive and past participle) and nouns of a result you can tick off.
+COMPLETION_WORDS = {
+    "afronden", "afgerond", "rondt", "aanvragen", "aangevraagd", "indienen", "ingediend",
+    "opleveren", "opgeleverd", "aanleveren", "aangeleverd", "leveren", "geleverd",
+    "halen", "gehaald", "behalen", "behaald", "afleggen", "afgelegd", "voltooien",
+    "voltooid", "presenteren", "gepresenteerd", "publiceren", "gepubliceerd",
+    "versturen", "verstuurd", "sturen", "gestuurd", "schrijven", "geschreven",
+    "opstellen", "opgesteld", "inplannen", "ingepland", "plannen", "gepland",
+    "organiseren", "georganiseerd", "regelen", "geregeld", "invoeren", "ingevoerd",
+    "implementeren", "geïmplementeerd", "inwerken", "ingewerkt", "aanmelden",
+    "aangemeld", "inschrijven", "ingeschreven", "vastleggen", "vastgelegd", "delen",
+    "gedeeld", "lanceren", "gelanceerd", "overdragen", "overgedragen", "uitvoeren",
+    "uitgevoerd", "live", "klaar", "certificaat", "diploma",
+    "complete", "completed", "finish", "finished", "deliver", "delivered", "submit",
+    "submitted", "request", "requested", "apply", "applied", "publish", "published",
+    "present", "presented", "send", "sent", "write", "written", "draft", "drafted",
+    "schedule", "scheduled", "organise", "organize", "organised", "organized", "launch",
+    "launched", "implement", "implemented", "pass", "passed", "obtain", "obtained",
+    "share", "shared", "register", "registered", "enrol", "enroll", "enrolled", "done",
+    "ready", "certificate",
 }
 MIN_WORDS = 3
+YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def _quantity(text: str, words: list[str]) -> bool:
+    """A number (not a bare year), a percentage, or a word that counts."""
+    if "%" in text or any(w.isdigit() and not YEAR.match(w) for w in words):
+        return True
+    return any(w in QUANTITY_WORDS for w in words) or "ten minste" in text.lower()
+
+
+def _moment(words: list[str]) -> bool:
+    return any(YEAR.match(w) or w in DATE_WORDS for w in words)
+
+
+def measurable(text: str) -> bool:
+    """Whether the text names a quantity, a moment or a result you can tick off."""
+    words = _words(text)
+    return (_quantity(text, words) or _moment(words)
+            or any(w in COMPLETION_WORDS for w in words))
 
 
 def hints(text: str, owner: str | None, due_date: str | None, today: date) -> list[str]:
@@ -46,8 +105,19 @@ def hints(text: str, owner: str | None, due_date: str | None, today: date) -> li
     words = _words(text)
     if len(words) < MIN_WORDS:
         found.append("smart.too_short")
-    measurable = bool(re.search(r"\d|%", text)) or any(w in MEASURABLE_WORDS for w in words)
-    if not measurable:
-        vague = any(w in VAGUE_WORDS for w in words)
-        found.append("smart.vague" if vague else "smart.not_measurable")
+    result = _quantity(text, words) or any(w in COMPLETION_WORDS for w in words)
+    if any(w in VAGUE_WORDS for w in words) and not result:
+        found.append("smart.vague")
+    elif not measurable(text):
+        found.append("smart.not_measurable")
     return found
+
+
+def days_overdue(due_date: str | None, today: date) -> int:
+    """Days past the due date (0 when not due yet, without a date, or unreadable)."""
+    if not due_date:
+        return 0
+    try:
+        return max(0, (today - date.fromisoformat(due_date)).days)
+    except ValueError:
+        return 0

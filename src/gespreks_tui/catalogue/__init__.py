@@ -11,14 +11,22 @@ from __future__ import annotations
 import os
 
 from gespreks_tui.catalogue import (
+    admin_en,
+    admin_nl,
+    cli_en,
+    cli_nl,
     cycle_en,
     cycle_nl,
     en,
     minutes_en,
     minutes_nl,
     nl,
+    palette_en,
+    palette_nl,
     privacy_en,
     privacy_nl,
+    start_en,
+    start_nl,
     templates_en,
     templates_nl,
     ui_en,
@@ -27,8 +35,10 @@ from gespreks_tui.catalogue import (
 
 # One catalogue, kept in sections: the app, the minutes, the cycle, templates, privacy.
 SECTIONS = {
-    "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl, ui_nl),
-    "en": (en, minutes_en, cycle_en, templates_en, privacy_en, ui_en),
+    "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl, ui_nl, admin_nl,
+           start_nl, cli_nl, palette_nl),
+    "en": (en, minutes_en, cycle_en, templates_en, privacy_en, ui_en, admin_en,
+           start_en, cli_en, palette_en),
 }
 LANGUAGES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}
@@ -39,9 +49,9 @@ DEFAULT_LANGUAGE = "nl"
 _current = DEFAULT_LANGUAGE
 
 
-def resolve_language(option: str | None = None) -> str:
-    """``--lang`` wins over ``$GESPREKS_LANG``, which wins over Dutch."""
-    lang = (option or os.environ.get("GESPREKS_LANG") or DEFAULT_LANGUAGE).lower()
+def resolve_language(option: str | None = None, configured: str | None = None) -> str:
+    """``--lang`` wins over ``$GESPREKS_LANG``, over the configuration file, over Dutch."""
+    lang = (option or os.environ.get("GESPREKS_LANG") or configured or DEFAULT_LANGUAGE).lower()
     if lang not in LANGUAGES:
         raise ValueError(lang)
     return lang
@@ -65,3 +75,12 @@ def t(key: str, /, lang: str | None = None, **values: object) -> str:
     if text is None:
         text = LANGUAGES[DEFAULT_LANGUAGE].get(key, key)
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, /, lang: str | None = None, **values: object) -> str:
+    """A counted message: ``key + "_one"`` when ``n`` is 1 and the language has it, else
+    ``key``; both get ``n``. Dutch and English say "1 minuut", "2 minuten"."""
+    messages = LANGUAGES[lang or _current]
+    one = f"{key}_one"
+    chosen = one if n == 1 and (one in messages or one in LANGUAGES[DEFAULT_LANGUAGE]) else key
+    return t(chosen, lang=lang, n=n, **values)

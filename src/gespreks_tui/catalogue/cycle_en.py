@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "due.agreement": "agreement {id}: {text}",
     "due.evaluation": "next evaluation (after the {kind}, conversation {conversation})",
     "due.empty": "Nothing overdue and nothing due within {days} days.",
+    "due.empty_one": "Nothing overdue and nothing due within 1 day.",
     # command line
     "cli.help.done": "Mark an agreement as done between conversations.",
     "cli.help.done_note": "A short note, e.g. how or when it was done.",

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "due.agreement": "afspraak {id}: {text}",
     "due.evaluation": "volgende evaluatie (na {kind}, gesprek {conversation})",
     "due.empty": "Niets te laat en niets dat binnen {days} dagen moet.",
+    "due.empty_one": "Niets te laat en niets dat binnen 1 dag moet.",
     # command line
     "cli.help.done": "Markeer een afspraak als afgerond tussen de gesprekken door.",
     "cli.help.done_note": "Een korte toelichting, bijv. hoe of wanneer het gelukt is.",

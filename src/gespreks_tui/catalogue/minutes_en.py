@@ -70,9 +70,9 @@ MESSAGES: dict[str, str] = {
     "verify.mismatch": "{path} matches no stored revision; {count} lines differ from revision {revision} of conversation {id} (see above).",
     "verify.unknown": "{path} matches no stored revision, and conversation {id} has no revision {revision}.",
     # command line
-    "cli.help.export": "Write the minutes of a concluded conversation to a file (Markdown or HTML).",
+    "cli.help.export": "Write the minutes of a concluded conversation to a file (Markdown, HTML or PDF).",
     "cli.help.output": "The file (otherwise date-employee-kind in the current folder).",
-    "cli.help.format": "md: Markdown, to have it confirmed; html: for printing.",
+    "cli.help.format": "md: Markdown, to have it confirmed; html: a page for printing; pdf: A4 with page numbers, signature lines and the fingerprint on every page.",
     "cli.help.force": "Overwrite an existing file without asking.",
     "cli.help.confirm": "Record the confirmation from returned minutes: the ticked box and the comments.",
     "cli.help.name": "Name of who confirms (otherwise the name in the conversation).",
@@ -143,7 +143,7 @@ MESSAGES: dict[str, str] = {
     "show.resolution.revised": "answer to the correction ({date}): corrected — {reason}",
     "cli.help.handover": "Record that the minutes were handed over (without a signature), with a reaction term.",
     "cli.help.handover_via": "How they were handed over: email, paper or screen.",
-    "cli.help.term": "The reaction term in days.",
+    "cli.help.term": "The reaction term in days (default: reaction_term_days in the configuration file, else 14).",
     "cli.help.keep": "Answer a correction request: the minutes stay as they are, with the reason.",
     "cli.help.reason": "The reason (kept with the minutes).",
     "ui.confirm.verdict.correctie": "Correction requested",
@@ -173,4 +173,11 @@ MESSAGES: dict[str, str] = {
     "ui.keep.done": "Recorded: the minutes stay as they are.",
     # The overall judgment's comment, on a line of its own (issue 13).
     "minutes.overall_comment": "Comment: {comment}",
+    # --- on paper: the HTML print and the PDF (issue 17) -------------------------------
+    "minutes.paper.help": "Tick one box for your own role, and sign and date on the lines below it. The fingerprint belongs to exactly this text: a changed text has another. The employee may write comments under the last heading or on a separate sheet.",
+    "minutes.paper.signature": "Signature",
+    "minutes.paper.date": "Date",
+    "minutes.pdf.page": "page {page} of {pages}",
+    "minutes.pdf.fingerprint": "Fingerprint {code}",
+    "ui.export.format_pdf": "PDF (A4)",
 }

@@ -70,9 +70,9 @@ MESSAGES: dict[str, str] = {
     "verify.mismatch": "{path} komt met geen enkele opgeslagen revisie overeen; {count} regels verschillen met revisie {revision} van gesprek {id} (zie hierboven).",
     "verify.unknown": "{path} komt met geen enkele opgeslagen revisie overeen, en gesprek {id} heeft geen revisie {revision}.",
     # command line
-    "cli.help.export": "Schrijf het verslag van een afgerond gesprek naar een bestand (Markdown of HTML).",
+    "cli.help.export": "Schrijf het verslag van een afgerond gesprek naar een bestand (Markdown, HTML of PDF).",
     "cli.help.output": "Het bestand (anders datum-medewerker-soort in de huidige map).",
-    "cli.help.format": "md: Markdown, om te laten bevestigen; html: om af te drukken.",
+    "cli.help.format": "md: Markdown, om te laten bevestigen; html: een pagina om af te drukken; pdf: A4 met paginanummers, handtekeningregels en de vingerafdruk op elke pagina.",
     "cli.help.force": "Overschrijf een bestaand bestand zonder te vragen.",
     "cli.help.confirm": "Leg de bevestiging vast uit een teruggestuurd verslag: het aangekruiste vakje en de opmerkingen.",
     "cli.help.name": "Naam van wie bevestigt (anders de naam uit het gesprek).",
@@ -143,7 +143,7 @@ MESSAGES: dict[str, str] = {
     "show.resolution.revised": "antwoord op de correctie ({date}): gecorrigeerd — {reason}",
     "cli.help.handover": "Leg vast dat het verslag is uitgereikt (zonder handtekening), met een reactietermijn.",
     "cli.help.handover_via": "Hoe het is uitgereikt: email, paper (papier) of screen (scherm).",
-    "cli.help.term": "Reactietermijn in dagen.",
+    "cli.help.term": "Reactietermijn in dagen (standaard: reaction_term_days uit het configuratiebestand, anders 14).",
     "cli.help.keep": "Beantwoord een verzoek om correctie: het verslag blijft zoals het is, met de reden.",
     "cli.help.reason": "De reden (wordt bij het verslag bewaard).",
     "ui.confirm.verdict.correctie": "Correctie gevraagd",
@@ -173,4 +173,11 @@ MESSAGES: dict[str, str] = {
     "ui.keep.done": "Vastgelegd: het verslag blijft zoals het is.",
     # The overall judgment's comment, on a line of its own (issue 13).
     "minutes.overall_comment": "Toelichting: {comment}",
+    # --- on paper: the HTML print and the PDF (issue 17) -------------------------------
+    "minutes.paper.help": "Kruis bij je eigen rol één vakje aan, en zet je handtekening en de datum op de lijnen eronder. De vingerafdruk hoort bij precies deze tekst: een gewijzigde tekst heeft een andere. De medewerker kan opmerkingen schrijven onder het laatste kopje of op een apart vel.",
+    "minutes.paper.signature": "Handtekening",
+    "minutes.paper.date": "Datum",
+    "minutes.pdf.page": "pagina {page} van {pages}",
+    "minutes.pdf.fingerprint": "Vingerafdruk {code}",
+    "ui.export.format_pdf": "PDF (A4)",
 }

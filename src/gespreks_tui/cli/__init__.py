@@ -10,6 +10,7 @@ starts sooner without it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -126,12 +127,19 @@ def build_cli() -> click.Group:
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    from gespreks_tui import config
+
+    settings = config.start()  # the configuration file; flags and environment win over it
     try:
-        set_language(resolve_language(_language_from_argv(args)))
+        set_language(resolve_language(_language_from_argv(args), settings.language))
     except ValueError as error:
         print(safe_lines(t("error.language", language=error)), file=sys.stderr)
         sys.exit(2)
-    plain = plain_app_options(args)
+    completing = "_GESPREKS_COMPLETE" in os.environ
+    if settings.problem is not None and not completing:  # one line; the defaults are used
+        print(safe_lines(config.problem_line(settings.problem)), file=sys.stderr)
+    # Tab completion (click reads $_GESPREKS_COMPLETE) must never start the app.
+    plain = None if os.environ.get("_GESPREKS_COMPLETE") else plain_app_options(args)
     if plain is not None:
         _run_plain(plain)
     import click

@@ -6,6 +6,7 @@ import click
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.cli import minutes_render, render
+from gespreks_tui.cli.completion import complete_conversation, complete_employee
 from gespreks_tui.cli.options import UserError, common_options, open_store
 
 
@@ -27,7 +28,8 @@ def demo(ctx: click.Context) -> None:
 
 
 @click.command("list", help=t("cli.help.list"))
-@click.option("--employee", metavar="NAME", help=t("cli.help.employee"))
+@click.option("--employee", metavar="NAME", help=t("cli.help.employee"),
+              shell_complete=complete_employee)
 @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
 @common_options
 @click.pass_context
@@ -47,7 +49,7 @@ def list_(ctx: click.Context, employee: str | None, as_json: bool) -> None:
     finally:
         store.close()
     if as_json:
-        render.echo_json([render.summary_json(r) for r in rows])
+        render.echo_document(conversations=[render.summary_json(r) for r in rows])
     elif not rows:
         render.echo_safe(t("cli.list.empty"))
     else:
@@ -55,7 +57,7 @@ def list_(ctx: click.Context, employee: str | None, as_json: bool) -> None:
 
 
 @click.command(help=t("cli.help.show"))
-@click.argument("conversation_id", metavar="ID", type=int)
+@click.argument("conversation_id", metavar="ID", type=int, shell_complete=complete_conversation)
 @click.option("--private", is_flag=True, help=t("cli.help.private"))
 @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
 @common_options
@@ -79,7 +81,7 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
         data["scores"] = render.scores_json(scores, overall)
         data["minutes"] = minutes_render.minutes_json(history)
         data["sign_off"] = str(record.sign_off(record.today))
-        render.echo_json(data)
+        render.echo_document(**data)
     else:
         render.echo_safe("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
@@ -89,10 +91,13 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
 
 
 def all_commands() -> list[click.Command]:
+    """Every subcommand of ``gespreks``; a module with commands adds its list here."""
+    from gespreks_tui.cli.admin_commands import COMMANDS as admin_commands
+    from gespreks_tui.cli.completion import completion
     from gespreks_tui.cli.cycle_commands import cycle_commands
     from gespreks_tui.cli.minutes_commands import COMMANDS as minutes_commands
     from gespreks_tui.cli.privacy_commands import privacy_commands
     from gespreks_tui.cli.template_commands import COMMANDS as template_commands
 
     return [demo, list_, show, *cycle_commands(), *minutes_commands, *template_commands,
-            *privacy_commands()]
+            *privacy_commands(), *admin_commands, completion]

@@ -12,9 +12,11 @@ from datetime import date
 
 import click
 
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import t, tn
+from gespreks_tui.cli.completion import complete_employee
+from gespreks_tui.cli.json_format import renamed
 from gespreks_tui.cli.options import UserError, common_options, open_store
-from gespreks_tui.cli.render import echo_json, echo_safe
+from gespreks_tui.cli.render import echo_document, echo_safe
 
 TODAY_VARIABLE = "GESPREKS_TODAY"
 
@@ -123,7 +125,7 @@ def collective_list(ctx: click.Context, include_ended: bool, as_json: bool) -> N
     finally:
         store.close()
     if as_json:
-        echo_json([asdict(c) for c in rows])
+        echo_document(collectives=[asdict(c) for c in rows])
         return
     if not rows:
         echo_safe(t("cli.collective.empty"))
@@ -151,7 +153,8 @@ def collective_end(ctx: click.Context, collective_id: int) -> None:
 
 @click.command(help=t("cli.help.due"))
 @click.option("--within", metavar="14d|2w|1m", default="14d", help=t("cli.help.due_within"))
-@click.option("--employee", metavar="NAME", default=None, help=t("cli.help.due_employee"))
+@click.option("--employee", metavar="NAME", default=None, help=t("cli.help.due_employee"),
+              shell_complete=complete_employee)
 @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
 @common_options
 @click.pass_context
@@ -170,15 +173,30 @@ def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) ->
     finally:
         store.close()
     if as_json:
-        echo_json([asdict(i) for i in items])
+        echo_document(due=[due_json(i) for i in items],
+                      access_requests=[access_request_json(r, day) for r in requests])
     elif not items:
-        echo_safe(t("due.empty", days=days))
+        echo_safe(tn("due.empty", days, days=days))
     else:
         echo_safe("\n".join([due_header(), *(due_line(i) for i in items)]))
     if requests and not as_json:
         from gespreks_tui.access_export import request_line
 
         echo_safe("\n".join(request_line(r, day) for r in requests))
+
+
+def due_json(item) -> dict:
+    """One ``due --json`` entry: ``due_date`` is the day it is due (``json_format``)."""
+    data = asdict(item)
+    return renamed(data, {"date": "due_date"})
+
+
+def access_request_json(request, day: date) -> dict:
+    """An open access request (AVG art. 15) for ``due --json``, with its deadlines."""
+    return {"id": request.id, "employee_id": request.person_id, "employee": request.name,
+            "requested_on": request.requested_on, "due_date": request.due.isoformat(),
+            "extended_due_date": request.extended.isoformat(),
+            "answered_on": request.answered_on, "overdue": request.due < day}
 
 
 def cycle_commands() -> list[click.Command]:

@@ -6,12 +6,15 @@ Exit codes: 0 done; 1 refused or no match; 2 a file or database problem.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import t, tn
+from gespreks_tui.cli.completion import complete_conversation
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.options import refusal as user_refusal
 from gespreks_tui.cli.render import echo_safe, prompt_safe
 from gespreks_tui.errors import UserError as CoreUserError
 from gespreks_tui.model import Party, Status
@@ -23,28 +26,61 @@ RETURNED_MOST_BYTES = 1_000_000  # a returned minutes file, reaction and all (th
 # refusal says "groter dan 1 MB")
 
 
+STDIO = "-"  # as a file name: stdin for confirm and verify, stdout for export -o
+
+
+def shown_name(path: str) -> str:
+    """How a file the user named appears in a message ("standaardinvoer" for ``-``)."""
+    return t("cli.stdin") if path == STDIO else path
+
+
+def _stdin_bytes(limit: int) -> bytes:
+    """At most ``limit`` bytes from stdin (``confirm -``, ``verify -``); more is refused."""
+    from gespreks_tui.safe_read import FileRefused
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise FileRefused("file.too_large", STDIO)
+    return data
+
+
+def _write_stdout(document: str | bytes) -> None:
+    """``export -o -``: the document on stdout exactly as the file would hold it, so
+    ``gespreks export 2 -o - | gespreks verify -`` matches; on a terminal, made safe."""
+    out = sys.stdout.buffer
+    if out.isatty() and isinstance(document, str):
+        echo_safe(document, nl=False)
+        return
+    out.write(document.encode("utf-8") if isinstance(document, str) else document)
+    out.flush()
+
+
 def _read_bytes(path: str) -> tuple[str, str]:
     """A returned file's text and the sha256 of its bytes: never waits on a FIFO, never
-    reads without end. UTF-8, or UTF-16 with a byte order mark (Windows' "Unicode")."""
+    reads without end. UTF-8, or UTF-16 with a byte order mark (Windows' "Unicode").
+    ``-`` is stdin."""
     import codecs
     import hashlib
 
+    from gespreks_tui.os_reasons import os_reason
     from gespreks_tui.safe_read import FileRefused, read_small_file
 
+    shown = shown_name(path)
     try:
-        data = read_small_file(path, RETURNED_MOST_BYTES)
+        data = (_stdin_bytes(RETURNED_MOST_BYTES) if path == STDIO
+                else read_small_file(path, RETURNED_MOST_BYTES))
         sha = hashlib.sha256(data).hexdigest()
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16"), sha
         return data.decode("utf-8"), sha
     except FileRefused as refused:
-        raise UserError(t("returned.unreadable", path=path, reason=refused.message()),
+        raise UserError(t("returned.unreadable", path=shown, reason=refused.message()),
                         2) from None
     except UnicodeDecodeError:
-        raise UserError(t("returned.not_utf8_or_16", path=path), 2) from None
+        raise UserError(t("returned.not_utf8_or_16", path=shown), 2) from None
     except OSError as error:
-        raise UserError(t("returned.unreadable", path=path,
-                          reason=error.strerror or error), 2) from None
+        raise UserError(t("returned.unreadable", path=shown, reason=os_reason(error)),
+                        2) from None
 
 
 def _read(path: str) -> str:
@@ -64,9 +100,9 @@ def _confirmed_by(confirmations, zone: str | None = None) -> str:
 
 
 @click.command(help=t("cli.help.export"))
-@click.argument("conversation_id", metavar="ID", type=int)
-@click.option("-o", "--output", metavar="FILE", help=t("cli.help.output"))
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
+@click.argument("conversation_id", metavar="ID", type=int, shell_complete=complete_conversation)
+@click.option("-o", "--output", metavar="FILE", type=click.Path(), help=t("cli.help.output"))
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md",
               show_default=True, help=t("cli.help.format"))
 @click.option("--force", is_flag=True, help=t("cli.help.force"))
 @common_options
@@ -74,7 +110,7 @@ def _confirmed_by(confirmations, zone: str | None = None) -> str:
 def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: str,
            force: bool) -> None:
     from gespreks_tui.exports import ExportError, default_export_name, write_private
-    from gespreks_tui.minutes.publish import export_document, publish_record
+    from gespreks_tui.minutes.publish import publish_record
 
     store = open_store(ctx)
     try:
@@ -82,6 +118,12 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
         if conversation.status not in (Status.CONCLUDED, Status.CONFIRMED):
             raise UserError(t("minutes.not_concluded", id=conversation_id,
                               status=t(f"status.{conversation.status}")))
+        if output == STDIO:
+            record, minutes = publish_record(store, conversation_id)
+            _write_stdout(_document(record, minutes, fmt))
+            echo_safe(t("export.done", id=conversation_id, revision=minutes.revision,
+                        path=t("cli.stdout")), err=True)
+            return
         path = Path(output) if output else Path.cwd() / default_export_name(conversation, fmt)
         if path.exists() and not path.is_dir() and not force:
             try:
@@ -93,16 +135,28 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
                 raise UserError(t("export.not_overwritten", path=path))
         record, minutes = publish_record(store, conversation_id)
         try:
-            write_private(path, export_document(record, minutes, fmt))
+            write_private(path, _document(record, minutes, fmt))
         except ExportError as error:
-            raise UserError(error.message(), error.exit_code) from None
+            raise user_refusal(error) from None
     finally:
         store.close()
     echo_safe(t("export.done", id=conversation_id, revision=minutes.revision, path=path))
 
 
+def _document(record, minutes, fmt: str) -> str | bytes:
+    """The export's content: Markdown or HTML text, or the PDF's bytes (fpdf2 is
+    imported only for a PDF)."""
+    if fmt == "pdf":
+        from gespreks_tui.minutes.pdf import pdf_document
+
+        return pdf_document(record, minutes)
+    from gespreks_tui.minutes.publish import export_document
+
+    return export_document(record, minutes, fmt)
+
+
 @click.command(help=t("cli.help.confirm"))
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", type=click.Path())
 @click.option("--name", metavar="NAME", help=t("cli.help.name"))
 @click.option("--party", type=click.Choice([str(p) for p in Party]), default="employee",
               show_default=True, help=t("cli.help.party"))
@@ -113,15 +167,16 @@ def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None
     from gespreks_tui.minutes import confirm_text
 
     text, file_sha = _read_bytes(file)
+    shown = shown_name(file)
     store = open_store(ctx)
     try:
         try:
-            done = confirm_text(store, text, party, name, via="file", path=file,
+            done = confirm_text(store, text, party, name, via="file", path=shown,
                                 file_sha256=file_sha)
         except Refusal as error:  # the store's, or the file's: one line, the diff above it
             if error.details:
                 echo_safe("\n".join(error.details))
-            raise UserError(error.message(path=file), error.exit_code) from None
+            raise user_refusal(error, path=shown) from None
         others = [k.party for k in store.confirmations(done.conversation_id, done.revision)]
         status = store.get_conversation(done.conversation_id).status
     finally:
@@ -138,7 +193,7 @@ def confirm(ctx: click.Context, file: str, name: str | None, party: str) -> None
 
 
 @click.command(help=t("cli.help.verify"))
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", type=click.Path())
 @common_options
 @click.pass_context
 def verify(ctx: click.Context, file: str) -> None:
@@ -146,12 +201,13 @@ def verify(ctx: click.Context, file: str) -> None:
     from gespreks_tui.minutes import MinutesError, verify_text
 
     text = _read(file)
+    file = shown_name(file)  # from here on only shown in messages
     store = open_store(ctx)
     try:
         try:
             result = verify_text(store, text, name=file)
         except MinutesError as error:
-            raise UserError(error.message(path=file), 2) from None
+            raise user_refusal(error, path=file) from None
         redacted = (store.revision_redaction(result.returned.conversation_id,
                                              result.returned.revision)
                     if result.match is None else None)
@@ -176,12 +232,13 @@ def verify(ctx: click.Context, file: str) -> None:
         worded = refusal
         if refusal.key in VERIFY_WORDING:
             worded = CoreUserError(VERIFY_WORDING[refusal.key], **refusal.values)
-        raise UserError(worded.message(path=file), refusal.exit_code)
+        raise user_refusal(worded, path=file)
     if result.compared is not None:
         echo_safe("\n".join(result.diff))
-        raise UserError(t("verify.mismatch", path=file, count=changed_lines(result.diff),
-                          revision=result.compared.revision,
-                          id=result.compared.conversation_id))
+        count = changed_lines(result.diff)
+        raise UserError(tn("verify.mismatch", count, path=file, count=count,
+                           revision=result.compared.revision,
+                           id=result.compared.conversation_id))
     raise UserError(t("verify.unknown", path=file, revision=returned.revision,
                       id=returned.conversation_id))
 
@@ -204,14 +261,18 @@ def _refuse_redacted(file: str, result, redacted: tuple[str, int | None]) -> Non
 
 
 @click.command(help=t("cli.help.handover"))
-@click.argument("conversation_id", metavar="ID", type=int)
+@click.argument("conversation_id", metavar="ID", type=int, shell_complete=complete_conversation)
 @click.option("--via", "medium", type=click.Choice(["email", "paper", "screen"]),
               required=True, help=t("cli.help.handover_via"))
-@click.option("--term", "term_days", type=click.IntRange(0, 366), default=14,
-              show_default=True, help=t("cli.help.term"))
+@click.option("--term", "term_days", type=click.IntRange(0, 366), default=None,
+              help=t("cli.help.term"))
 @common_options
 @click.pass_context
-def handover(ctx: click.Context, conversation_id: int, medium: str, term_days: int) -> None:
+def handover(ctx: click.Context, conversation_id: int, medium: str,
+             term_days: int | None) -> None:
+    from gespreks_tui.config import current
+
+    term_days = current().term_days if term_days is None else term_days  # flag, file, 14
     from gespreks_tui.catalogue import language
     from gespreks_tui.display_time import moment_day
     from gespreks_tui.minutes import publish
@@ -232,7 +293,7 @@ def handover(ctx: click.Context, conversation_id: int, medium: str, term_days: i
 
 
 @click.command(help=t("cli.help.keep"))
-@click.argument("conversation_id", metavar="ID", type=int)
+@click.argument("conversation_id", metavar="ID", type=int, shell_complete=complete_conversation)
 @click.option("--reason", required=True, metavar="TEXT", help=t("cli.help.reason"))
 @common_options
 @click.pass_context

@@ -1,13 +1,25 @@
-"""Options every command shares (--db, --lang), and how errors reach the user."""
+"""Options every command shares (--db, --lang), and how errors reach the user.
+
+Importing this module (every command module does, before it builds a
+command) lets click word its own texts through the catalogue
+(``click_words.install``): click reads them while it decorates and prints,
+so this must come first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
 from gespreks_tui.catalogue import resolve_language, set_language, t
+from gespreks_tui.cli import click_words
+from gespreks_tui.cli.exit_codes import REFUSED, error_message, exit_code_for
 from gespreks_tui.errors import UserError as CoreError
+
+click_words.install()
 
 
 class UserError(click.ClickException):
@@ -24,15 +36,51 @@ class UserError(click.ClickException):
         echo_safe(self.message, err=True)
 
 
+def refusal(error: CoreError, path: str | None = None) -> UserError:
+    """A core error as the command line shows it: one line (OS reasons in the user's
+    language) and the exit code of the table in ``exit_codes``."""
+    return UserError(error_message(error, path), exit_code_for(error))
+
+
 class AppGroup(click.Group):
-    """A group that turns the core's errors into one line and their exit code
-    (2 for the store's)."""
+    """The root group: the core's errors as one line with the table's exit code, the
+    exit-code table under ``--help``, click's words and placeholders in the user's
+    language, and every click error one line also when click runs it standalone
+    (as ``CliRunner`` does; ``cli.main`` handles the installed script the same way)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The exit-code table, in the language of this run (``--lang`` may follow)."""
+        self.epilog = t("cli.exit_codes")
+        super().format_epilog(ctx, formatter)
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        if parent is None:
+            click_words.translate_tree(self)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from gespreks_tui.cli.render import echo_safe, show_error
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            show_error(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            echo_safe(t("click.aborted"), err=True)
+            sys.exit(REFUSED)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except CoreError as error:
-            raise UserError(error.message(), error.exit_code) from error
+            raise refusal(error) from error
 
 
 def _remember(key: str):
@@ -55,7 +103,8 @@ def common_options(command: Callable) -> Callable:
                            expose_value=False, is_eager=True, callback=_remember("lang"),
                            help=t("cli.help.lang"))(command)
     return click.option("--db", "db", metavar="PATH", default=None, expose_value=False,
-                        callback=_remember("db"), help=t("cli.help.db"))(command)
+                        type=click.Path(), callback=_remember("db"),  # Tab completes files
+                        help=t("cli.help.db"))(command)
 
 
 def open_store(ctx: click.Context, create: bool = False):

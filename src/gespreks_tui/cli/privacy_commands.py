@@ -15,8 +15,9 @@ from pathlib import Path
 import click
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.cli.completion import complete_employee
 from gespreks_tui.cli.cycle_commands import today
-from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.options import UserError, common_options, open_store, refusal
 from gespreks_tui.cli.render import echo_safe, prompt_safe
 
 
@@ -79,10 +80,14 @@ def _erasure_touches(store, people_ids: Iterable[int], conversation_ids: Iterabl
     return sorted(touched)
 
 
-def _typed(prompt: str) -> str:
-    """What the user typed at ``prompt``; empty at the end of input (nothing confirmed)."""
+def _typed(prompt: str, err: bool = False) -> str:
+    """What the user typed at ``prompt``; empty at the end of input (nothing confirmed).
+
+    ``err``: ask on stderr (the erasure's questions: its stdout is the plan and
+    the summary, which a script may keep)."""
     try:
-        return prompt_safe(prompt, default="", show_default=False, prompt_suffix=": ")
+        return prompt_safe(prompt, default="", show_default=False, prompt_suffix=": ",
+                           err=err)
     except click.Abort:
         echo_safe("", err=True)
         return ""
@@ -106,7 +111,7 @@ def person() -> None:
 
 
 @person.command("export", help=t("privacy.help.export"))
-@click.argument("name", metavar="NAME")
+@click.argument("name", metavar="NAME", shell_complete=complete_employee)
 @click.option("-o", "--output", "output", metavar="DIR", required=True,
               type=click.Path(path_type=Path), help=t("privacy.help.output"))
 @click.option("--black-out", "black_out", is_flag=True, help=t("privacy.help.black_out"))
@@ -125,7 +130,7 @@ def person_export(ctx: click.Context, name: str, output: Path, black_out: bool) 
     try:
         path = write_export(output, export)
     except ExportError as error:
-        raise UserError(error.message(), error.exit_code) from None
+        raise refusal(error) from None
     store = open_store(ctx)
     try:  # only now: the export was written
         answered = store.answer_access_requests(found.id, today())
@@ -154,7 +159,7 @@ def person_export(ctx: click.Context, name: str, output: Path, black_out: bool) 
 
 
 @person.command("request", help=t("privacy.help.request"))
-@click.argument("name", metavar="NAME")
+@click.argument("name", metavar="NAME", shell_complete=complete_employee)
 @click.option("--on", "on", metavar="DATE", default=None, help=t("privacy.help.request_on"))
 @common_options
 @click.pass_context
@@ -187,7 +192,7 @@ def _chosen_mentions(mentions, redact: str | None, yes: bool) -> tuple:
         return ()
     if redact is None:
         if sys.stdin.isatty():
-            redact = _typed(t("privacy.erase.choose"))
+            redact = _typed(t("privacy.erase.choose"), err=True)
         else:
             redact = "all" if yes else "none"
     try:
@@ -199,7 +204,7 @@ def _chosen_mentions(mentions, redact: str | None, yes: bool) -> tuple:
 
 
 @person.command("erase", help=t("privacy.help.erase"))
-@click.argument("name", metavar="NAME")
+@click.argument("name", metavar="NAME", shell_complete=complete_employee)
 @click.option("--redact", "redact", metavar="all|none|1,3,5", default=None,
               help=t("privacy.help.redact"))
 @click.option("--yes", "yes", is_flag=True, help=t("privacy.help.yes"))
@@ -218,8 +223,8 @@ def person_erase(ctx: click.Context, name: str, redact: str | None, yes: bool) -
             echo_safe(t("privacy.erase.chosen", chosen=len(chosen), count=len(plan.mentions)))
         touched = _erasure_touches(store, [found.id], [], plan.effect, chosen)
         _refuse_if_open(store, touched)
-        if not yes and not _same_name(_typed(t("privacy.erase.prompt", name=found.name)),
-                                      found.name):
+        if not yes and not _same_name(
+                _typed(t("privacy.erase.prompt", name=found.name), err=True), found.name):
             raise UserError(t("privacy.erase.cancelled", name=found.name))
         _refuse_if_open(store, touched)
         done = store.erase_person(found.id, redact=chosen)
@@ -230,7 +235,7 @@ def person_erase(ctx: click.Context, name: str, redact: str | None, yes: bool) -
 
 
 @person.command("left", help=t("privacy.help.left"))
-@click.argument("name", metavar="NAME")
+@click.argument("name", metavar="NAME", shell_complete=complete_employee)
 @click.option("--on", "on", metavar="DATE", default=None, help=t("privacy.help.on"))
 @click.option("--clear", "clear", is_flag=True, help=t("privacy.help.clear"))
 @common_options

@@ -12,7 +12,6 @@ so it stays valid and round-trips. Line feeds and tabs stay as they are.
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 from typing import Any
 
@@ -51,16 +50,39 @@ def echo_json(data: object) -> None:
 
 
 def prompt_safe(text: str, **options: Any) -> Any:
-    """``click.prompt`` with a question that may name a person or a path."""
+    """``click.prompt`` with a question that may name a person or a path, asked on
+    stderr: stdout holds only what the command produces (``export -o - | ...``)."""
+    options.setdefault("err", True)
     return click.prompt(safe(text), **options)
 
 
+def echo_document(**parts: object) -> None:
+    """A ``--json`` answer: one object, ``"format"`` first (``json_format``)."""
+    from gespreks_tui.cli.json_format import document
+
+    echo_json(document(**parts))
+
+
+def error_line(error: click.ClickException) -> str:
+    """A click error as one line in the user's language.
+
+    A usage error is click's message (worded by the catalogue, ``click_words``)
+    and where to find help, on one line: click's own form is the usage line, a
+    hint and "Error: ..." on three or four.
+    """
+    if isinstance(error, click.UsageError):
+        message = " ".join(error.format_message().split())
+        if not message.endswith((".", "?", "!", ")")):  # "Kies uit: a, b, c" ends a sentence
+            message += "."
+        command = error.ctx.command_path if error.ctx is not None else "gespreks"
+        return t("cli.usage_error", message=message, command=command)
+    return error.format_message()
+
+
 def show_error(error: click.ClickException) -> None:
-    """A click error (usage, bad parameter...) as ``error.show`` writes it, made safe:
-    click repeats what was typed on the command line."""
-    buffer = io.StringIO()
-    error.show(file=buffer)
-    echo_safe(buffer.getvalue(), err=True, nl=False)
+    """A click error on stderr, made safe: click repeats what was typed on the command
+    line. A refusal of ours (``options.UserError``) is its message as it is."""
+    echo_safe(error_line(error), err=True)
 
 
 def local_time(stamp: str | None, zone: str | None = None) -> str:
@@ -100,10 +122,14 @@ def summary_table(rows: list[ConversationSummary]) -> list[str]:
 
 
 def summary_json(row: ConversationSummary) -> dict:
+    """One row of ``list --json``, in the keys of ``json_format`` (``date`` is
+    ``started_at``, a UTC moment)."""
+    from gespreks_tui.cli.json_format import renamed
+
     data = {**asdict(row), "kind": str(row.kind), "status": str(row.status),
             "sign_off": str(row.sign_off)}
-    del data["time_zone"]  # ``date`` is a UTC moment; the list's columns stay as they were
-    return data
+    del data["time_zone"]
+    return renamed(data, {"date": "started_at"})
 
 
 def agreement_line(a: Agreement) -> str:
@@ -160,7 +186,9 @@ def conversation_json(
     c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
     private: bool, trails: dict[int, list] | None = None,
 ) -> dict:
-    data = asdict(c)
+    from gespreks_tui.cli.json_format import renamed
+
+    data = renamed(asdict(c), {"employee_name": "employee", "manager_name": "manager"})
     for phase in data["phases"]:
         phase["notes"] = notes.get((phase["position"], Visibility.SHARED), "")
         if private:

@@ -16,7 +16,8 @@ def run_app(options: dict | None) -> None:
     store = Store.open(resolve_db_path(options.get("db")))
     prep = options.get("prep")
     try:
-        status = GesprekApp(store, prep_path=str(prep) if prep else None).run_to_end()
+        status = GesprekApp(store, prep_path=str(prep) if prep else None,
+                            backups=True).run_to_end()
     finally:
         store.close()
     if status:

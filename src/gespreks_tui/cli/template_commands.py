@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.cli.completion import complete_employee
 from gespreks_tui.cli.options import UserError, common_options, open_store
-from gespreks_tui.cli.render import echo_json, echo_safe
+from gespreks_tui.cli.render import echo_document, echo_safe
 from gespreks_tui.model import Kind
 
 KINDS = click.Choice([k.value for k in Kind], case_sensitive=False)
@@ -38,7 +39,8 @@ def _template_json(info) -> dict:
     return {
         "kind": info.kind.value, "language": info.language, "title": info.agenda.title,
         "source": info.source, "fallback_for": info.fallback_for,
-        "phases": [{"name": p.name, "minutes": p.minutes, "questions": list(p.questions),
+        "phases": [{"name": p.name, "planned_seconds": p.minutes * 60,
+                    "questions": list(p.questions),
                     "help": p.help, "criteria": list(p.criteria)}
                    for p in info.agenda.phases],
     }
@@ -55,12 +57,12 @@ def templates(ctx: click.Context, as_json: bool) -> None:
 
     found = all_templates()
     if as_json:
-        echo_json({
-            "folder": str(found.folder),
-            "templates": [_template_json(i) for i in found.templates],
-            "problems": [{"path": p.path, "line": p.line, "message": p.message}
-                         for p in found.problems],
-        })
+        echo_document(
+            folder=str(found.folder),
+            templates=[_template_json(i) for i in found.templates],
+            problems=[{"path": p.path, "line": p.line, "message": p.message}
+                      for p in found.problems],
+        )
         return
     lines = [t("templates.folder", path=found.folder)]
     for info in found.templates:
@@ -84,14 +86,16 @@ def copy(kind: str, force: bool) -> None:
     except TemplateExists as error:
         raise UserError(t("templates.copy.exists", path=error)) from error
     except OSError as error:
+        from gespreks_tui.os_reasons import os_reason
+
         raise UserError(t("templates.copy.failed", path=error.filename or kind,
-                          reason=error.strerror or error)) from error
+                          reason=os_reason(error)), 2) from error
     echo_safe(t("templates.copy.done", path=path, kind=t(f"kind.{kind.lower()}"),
                 language=lang))
 
 
 @click.command("prepare", help=t("prepare.help"))
-@click.argument("employee")
+@click.argument("employee", metavar="EMPLOYEE", shell_complete=complete_employee)
 @click.option("--kind", type=KINDS, default=Kind.VOORTGANG.value, show_default=True,
               help=t("prepare.help.kind"))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -25,6 +25,7 @@ from gespreks_tui.agenda import AgendaTimer
 from gespreks_tui.autosave import Saver
 from gespreks_tui.meeting.agreement_work import AgreementWork
 from gespreks_tui.meeting.follow_ups import FollowUps, load_follow_ups
+from gespreks_tui.meeting.heartbeat import Heartbeat, ran_after
 from gespreks_tui.meeting.rescue import rescue_text
 from gespreks_tui.model import (
     Agreement,
@@ -38,12 +39,21 @@ from gespreks_tui.special_data import mentions_special
 from gespreks_tui.store import Store, StoreError
 
 GONE = {"conversation.gone", "record.gone"}  # store errors: the conversation vanished
+# A running timer's state is stored on every change (phase, pause), with every note
+# save, and otherwise this often; ``meeting.heartbeat`` covers the time in between.
+CHECKPOINT_SECONDS = 60.0
+CHECKPOINT_SLACK = 5.0  # a checkpoint waits for the saver (the busy timeout at worst: 5 s)
+
+TimerState = tuple[int, bool, dict[int, float], float]  # phase, paused, used, moment
 
 
-def _timer(c: Conversation, clock: Any) -> AgendaTimer:
-    return AgendaTimer([p.planned_seconds for p in c.phases], clock,
-                       used=[p.used_seconds for p in c.phases], current=c.current_phase,
-                       paused=True)
+def _timer(c: Conversation, clock: Any, ran: float = 0.0) -> AgendaTimer:
+    """The stored timer, paused; ``ran``: seconds the current phase ran after it was stored."""
+    used = [p.used_seconds for p in c.phases]
+    if ran and 0 <= c.current_phase < len(used):
+        used[c.current_phase] += ran
+    return AgendaTimer([p.planned_seconds for p in c.phases], clock, used=used,
+                       current=c.current_phase, paused=True)
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,8 @@ class Meeting(AgreementWork):
         self._claimed = False
         self.gone = False  # the conversation vanished from the database (erased, purged)
         self._on_saved = on_saved
+        self.heartbeat = Heartbeat(store.path)
+        self._stored_at: float | None = None  # clock.monotonic() of the last timer save
         self.saver = Saver(on_result=self._saved)
 
     def _saved(self, key: Hashable, error: Exception | None) -> None:
@@ -104,13 +116,27 @@ class Meeting(AgreementWork):
             self._claimed = self.presence.claim(c.id)
             self.elsewhere = not self._claimed
         if c.is_open and not self.elsewhere:
-            self.timer.resume()
+            if not c.paused:  # it was running when the app stopped: the time it ran on
+                self.timer = _timer(c, self.clock, ran_after(
+                    self.store.timer_moment(c.id), self.heartbeat.last(c.id),
+                    self.clock.now().timestamp(), CHECKPOINT_SECONDS + CHECKPOINT_SLACK))
+            self.timer.resume()  # stored at the first tick (not during the first frame)
             self.saver.submit("remember", lambda: self.store.remember_open_meeting(c.id))
+        elif c.is_open:
+            self.timer = _timer(c, self.clock, self._ran_since_stored(c))
+
+    def _ran_since_stored(self, c: Conversation) -> float:
+        """Reading along: how long the other copy's running phase has run since it stored."""
+        if c.paused:
+            return 0.0
+        at = self.store.timer_moment(c.id)
+        return 0.0 if at is None else max(0.0, self.clock.now().timestamp() - at)
 
     def close(self, timeout: float = 2.0) -> bool:
         """Save what is not yet saved, stop the saver, release the claim."""
         done = self.save_all(timeout)
         self.saver.close(timeout=timeout)
+        self.heartbeat.close()
         if self._claimed and self.presence is not None:
             self.presence.release(self.id)
             self._claimed = False
@@ -160,26 +186,50 @@ class Meeting(AgreementWork):
         key, conversation_id, store = self.note_key, self.id, self.store
         self.texts[key] = text
         agreements = tuple(a.text for a in self.agreements)
+        self._stored_at = self.clock.monotonic()
 
         def save() -> None:
-            store.save_note(conversation_id, key[0], key[1], text)
+            # The timer rides along: no transaction (no fsync) of its own.
+            store.save_note(conversation_id, key[0], key[1], text, timer=self.timer_state())
             # On the saver's thread, before it reports the save: a long note
             # takes milliseconds to scan, which the screen need not wait for.
             self.special_hint = mentions_special(text, *agreements)
 
         self.saver.submit(("note", key), save)
 
+    def timer_state(self) -> TimerState:
+        """The timer now and the moment it is true (unix seconds), as the store keeps it.
+
+        Called when the write runs, on the saver's thread: of two queued writes
+        the one that runs last stores the newest state, whatever their order.
+        """
+        current, paused, used = self.timer.state()
+        return current, paused, used, self.clock.now().timestamp()
+
     def save_timer(self) -> None:
+        """Store the timer's state (state; the saver writes it)."""
         if self.read_only:
             return
-        current, paused, used = self.timer.state()
         conversation_id, store = self.id, self.store
-        self.saver.submit("timer", lambda: store.save_timer(conversation_id, current,
-                                                             paused, used))
+        self._stored_at = self.clock.monotonic()
+        self.saver.submit("timer", lambda: store.save_timer(conversation_id,
+                                                             *self.timer_state()))
 
     def tick(self) -> None:
-        """Once a second: a running timer's state is stored."""
-        if not self.timer.paused:
+        """Once a second (state): a running timer beats; its state is stored now and then.
+
+        The beat is one ``pwrite`` to the side file (``meeting.heartbeat``);
+        the database gets the state every ``CHECKPOINT_SECONDS`` at most.
+        """
+        if self.timer.paused or self.read_only:
+            return
+        if self._stored_at is None:
+            # This running segment is not stored yet: store it before the first beat,
+            # or a restart would count from the previous session's state.
+            self.save_timer()
+            return
+        self.heartbeat.beat(self.id, self.clock.now().timestamp())
+        if self.clock.monotonic() - self._stored_at >= CHECKPOINT_SECONDS:
             self.save_timer()
 
     def save_all(self, timeout: float = 5.0) -> bool:
@@ -275,7 +325,7 @@ class Meeting(AgreementWork):
         phase_changed = fresh.current_phase != self.timer.current
         status_changed = fresh.status != self.conversation.status
         self.conversation = fresh
-        self.timer = _timer(fresh, self.clock)
+        self.timer = _timer(fresh, self.clock, self._ran_since_stored(fresh))
         note_changed = phase_changed or texts != self.texts
         self.texts = texts
         agreements_changed = agreements != self.agreements

@@ -1,11 +1,17 @@
 """Personnel data rights under the AVG/GDPR, without a user interface.
 
-- ``names``: finding and replacing a person's name in stored text (erasure).
+- ``names``: a person's full name in stored text (``NameMatcher``).
+- ``matcher``: ``MentionMatcher``, the one matcher for erasure, access export
+  and purge (full name in any case; first name or surname only where used as
+  a name).
+- ``mentions``: a ``Mention`` (place, sentence, full or part) and the user's
+  choice of which to redact; the search itself is ``store.mentions``.
 - ``retention``: the retention policy and which records are past it.
 - ``report``: the lines the command line prints (counts, plans, summaries).
 
 The database work (one transaction each, then VACUUM and a WAL checkpoint)
-is in the store: ``store.privacy`` (erasure), ``store.retention``,
+is in the store: ``store.mentions`` (where a person is mentioned),
+``store.privacy`` (erasure), ``store.retention``,
 ``store.person_export`` and ``store.secure_delete``; the access export (art. 15),
 which renders minutes, is ``gespreks_tui.access_export``, above the minutes.
 Nothing here imports Textual.

@@ -49,13 +49,26 @@ def mention_lines(name: str, mentions: Sequence[Mention], lang: str | None = Non
     lines = ["  " + t("privacy.erase.mentions", name=name, count=len(mentions),
                       label=removed_label("person", lang))]
     for m in mentions:
-        place = (t("privacy.erase.mention_place", id=m.conversation_id, date=m.date or "–")
-                 if m.conversation_id is not None else t("privacy.erase.mention_nowhere"))
-        kind = t("privacy.erase.mention_part") if m.kind == "part" else ""
-        lines.append("  " + t("privacy.erase.mention", number=m.number, place=place,
-                              field=t(f"privacy.field.{m.table}.{m.column}"), kind=kind,
+        lines.append("  " + t("privacy.erase.mention", number=m.number, place=mention_place(m),
+                              field=field_label(m),
+                              kind=t("privacy.erase.mention_part") if m.candidate else "",
                               excerpt=m.excerpt))
     return lines
+
+
+def mention_place(m: Mention) -> str:
+    """'gesprek 3 (2026-06-10)', or 'buiten een gesprek'."""
+    if m.conversation_id is None:
+        return t("privacy.erase.mention_nowhere")
+    return t("privacy.erase.mention_place", id=m.conversation_id, date=m.date or "–")
+
+
+def field_label(m: Mention) -> str:
+    """'privé-notitie', 'verslag (revisie 2)', 'toelichting bij score (Resultaten)'."""
+    if m.revision is not None:
+        return t("privacy.mention.minutes", revision=m.revision)
+    label = t(f"privacy.field.{m.field}")
+    return f"{label} ({m.phase})" if m.phase else label
 
 
 def erasure_plan_lines(erasure: Erasure, lang: str | None = None,
@@ -106,6 +119,12 @@ def purge_lines(plan: PurgePlan) -> list[str]:
         lines.append("  " + t("privacy.purge.person", name=p.person.name, left=p.left_on,
                               last=p.last_conversation or t("privacy.purge.no_conversation"),
                               until=p.until.isoformat(), conversations=p.conversations))
+    for p in plan.people:
+        found = plan.mentions.get(p.person.id, ())
+        if found:
+            lines.append("  " + t("privacy.purge.mentions", name=p.person.name,
+                                  count=len(found)))
+            lines.extend("  " + line for line in mention_lines(p.person.name, found)[1:])
     for c in plan.conversations:
         lines.append("  " + t("privacy.purge.conversation", id=c.id, kind=t(f"kind.{c.kind}"),
                               date=c.date, employee=c.employee,

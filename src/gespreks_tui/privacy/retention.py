@@ -134,6 +134,9 @@ class PurgePlan:
     conversations: tuple[OldConversation, ...] = ()
     kept: tuple[OldConversation, ...] = ()   # past the maximum age, but with open agreements
     effect: Erasure = field(default_factory=Erasure)
+    # per person erased: their mentions in other people's records, which a purge leaves
+    # as they are (nobody reviewed them); filled for a dry run (``store.mentions``)
+    mentions: dict[int, tuple] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:

@@ -14,6 +14,7 @@ derive from each other):
   ``agreements``: agreements and their follow-ups;
 - across the cycle: ``agreement_trails`` (trails, done in between),
   ``collectives`` (collective agreements), ``due`` (what is due);
+- ``housekeeping``: correcting typos and mistakes (rename, remove, discard);
 - personnel data rights: ``person_export`` (everything about one person),
   ``privacy`` (erasing a person), ``retention`` (who left, the policy, the
   purge), ``secure_delete`` (the transaction they share, and ``compact``);
@@ -29,6 +30,7 @@ from gespreks_tui.store.base import StoreBase
 from gespreks_tui.store.collectives import CollectivesMixin
 from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.due import DueMixin
+from gespreks_tui.store.housekeeping import HousekeepingMixin
 from gespreks_tui.store.minutes import MinutesMixin
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.person_export import PersonExportMixin
@@ -43,8 +45,8 @@ from gespreks_tui.store.secure_delete import SecureDeleteMixin
 # so a type checker can follow each ``self.method`` call. A mixin is listed here
 # before every mixin it derives from, as Python's method order requires.
 class Store(
-    MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin, PersonExportMixin,
-    ConversationsMixin, CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin,
+    HousekeepingMixin, MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin,
+    PersonExportMixin, ConversationsMixin, CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin,
     SecureDeleteMixin, AppraisalMixin, DueMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""

@@ -155,21 +155,38 @@ class ConversationsMixin(CollectivesMixin):
     @locked
     def save_timer(
         self, conversation_id: int, current_phase: int, paused: bool,
-        used_seconds: dict[int, float],
+        used_seconds: dict[int, float], at: float | None = None,
     ) -> None:
-        """Store the agenda's timer state: current phase, pause, time used per phase."""
+        """Store the agenda's timer state: current phase, pause, time used per phase.
+
+        ``at`` (unix seconds, the clock's now when omitted) is the moment the
+        state was true: a running phase has gone on since (``meeting.heartbeat``).
+        """
         self.check_file()
         with self.db.atomic():
-            for position, seconds in used_seconds.items():
-                self.db.execute(
-                    "update phases set used_seconds = ? "
-                    "where conversation_id = ? and position = ?",
-                    [round(seconds, 3), conversation_id, position])
-            changed = self.db.execute(
-                "update conversations set current_phase = ?, paused = ?, updated_at = ? "
-                "where id = ?", [current_phase, int(paused), self.now(), conversation_id]).rowcount
-            if not changed:
-                raise StoreError("conversation.gone", self.path, id=conversation_id)
+            self._write_timer(conversation_id, current_phase, paused, used_seconds, at)
+
+    @locked
+    def timer_moment(self, conversation_id: int) -> float | None:
+        """When the stored timer state was true (unix seconds; None: never stored so)."""
+        row = self.db.execute("select timer_at from conversations where id = ?",
+                              [conversation_id]).fetchone()
+        return row[0] if row else None
+
+    def _write_timer(self, conversation_id: int, current_phase: int, paused: bool,
+                     used_seconds: dict[int, float], at: float | None) -> None:
+        """The timer's rows, in the caller's transaction (see ``save_timer``)."""
+        for position, seconds in used_seconds.items():
+            self.db.execute(
+                "update phases set used_seconds = ? where conversation_id = ? and position = ?",
+                [round(seconds, 3), conversation_id, position])
+        changed = self.db.execute(
+            "update conversations set current_phase = ?, paused = ?, updated_at = ?, "
+            "timer_at = ? where id = ?",
+            [current_phase, int(paused), self.now(),
+             self.clock.now().timestamp() if at is None else at, conversation_id]).rowcount
+        if not changed:
+            raise StoreError("conversation.gone", self.path, id=conversation_id)
 
     @locked
     def notes(self, conversation_id: int) -> dict[tuple[int, Visibility], str]:
@@ -182,9 +199,14 @@ class ConversationsMixin(CollectivesMixin):
 
     @locked
     def save_note(
-        self, conversation_id: int, position: int, visibility: Visibility | str, body: str
+        self, conversation_id: int, position: int, visibility: Visibility | str, body: str,
+        timer: tuple[int, bool, dict[int, float], float] | None = None,
     ) -> None:
-        """Store the whole text of one phase's shared or private note."""
+        """Store the whole text of one phase's shared or private note.
+
+        ``timer`` (current phase, paused, used per phase, moment): the timer's
+        state, written in the same transaction (no fsync of its own).
+        """
         self.check_file()
         now = self.now()
         with self.db.atomic():
@@ -198,6 +220,8 @@ class ConversationsMixin(CollectivesMixin):
                 raise StoreError("conversation.gone", self.path, id=conversation_id)
             self.db.execute("update conversations set updated_at = ? where id = ?",
                             [now, conversation_id])
+            if timer is not None:
+                self._write_timer(conversation_id, *timer)
 
     @locked
     def conclude(self, conversation_id: int, next_evaluation: str | None) -> Conversation:

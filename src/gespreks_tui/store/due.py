@@ -5,79 +5,159 @@ start screen: agreements with a due date, and the next evaluation of each
 employee's latest conversation, sorted by date, then employee. People who
 have left are skipped. Open reaction terms are due too: minutes handed over
 without a reaction yet (``store.hand_over``), until the term's last day.
+
+The start screen shows a handful of items out of thousands on a team with
+years of history (issue 19), so SQLite does the ordering: ``due(..., limit=6)``
+reads each kind's rows in date order, merged, and stops once it has ``limit``
+items and every row of the last item's date; ``due_count`` counts without
+building items.
+The final order (names by Python's case folding, which SQLite's NOCASE does
+not know) is made in Python over those few rows, so a limited list is always
+the head of the full one.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import heapq
+from collections.abc import Generator
 from datetime import date, timedelta
 
 from gespreks_tui.model import DueItem, DueKind, Kind, Owner
 from gespreks_tui.store.base import StoreBase, locked
 from gespreks_tui.store.days import as_date
 
+# One row shape for the three kinds: kind, date, employee, conversation and the
+# agreement's fields (null for the others). Each is read in date order, so a
+# limited list stops early: the agreements through the partial index
+# ``agreements_open_due`` (its terms written as it has them), without a sort.
+_AGREEMENTS = """
+select 'agreement' as due_kind, a.due_date as date, a.id, a.text, a.owner,
+       a.conversation_id, a.collective_id, null as revision, c.kind,
+       p.id as employee_id, p.name
+from agreements a
+join conversations c on c.id = a.conversation_id
+join people p on p.id = c.employee_id
+where a.status = 'open' and a.due_date is not null and a.due_date <= :limit {only} {here}
+"""
+_EVALUATIONS = """
+select 'evaluation' as due_kind, c.next_evaluation as date, null as id, null as text,
+       null as owner, c.id as conversation_id, null as collective_id, null as revision,
+       c.kind, p.id as employee_id, p.name
+from people p
+join conversations c on c.id = (select c2.id from conversations c2
+    where c2.employee_id = p.id order by c2.created_at desc, c2.id desc limit 1)
+where c.next_evaluation is not null and c.next_evaluation <= :limit {only} {here}
+"""
+_REACTIONS = """
+select 'reaction' as due_kind, h.until as date, null as id, null as text, null as owner,
+       r.conversation_id, null as collective_id, r.revision, c.kind,
+       p.id as employee_id, p.name
+from handovers h
+join minutes_revisions r on r.id = h.revision_id
+join conversations c on c.id = r.conversation_id
+join people p on p.id = c.employee_id
+where h.until >= :today and h.until <= :limit
+  and r.revision = (select max(revision) from minutes_revisions x
+                    where x.conversation_id = r.conversation_id)
+  and not exists (select 1 from confirmations k where k.revision_id = r.id
+                  and k.party = 'employee') {only} {here}
+"""
+_HERE = "and (p.left_on is null or p.left_on > :today)"
+_GONE = "and p.left_on is not null and p.left_on <= :today"
+# Counting every open agreement's people is most of the work of counting; so
+# count them all through the index alone, then take off those of people who
+# left (a few, found through their conversations: ``cross join`` keeps SQLite to
+# that order, people first, whatever it guesses without statistics). Agreements always have a
+# conversation and conversations an employee (foreign keys, not null).
+_COUNT_AGREEMENTS = """
+select (select count(*) from agreements a
+        where a.status = 'open' and a.due_date is not null and a.due_date <= :limit)
+     - (select count(*) from people p
+        cross join conversations c on c.employee_id = p.id
+        cross join agreements a on a.conversation_id = c.id
+        where a.status = 'open' and a.due_date is not null and a.due_date <= :limit
+        {gone})
+"""
+
+
+def _sort_key(item: DueItem) -> tuple:
+    return (item.date, item.employee.casefold(), item.kind != "evaluation",
+            item.agreement_id or 0)
+
 
 class DueMixin(StoreBase):
-    @locked
-    def due(
-        self, today: date | str, within_days: int = 14, employee_id: int | None = None
-    ) -> list[DueItem]:
-        """Open agreements and next evaluations that are past or within ``within_days``.
-
-        Only the latest conversation of each employee counts for the next
-        evaluation. People who have left (``left_on`` on or before today) are
-        skipped. Sorted by date, then employee.
-        """
+    def _due_params(self, today: date | str, within_days: int,
+                    employee_id: int | None) -> tuple[dict, str, date]:
         if within_days < 0:
             raise ValueError("within_days must not be negative")
         day = as_date(today)
         params = {"limit": (day + timedelta(days=within_days)).isoformat(),
                   "today": day.isoformat(), "employee": employee_id}
-        only = " and p.id = :employee" if employee_id is not None else ""
-        here = " and (p.left_on is null or p.left_on > :today)"
+        only = "and p.id = :employee" if employee_id is not None else ""
+        return params, only, day
+
+    def _due_rows(self, sql: str, params: dict) -> Generator[dict, None, None]:
+        """The rows of one kind, in date order, read as they are needed."""
+        cursor = self.db.execute(sql + " order by date", params)
+        names = [d[0] for d in cursor.description]
+        try:
+            for values in cursor:
+                yield dict(zip(names, values, strict=True))
+        finally:
+            cursor.close()
+
+    @locked
+    def due(
+        self, today: date | str, within_days: int = 14, employee_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[DueItem]:
+        """Open agreements and next evaluations that are past or within ``within_days``.
+
+        Only the latest conversation of each employee counts for the next
+        evaluation. People who have left (``left_on`` on or before today) are
+        skipped. Sorted by date, then employee; only the first ``limit`` when
+        given (see the module: the rest is never read into Python).
+        """
+        params, only, day = self._due_params(today, within_days, employee_id)
+        kinds = [self._due_rows(sql.format(only=only, here=_HERE), params)
+                 for sql in (_AGREEMENTS, _EVALUATIONS, _REACTIONS)]
         items: list[DueItem] = []
-        for r in self._rows(
-                "select a.id, a.text, a.owner, a.due_date as date, a.conversation_id, "
-                "a.collective_id, c.kind, p.id as employee_id, p.name from agreements a "
-                "join conversations c on c.id = a.conversation_id "
-                "join people p on p.id = c.employee_id "
-                "where a.status = 'open' and a.due_date is not null and a.due_date <= :limit"
-                + only + here, params):
-            items += self._due_item(DueKind.AGREEMENT, r, day)
-        for r in self._rows(
-                "select c.id as conversation_id, c.kind, c.next_evaluation as date, "
-                "p.id as employee_id, p.name from people p "
-                "join conversations c on c.id = (select c2.id from conversations c2 "
-                "where c2.employee_id = p.id order by c2.created_at desc, c2.id desc limit 1) "
-                "where c.next_evaluation is not null and c.next_evaluation <= :limit"
-                + only + here, params):
-            items += self._due_item(DueKind.EVALUATION, r, day)
-        for r in self._rows(
-                "select h.until as date, r.conversation_id, r.revision, c.kind, "
-                "p.id as employee_id, p.name from handovers h "
-                "join minutes_revisions r on r.id = h.revision_id "
-                "join conversations c on c.id = r.conversation_id "
-                "join people p on p.id = c.employee_id "
-                "where h.until >= :today and h.until <= :limit "
-                "and r.revision = (select max(revision) from minutes_revisions x "
-                "where x.conversation_id = r.conversation_id) "
-                "and not exists (select 1 from confirmations k where k.revision_id = r.id "
-                "and k.party = 'employee')" + only + here, params):
-            items += [replace(item, revision=r["revision"])
-                      for item in self._due_item(DueKind.REACTION, r, day)]
-        return sorted(items, key=lambda i: (i.date, i.employee.casefold(), i.kind != "evaluation",
-                                            i.agreement_id or 0))
+        last = None  # the stored date of the last item taken
+        for r in heapq.merge(*kinds, key=lambda r: r["date"]):
+            if limit is not None and len(items) >= limit and r["date"] != last:
+                break  # every row of the last item's date is in: the head is complete
+            found = self._due_item(r, day)
+            if found:
+                items += found
+                last = r["date"]
+        for rows in kinds:
+            rows.close()
+        items.sort(key=_sort_key)
+        return items if limit is None else items[:limit]
+
+    @locked
+    def due_count(self, today: date | str, within_days: int = 14,
+                  employee_id: int | None = None) -> int:
+        """How many items ``due`` would list (rows with an unreadable date included)."""
+        params, only, _ = self._due_params(today, within_days, employee_id)
+        total = 0
+        for sql in (_EVALUATIONS, _REACTIONS) + ((_AGREEMENTS,) if only else ()):
+            total += self.db.execute(f"select count(*) from ({sql.format(only=only, here=_HERE)})",
+                                     params).fetchone()[0]
+        if not only:
+            total += self.db.execute(_COUNT_AGREEMENTS.format(gone=_GONE), params).fetchone()[0]
+        return int(total)
 
     @staticmethod
-    def _due_item(kind: DueKind, r: dict, today: date) -> list[DueItem]:
+    def _due_item(r: dict, today: date) -> list[DueItem]:
         try:
             when = date.fromisoformat(r["date"])
         except (TypeError, ValueError):
             return []  # not a date we can compare; never hide the rest because of it
         return [DueItem(
-            kind=kind, date=when.isoformat(), employee_id=r["employee_id"], employee=r["name"],
-            conversation_id=r["conversation_id"], conversation_kind=Kind(r["kind"]),
-            overdue=when < today, days=(when - today).days,
-            text=r.get("text") or "", agreement_id=r.get("id"),
-            owner=Owner(r["owner"]) if r.get("owner") else None,
-            collective_id=r.get("collective_id"))]
+            kind=DueKind(r["due_kind"]), date=when.isoformat(), employee_id=r["employee_id"],
+            employee=r["name"], conversation_id=r["conversation_id"],
+            conversation_kind=Kind(r["kind"]), overdue=when < today, days=(when - today).days,
+            text=r["text"] or "", agreement_id=r["id"],
+            owner=Owner(r["owner"]) if r["owner"] else None,
+            collective_id=r["collective_id"], revision=r["revision"])]

@@ -103,6 +103,9 @@ class PeopleMixin(StoreBase):
         """
         if person_id is None:
             return [r["id"] for r in self._rows("select id from conversations order by id")]
+        # Two lookups (one index each), not "employee_id = ? or manager_id = ?": once
+        # analyze has seen one manager in every row, the planner scans for that.
         return [r["id"] for r in self._rows(
-            "select id from conversations where employee_id = ? or manager_id = ? order by id",
+            "select id from conversations where employee_id = ? union "
+            "select id from conversations where manager_id = ? order by id",
             [person_id, person_id])]

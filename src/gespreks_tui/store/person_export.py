@@ -1,8 +1,8 @@
 """Everything stored about one person (AVG art. 15): the rows behind ``person export``.
 
-``person_rows`` collects the rows; ``texts_mentioning`` the texts in other
-people's records that may mention them; ``gespreks_tui.access_export`` turns
-both into readable Markdown and JSON. The access requests themselves (when
+``person_rows`` collects the rows; the mentions in other people's records
+come from ``store.mentions`` (the search an erasure uses too);
+``gespreks_tui.access_export`` turns both into readable Markdown and JSON. The access requests themselves (when
 asked, when answered: one month, extendable by two) are kept here too.
 Erasing the same person is in ``privacy``.
 """
@@ -18,39 +18,6 @@ from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.tables import quote, user_tables
-
-# Every free text in a conversation, with the field it is shown as (the
-# catalogue's ``privacy.field.*``) and the moment it belongs to.
-_TEXTS = """
-select c.id as conversation_id, 'note_' || n.visibility as field, n.body as text,
-       coalesce(c.started_at, c.created_at) as moment, ph.name as phase
-  from notes n join phases ph on ph.id = n.phase_id join conversations c on c.id = ph.conversation_id
-union all
-select c.id, 'agreement', a.text, coalesce(c.started_at, c.created_at), null
-  from agreements a join conversations c on c.id = a.conversation_id
-union all
-select c.id, 'agreement_note', a.done_note, coalesce(a.done_at, c.started_at, c.created_at), null
-  from agreements a join conversations c on c.id = a.conversation_id
-union all
-select c.id, 'follow_up', f.comment, f.created_at, null
-  from follow_ups f join conversations c on c.id = f.conversation_id
-union all
-select c.id, 'score', s.comment, coalesce(c.started_at, c.created_at), s.criterion
-  from scores s join conversations c on c.id = s.conversation_id
-union all
-select c.id, 'overall', c.overall_comment, coalesce(c.started_at, c.created_at), null
-  from conversations c
-union all
-select c.id, 'preparation', p.body, coalesce(c.started_at, c.created_at), null
-  from preparations p join conversations c on c.id = p.conversation_id
-union all
-select c.id, 'confirmation', k.comment, k.confirmed_at, null
-  from confirmations k join minutes_revisions r on r.id = k.revision_id
-  join conversations c on c.id = r.conversation_id
-union all
-select c.id, 'reopening', o.reason, o.reopened_at, null
-  from reopenings o join conversations c on c.id = o.conversation_id
-"""
 
 
 @dataclass(frozen=True)
@@ -103,25 +70,6 @@ class PersonExportMixin(PeopleMixin):
             "update access_requests set answered_on = ? where person_id = ? "
             "and answered_on is null", [as_date(day).isoformat(), person_id])
         return cursor.rowcount
-
-    # -- texts in other people's records ----------------------------------------------
-    @locked
-    def texts_mentioning(self, words: list[str], person_id: int) -> list[dict]:
-        """Free texts of conversations in which ``person_id`` is not the employee that
-        contain one of ``words`` (case-insensitively, as SQL ``like`` does; the caller
-        matches names precisely). Each: conversation_id, kind, employee, field, text,
-        moment, phase (or criterion)."""
-        wanted = [w for w in words if w.strip()]
-        if not wanted:
-            return []
-        return self._rows(
-            f"select t.*, c.kind, e.name as employee from ({_TEXTS}) t "
-            "join conversations c on c.id = t.conversation_id "
-            "join people e on e.id = c.employee_id "
-            "where c.employee_id != ? and t.text != '' and exists (select 1 from "
-            "json_each(?) w where instr(lower(t.text), lower(w.value)) > 0) "
-            "order by t.moment, t.conversation_id, t.field",
-            [person_id, json.dumps(wanted)])
 
     @locked
     def person_rows(self, person_id: int) -> dict:

@@ -4,18 +4,19 @@ Erasing a person (``erase_person``):
 
 1. conversations they led as manager are kept: ``manager_id`` becomes null and
    ``manager_label`` a neutral label ("(verwijderde leidinggevende)", in the
-   conversation's language); in those conversations' stored minutes revisions
-   and manager confirmations the name is replaced by that label too. The
-   revision's fingerprint (``sha256``) is kept as issued: it is what both
-   parties confirmed and what the copies they hold still verify against;
+   conversation's language); in those conversations' manager confirmations the
+   name is replaced by that label too, and minutes that hold the name are
+   redacted as a new revision (``store.redaction``: the old text and
+   fingerprint removed, the confirmations explained);
 2. every conversation in which they were the employee is deleted (with its
    phases, notes, agreements, follow-ups, scores, preparations, revisions and
    confirmations, by cascade), then the person (and their group memberships);
 3. settings whose value is their name (``manager.name``) are removed;
 4. mentions of them in other people's records are never rewritten blindly:
-   ``plan_erasure`` finds them once (``find_mentions``: free-text columns
-   only, never the agenda or templates), the user chooses, and only the
-   chosen ``Mention``s get "(verwijderde persoon)" (``_redact_mentions``);
+   ``plan_erasure`` finds them once (``store.mentions.find_mentions``, the
+   same search the access export uses: free-text columns only, never the
+   agenda or templates), the user chooses, and only the chosen ``Mention``s
+   get "(verwijderde persoon)" (``_redact_mentions``);
 
 all in one transaction with SQLite's ``secure_delete`` on, after which
 ``compact`` VACUUMs and truncates the WAL (both in ``store.secure_delete``).
@@ -31,7 +32,6 @@ module functions so that a test can interrupt one; the module keeps its name
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -41,70 +41,67 @@ from gespreks_tui.db import StoreError
 from gespreks_tui.model import Person
 from gespreks_tui.privacy.retention import Erasure
 from gespreks_tui.store.base import locked
+from gespreks_tui.store.mentions import (
+    MARKDOWN_COLUMNS,
+    SOURCES,
+    find_mentions,
+    matcher_for,
+    name_like,
+)
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.redaction import redact_revision, redaction_of
-from gespreks_tui.store.secure_delete import SecureDeleteMixin
+from gespreks_tui.store.secure_delete import SecureDeleteMixin, pause_point
 from gespreks_tui.store.tables import quote, removed, row_counts
 
 if TYPE_CHECKING:
+    from gespreks_tui.privacy.matcher import MentionMatcher
     from gespreks_tui.privacy.mentions import Mention
-    from gespreks_tui.privacy.names import NameMatcher
 
 MENTIONS = "gespreks_mentions"          # SQL function registered during an erasure
-MARKDOWN_COLUMNS = {("minutes_revisions", "markdown")}
-_IN_CONVERSATION = "t.conversation_id"
-_OF_REVISION = "(select r.conversation_id from minutes_revisions r where r.id = t.revision_id)"
-# The free-text columns a mention is looked for in, with the SQL of the conversation a row
-# belongs to. Not here, on purpose: the agenda (phase names, questions, criteria), names.
-MENTION_COLUMNS = {
-    ("notes", "body"): "(select p.conversation_id from phases p where p.id = t.phase_id)",
-    ("agreements", "text"): _IN_CONVERSATION,
-    ("agreements", "done_note"): _IN_CONVERSATION,
-    ("follow_ups", "comment"): _IN_CONVERSATION,
-    ("scores", "comment"): _IN_CONVERSATION,
-    ("preparations", "body"): _IN_CONVERSATION,
-    ("conversations", "overall_comment"): "t.id",
-    ("minutes_revisions", "markdown"): _IN_CONVERSATION,
-    ("confirmations", "comment"): _OF_REVISION,
-    ("reopenings", "reason"): _IN_CONVERSATION,
-    ("correction_resolutions", "reason"): (
-        "(select r.conversation_id from confirmations k join minutes_revisions r "
-        "on r.id = k.revision_id where k.id = t.confirmation_id)"),
-    ("collectives", "text"): "null",
-}
 
 
 # --- the steps of an erasure (module functions: a test can interrupt one) ---------------
 
-def _neutralise_manager(db, person: Person, matcher: NameMatcher, now: str) -> int:
+def _neutralise_manager(db, person: Person, matcher: MentionMatcher, now: str) -> int:
     """Keep the conversations they led, with a neutral label instead of their name.
 
-    Their name in the employee's minutes is redacted as any other mention: the
-    newest revision is issued again (own fingerprint, the confirmations named),
-    and the old text and fingerprint are removed, so the name cannot be found
-    back by hashing candidates.
+    Set-based: one update for the conversations, one for the confirmations
+    they gave as manager; only the minutes that contain (a part of) the name
+    are read into Python. Their name in the employee's minutes is redacted as
+    any other mention: the newest revision is issued again (own fingerprint,
+    the confirmations named), and the old text and fingerprint are removed,
+    so the name cannot be found back by hashing candidates.
     """
     from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
 
-    rows = db.execute(
-        f"select id, language from conversations where manager_id = ? "
-        f"or {MENTIONS}(manager_label)", [person.id]).fetchall()
-    for conversation_id, lang in rows:
-        label = removed_label("manager", lang)
-        db.execute("update conversations set manager_id = null, manager_label = ? where id = ?",
-                   [label, conversation_id])
-        db.execute(  # first: the redacted revision names the confirmations
-            f"update confirmations set name = ? where party = 'manager' and {MENTIONS}(name) "
-            "and revision_id in (select id from minutes_revisions where conversation_id = ?)",
-            [label, conversation_id])
-        for revision_id, markdown in db.execute(
-                "select id, markdown from minutes_revisions where conversation_id = ? "
-                "and markdown != '' order by revision", [conversation_id]).fetchall():
-            text, found = matcher.replace(markdown, inline(label))
-            if found:
-                redact_revision(db, revision_id, text, now)
-    return len(rows)
+    labels = {lang: removed_label("manager", lang) for lang in ("nl", "en")}
+    ids = [r[0] for r in db.execute(
+        f"select id from conversations where manager_id = ? "
+        f"or (manager_label is not null and {MENTIONS}(manager_label))", [person.id])]
+    if not ids:
+        return 0
+    chosen = json.dumps(ids)
+    db.execute("update conversations set manager_id = null, manager_label = "
+               "case language when 'en' then ? else ? end "
+               "where id in (select value from json_each(?))",
+               [labels["en"], labels["nl"], chosen])
+    db.execute(  # first: the redacted revision names the confirmations
+        f"update confirmations set name = (select case c.language when 'en' then ? else ? end "
+        f"from minutes_revisions r join conversations c on c.id = r.conversation_id "
+        f"where r.id = confirmations.revision_id) where party = 'manager' and {MENTIONS}(name) "
+        f"and revision_id in (select r.id from minutes_revisions r where r.conversation_id "
+        f"in (select value from json_each(?)))", [labels["en"], labels["nl"], chosen])
+    like, params = name_like("r.markdown", person.name)
+    for revision_id, markdown, lang in db.execute(
+            f"select r.id, r.markdown, c.language from minutes_revisions r join conversations c "
+            f"on c.id = r.conversation_id where r.conversation_id in "
+            f"(select value from json_each(?)) and r.markdown != '' and {like} "
+            f"order by r.conversation_id, r.revision", [chosen, *params]).fetchall():
+        text, found = matcher.replace_name(markdown, inline(labels.get(lang, labels["nl"])))
+        if found:
+            redact_revision(db, revision_id, text, now)
+    return len(ids)
 
 
 def _delete_person(db, person: Person) -> None:
@@ -146,7 +143,7 @@ def _redact_mentions(db, mentions: Iterable[Mention], fallback_lang: str, now: s
         by_value.setdefault((mention.table, mention.column, mention.rowid), []).append(mention)
     count = 0
     for (table, column, rowid), chosen in by_value.items():
-        if (table, column) not in MENTION_COLUMNS:
+        if (table, column) not in SOURCES:
             raise ValueError(f"not a mention column: {table}.{column}")
         row = db.execute(f"select {quote(column)} from {quote(table)} where rowid = ?",
                          [rowid]).fetchone()
@@ -167,48 +164,8 @@ def _redact_mentions(db, mentions: Iterable[Mention], fallback_lang: str, now: s
         else:
             db.execute(f"update {quote(table)} set {quote(column)} = ? where rowid = ?",
                        [text, rowid])
+        pause_point("erase.redacting")  # test-only (kill -9 half-way): see secure_delete
     return count
-
-
-def find_mentions(db, person: Person) -> tuple[Mention, ...]:
-    """Every mention of ``person`` in other people's records, numbered from 1.
-
-    Only free-text columns (``MENTION_COLUMNS``) are read, never the agenda,
-    templates or settings; rows that go with the person's own conversations
-    are left out (they are removed), and so are the minutes of conversations
-    they led (their name there becomes the neutral manager label). SQL picks
-    the rows that contain a part of the name at all; only those reach Python.
-    """
-    from gespreks_tui.privacy.mentions import Mention, excerpt
-    from gespreks_tui.privacy.names import MentionMatcher
-
-    others = [r[0] for r in db.execute("select name from people where id != ?",
-                                       [person.id]).fetchall()]
-    matcher = MentionMatcher(person.name, others)
-    needles = sorted({piece for needle in matcher.needles()
-                      for piece in re.split(r"\W+", needle) if piece})
-    found: list[Mention] = []
-    for (table, column), conversation_sql in MENTION_COLUMNS.items():
-        like = " or ".join(f"t.{quote(column)} like ? escape '\\'" for _ in needles)
-        rows = db.execute(
-            f"select t.rowid, t.{quote(column)}, cv.id, coalesce(cv.started_at, cv.created_at) "
-            f"from {quote(table)} t left join conversations cv on cv.id = {conversation_sql} "
-            f"where ({like}) and (cv.id is null or (cv.employee_id != ? and not "
-            f"(? = 'minutes_revisions' and cv.manager_id is ?))) order by cv.id, t.rowid",
-            [*(f"%{_like_escape(n)}%" for n in needles), person.id, table, person.id],
-        ).fetchall()
-        for rowid, text, conversation_id, date in rows:
-            for start, end, kind in matcher.candidates(text):
-                found.append(Mention(
-                    number=len(found) + 1, table=table, column=column, rowid=rowid,
-                    start=start, end=end, found=text[start:end], kind=kind,
-                    conversation_id=conversation_id, date=(date or "")[:10] or None,
-                    excerpt=excerpt(text, start, end)))
-    return tuple(found)
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _forget_statistics(db) -> None:
@@ -228,13 +185,9 @@ class ErasurePlan:
 class ErasureMixin(PeopleMixin, SecureDeleteMixin):
     def _erase_steps(self, person: Person, fallback_lang: str,
                      redact: Iterable[Mention] = ()) -> tuple[int, int, tuple]:
-        from gespreks_tui.privacy.names import NameMatcher
-
         db = self.db
         texts = _redact_mentions(db, redact, fallback_lang, self.now())  # as the plan read
-        matcher = NameMatcher(person.name, [
-            r[0] for r in db.execute("select name from people where id != ?",
-                                     [person.id]).fetchall()])
+        matcher = matcher_for(db, person)  # the one matcher, as the plan and the export use
         db.conn.create_function(MENTIONS, 1, matcher.found, deterministic=True)
         as_manager = _neutralise_manager(db, person, matcher, self.now())
         _delete_person(db, person)
@@ -268,6 +221,11 @@ class ErasureMixin(PeopleMixin, SecureDeleteMixin):
                            ) -> tuple[str, int | None] | None:
         """(redacted_at, by_revision) when that revision was anonymised after an erasure."""
         return redaction_of(self.db, conversation_id, revision)
+
+    @locked
+    def mentions_of(self, person_id: int) -> tuple[Mention, ...]:
+        """Every mention of the person in other people's records (``store.mentions``)."""
+        return find_mentions(self.db, self.get_person(person_id))
 
     @locked
     def plan_erasure(self, person_id: int, lang: str | None = None) -> ErasurePlan:

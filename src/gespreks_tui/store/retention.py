@@ -31,6 +31,7 @@ from gespreks_tui.privacy.retention import (
 )
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date, stored_day
+from gespreks_tui.store.mentions import find_mentions_of
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.privacy import ErasureMixin
 from gespreks_tui.store.secure_delete import SecureDeleteMixin
@@ -129,27 +130,33 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
                                  staying=tuple(staying))
 
     # -- the purge ---------------------------------------------------------------------
-    def _purge(self, today: date, policy: RetentionPolicy, lang: str) -> PurgePlan:
+    def _purge(self, today: date, policy: RetentionPolicy, lang: str,
+               with_mentions: bool = False) -> PurgePlan:
         people = self._left_people(today, policy)
         old = self._old_conversations(today, policy, {p.person.id for p in people})
         remove = [c for c in old if not c.open_agreements]
         kept = [c for c in old if c.open_agreements]
+        mentions = (find_mentions_of(self.db, [p.person for p in people])
+                    if with_mentions else {})
         effect = self._erasure([p.person for p in people], [c.id for c in remove], lang)
         return PurgePlan(today=today, policy=policy, people=tuple(people),
-                         conversations=tuple(remove), kept=tuple(kept), effect=effect)
+                         conversations=tuple(remove), kept=tuple(kept), effect=effect,
+                         mentions={k: v for k, v in mentions.items() if v})
 
     @locked
     def purge(self, today: date | str, policy: RetentionPolicy | None = None,
               dry_run: bool = False, lang: str | None = None) -> PurgePlan:
         """Remove what is past retention on ``today`` (one transaction), then compact.
 
-        With ``dry_run`` nothing changes: the plan lists what would go and
-        counts exactly what would be removed.
+        With ``dry_run`` nothing changes: the plan lists what would go, counts
+        exactly what would be removed, and lists the mentions of the people it
+        erases in other people's records (which a purge leaves as they are).
         """
         day = as_date(today)
         policy = policy or self.retention_policy()
-        plan = self._in_transaction(lambda: self._purge(day, policy, lang or language()),
-                                    dry_run)
+        plan = self._in_transaction(
+            lambda: self._purge(day, policy, lang or language(), with_mentions=dry_run),
+            dry_run)
         if dry_run or plan.empty:
             return plan
         return replace(plan, effect=replace(plan.effect, wal_cleared=self.compact()))

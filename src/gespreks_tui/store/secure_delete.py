@@ -12,8 +12,33 @@ database file and the -wal file, not merely unlinked.
 from __future__ import annotations
 
 import os
+import sys
 
 from gespreks_tui.store.base import StoreBase, locked
+
+PAUSE_ENV = "GESPREKS_TEST_PAUSE"
+
+
+def pause_point(name: str) -> None:
+    """Test-only: stop here for good when ``$GESPREKS_TEST_PAUSE`` is ``NAME:FIFO``.
+
+    ``tests/test_erase_kill.py`` kills an erasure with SIGKILL at a known
+    moment: at point ``name`` this prints ``paused at NAME`` on stderr and
+    blocks opening the FIFO for reading (nothing ever writes to it), until the
+    test kills the process. Without the variable (always, outside that test)
+    it does nothing. Points: ``erase.redacting`` (after each redacted text,
+    inside the transaction), ``erase.commit`` (all work done, not committed),
+    ``compact`` (committed, before VACUUM).
+    """
+    spec = os.environ.get(PAUSE_ENV)
+    if not spec:
+        return
+    point, _, fifo = spec.partition(":")
+    if point != name:
+        return
+    print(f"paused at {name}", file=sys.stderr, flush=True)
+    with open(fifo, encoding="ascii") as wait:  # blocks: no writer ever comes
+        wait.read()
 
 
 class _DryRun(Exception):
@@ -33,6 +58,7 @@ class SecureDeleteMixin(StoreBase):
                 result = work()
                 if dry_run:
                     raise _DryRun(result)
+                pause_point("erase.commit")
         except _DryRun as done:
             return done.effect
         return result
@@ -48,7 +74,12 @@ class SecureDeleteMixin(StoreBase):
         conn = self.db.conn
         if conn.in_transaction:
             raise RuntimeError("compact() inside a transaction")
-        conn.execute("pragma temp_store = memory")
+        pause_point("compact")
+        # VACUUM builds the new file in a temporary database first. In memory that costs
+        # as much RAM as the database is large (190 MiB peak at 10,000 conversations);
+        # a temporary file holds only what remains (nothing erased), and SQLite unlinks
+        # it as soon as it is opened.
+        conn.execute("pragma temp_store = file")
         conn.execute("vacuum")
         busy, frames, done = conn.execute("pragma wal_checkpoint(TRUNCATE)").fetchone()
         wal = f"{self.path}-wal"

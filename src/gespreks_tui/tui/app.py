@@ -21,12 +21,14 @@ from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from gespreks_tui import config as user_config
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock, iso
 from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import MANAGER_SETTING, SCREEN_SHARE_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
+from gespreks_tui.tui.action_help import action_help
 from gespreks_tui.tui.safe_output import with_control_pictures
 from gespreks_tui.tui.textual_compat import command_palette, end_quietly, keep_pastes_whole
 
@@ -60,8 +62,13 @@ class GesprekApp(App):
     screen_share: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, store: Store, clock: Any = None, autosave_delay: float = 0.5,
-                 prep_path: str | None = None) -> None:
+                 prep_path: str | None = None, backups: bool = False) -> None:
         super().__init__()
+        # The configuration file: keys, theme, backups (``gespreks config`` shows it).
+        # ``backups``: the daily automatic backup (on for the real app, off in tests).
+        self.config, self.backups = user_config.current(), backups
+        self._stored_theme: str | None = None  # the theme last written to the settings
+        self._theme_chosen = False  # True once on_mount has set the starting theme
         self.store = store
         self.prep_path = prep_path
         self.clock = clock or SystemClock()
@@ -90,7 +97,11 @@ class GesprekApp(App):
     def on_mount(self) -> None:
         resume = None
         try:
-            self.theme = self.store.get_setting(THEME_SETTING, "textual-dark") or "textual-dark"
+            self._stored_theme = self.store.get_setting(THEME_SETTING)
+            # The file's theme wins; a palette choice is remembered in the database.
+            theme = self.config.theme or self._stored_theme or "textual-dark"
+            self.theme = theme if theme in self.available_themes else "textual-dark"
+            self._theme_chosen = True
             # With --prep the user came to start a new conversation: the start screen.
             # A meeting left more than RESUME_HOURS ago is offered there too, not opened.
             since = iso(self.clock.now() - timedelta(hours=RESUME_HOURS))
@@ -100,6 +111,12 @@ class GesprekApp(App):
             self.notify(error.message(), severity="error", timeout=8, markup=False)
         for notice in self.store.notices:  # e.g. file permissions tightened on open
             self.notify(notice, severity="warning", timeout=12, markup=False)
+        if self.config.problem is not None:  # one line; the defaults are used
+            self.notify(user_config.problem_line(self.config.problem), severity="warning",
+                        timeout=12, markup=False)
+        if self.config.keys:  # binding ids to keys: Textual's keymap
+            self.set_keymap(dict(self.config.keys))
+        self.presence.hold_database()  # `gespreks restore` waits for this copy to end
         if resume is not None and not self.presence.open_elsewhere(resume):
             # The app stopped (or crashed) during this meeting: go on with it.
             self.open_meeting(resume, resumed=True)
@@ -127,6 +144,28 @@ class GesprekApp(App):
         from gespreks_tui import startup_gc
 
         self.call_after_refresh(startup_gc.resume)  # paused by run_app for the start
+        if self.backups:
+            self.call_after_refresh(self.daily_backup)
+
+    def daily_backup(self) -> None:
+        """Today's automatic backup, if there is none yet (at the start, after concluding)."""
+        from gespreks_tui import backup
+        from gespreks_tui.errors import UserError
+
+        if not (self.backups and self.config.backups_on):
+            return
+        path, keep = self.store.path, self.config.keep
+        today = self.clock.now().astimezone().date().isoformat()
+
+        def make() -> None:  # a worker: copying a large file takes a moment
+            try:
+                backup.automatic(path, today, keep)
+            except UserError as error:
+                self.call_from_thread(self.notify, t("backup.automatic_failed",
+                                                     reason=error.message()),
+                                      severity="warning", timeout=8, markup=False)
+
+        self.run_worker(make, thread=True, exit_on_error=False, group="backup")
 
     def on_unmount(self) -> None:
         self.presence.close()
@@ -141,7 +180,12 @@ class GesprekApp(App):
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
-        theme, store = self.theme, self.store
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme picked here (f9, the palette) for the next start."""
+        if not self._theme_chosen or theme == self._stored_theme:
+            return
+        self._stored_theme, store = theme, self.store
 
         def remember() -> None:  # a worker: the database may be busy; not worth a message
             with contextlib.suppress(StoreError):
@@ -181,7 +225,7 @@ class GesprekApp(App):
                 continue
             seen.add(binding.action)
             yield SystemCommand(
-                binding.description, f"{binding.tooltip or binding.description} ({key})",
+                binding.description, f"{action_help(binding)} ({key})",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield from self._textual_commands(screen)
@@ -189,25 +233,36 @@ class GesprekApp(App):
     def _textual_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette entries that are of use here, in the user's language.
 
-        Textual's "Quit" is ours already (ctrl+q saves a running meeting first), and
-        its "Screenshot" is left out: it writes the screen (names, notes) as an SVG to
+        Textual's "Quit" is ours already (ctrl+q saves a running meeting first); its
+        "Keys" panel is replaced by ``KeysDialog`` (the panel lists the widgets' own
+        bindings too, in English); its "Theme" list gets a Dutch prompt; its
+        "Screenshot" is left out: it writes the screen (names, notes) as an SVG to
         the Downloads folder, readable by anyone, outside every rule this app keeps
         for personnel data.
         """
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"),
                             self.action_change_theme)
-        if screen.query("HelpPanel"):
-            yield SystemCommand(t("palette.keys_hide"), t("palette.keys_hide_help"),
-                                self.action_hide_help_panel)
-        else:
-            yield SystemCommand(t("palette.keys"), t("palette.keys_help"),
-                                self.action_show_help_panel)
+        yield SystemCommand(t("palette.keys"), t("palette.keys_help"),
+                            lambda: self.show_keys(screen))
         if screen.maximized is not None:
             yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"),
                                 screen.action_minimize)
         elif screen.focused is not None and screen.focused.allow_maximize:
             yield SystemCommand(t("palette.maximize"), t("palette.maximize_help"),
                                 screen.action_maximize)
+
+    def show_keys(self, screen: Screen) -> None:
+        """Our own list of the keys of ``screen``, in place of Textual's English key panel."""
+        from gespreks_tui.tui.screens.keys_dialog import KeysDialog
+
+        self.push_screen(KeysDialog(screen))
+
+    def action_change_theme(self) -> None:
+        """Textual's theme list, with its prompt in the user's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(command_palette(t("palette.theme_placeholder"),
+                                         t("palette.no_matches"), providers=[ThemeProvider]))
 
     def action_command_palette(self) -> None:
         """The command palette, with its prompt in the user's language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from gespreks_tui import display_time
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import t, tn
 from gespreks_tui.display_time import MONTH_ABBR
 
 __all__ = ["MONTH_ABBR", "ago_text", "date_feedback", "day_text", "escape", "history_line",
@@ -62,10 +62,10 @@ def ago_text(stamp: str, now: datetime) -> str:
     if seconds < 60:
         return t("ago.now")
     if seconds < 3600:
-        return t("ago.minutes", n=seconds // 60)
+        return tn("ago.minutes", seconds // 60)
     if seconds < 86400:
-        return t("ago.hours", n=seconds // 3600)
-    return t("ago.days", n=seconds // 86400)
+        return tn("ago.hours", seconds // 3600)
+    return tn("ago.days", seconds // 86400)
 
 
 def kind_text(kind: str) -> str:

@@ -2,7 +2,10 @@
 
 Textual is pinned to 8.x (pyproject.toml); ``tests/test_textual_compat.py``
 fails as soon as a Textual release changes what a function here relies on, so
-an upgrade shows at once what to redo.
+an upgrade shows at once what to redo. The notes TextArea's wrapping and
+drawing (private parts of Textual's TextArea) are in ``indexed_text_area``, the
+second half of this module, kept apart so that start-up does not import the
+TextArea.
 """
 
 from __future__ import annotations
@@ -121,12 +124,14 @@ def keep_pastes_whole() -> None:
             module.XTermParser = WholePasteParser  # type: ignore[attr-defined]
 
 
-def command_palette(placeholder: str, no_matches: str) -> Screen:
+def command_palette(placeholder: str, no_matches: str,
+                    providers: list | None = None) -> Screen:
     """Textual's command palette, with its two texts in the user's language.
 
     The placeholder is a parameter; "No matches found" is written into
     ``CommandPalette._start_no_matches_countdown``, so that one method is
-    replaced by the same steps with ``no_matches`` as the text.
+    replaced by the same steps with ``no_matches`` as the text. ``providers``:
+    other sources than the screen's commands (Textual's theme list, say).
     """
     from rich.align import Align
     from rich.text import Text as RichText
@@ -149,4 +154,5 @@ def command_palette(placeholder: str, no_matches: str) -> Screen:
             self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN,
                                                     show_no_matches)
 
-    return Palette(id="--command-palette", placeholder=placeholder)
+    return Palette(providers=providers, id="--command-palette", placeholder=placeholder)
+

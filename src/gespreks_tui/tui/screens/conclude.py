@@ -1,4 +1,9 @@
-"""Concluding a meeting: the next evaluation date, then a short summary."""
+"""Concluding a meeting: the next evaluation date, then a short summary.
+
+The dialog also lists what is still open (``reminders``): agreements without
+an owner or a date, earlier agreements not yet followed up. Hints, not
+blockers: a conversation may end with them, the manager just sees them once.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,29 @@ from gespreks_tui.agenda import clock_text
 from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.dates import add_months
-from gespreks_tui.model import Conversation
+from gespreks_tui.meeting import FollowUps
+from gespreks_tui.model import Agreement, AgreementStatus, Conversation
 from gespreks_tui.tui.format import date_feedback, day_text
+
+
+def _counted(key: str, n: int) -> str:
+    return t(f"{key}_one") if n == 1 else t(key, n=n)
+
+
+def reminders(agreements: list[Agreement], follow_ups: FollowUps) -> list[str]:
+    """What is unfinished, one line each: open agreements without owner or date,
+    earlier agreements neither followed up nor done in between."""
+    still_open = [a for a in agreements if a.status != AgreementStatus.DONE]
+    lines = []
+    if n := sum(1 for a in still_open if not a.owner):
+        lines.append(_counted("conclude.no_owner", n))
+    if n := sum(1 for a in still_open if not a.due_date):
+        lines.append(_counted("conclude.no_due", n))
+    pending = [a for a in follow_ups.earlier
+               if a.id not in follow_ups.done and a.id not in follow_ups.between]
+    if pending:
+        lines.append(_counted("conclude.follow_ups", len(pending)))
+    return lines
 
 
 class ConcludeScreen(ModalScreen[date | None]):
@@ -24,10 +50,13 @@ class ConcludeScreen(ModalScreen[date | None]):
 
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="conclude.cancel")]
 
-    def __init__(self, conversation: Conversation, today: date) -> None:
+    def __init__(self, conversation: Conversation, today: date,
+                 open_items: list[str] | None = None) -> None:
+        """``open_items``: the ``reminders`` to show (None: none were worked out)."""
         super().__init__()
         self.conversation = conversation
         self.today = today
+        self.open_items = open_items
 
     def offered(self) -> str:
         """The date offered: the one stored at an earlier conclusion (a reopened
@@ -47,6 +76,12 @@ class ConcludeScreen(ModalScreen[date | None]):
                         else t("conclude.explain", months=months))
             yield Input(self.offered(), id="next-evaluation", compact=True)
             yield Label("", id="next-message", classes="field-message")
+            if self.open_items:
+                yield Label(t("conclude.checklist"))
+                yield Static("\n".join(f"• {line}" for line in self.open_items),
+                             id="conclude-open", markup=False)
+            elif self.open_items is not None:
+                yield Label(t("conclude.nothing_open"), id="conclude-open")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("conclude.confirm_button"), id="confirm", variant="primary",
                              compact=True)
@@ -110,7 +145,7 @@ class SummaryScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="summary"):
             yield Label(t("summary.title"), classes="dialog-title")
             yield Static("\n".join(rows), id="summary-rows", markup=False)
-            yield Label(t("summary.agreements", n=self.agreements))
+            yield Label(t("summary.agreement_count", n=self.agreements))
             yield Label(t("summary.next", date=day_text(c.next_evaluation, language())))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("summary.minutes_button"), id="minutes", variant="primary",

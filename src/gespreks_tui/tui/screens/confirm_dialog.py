@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Button, Input, Label, RadioSet, TextArea
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import VERDICTS_OF, Party, Verdict
 from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
 @dataclass(frozen=True)
@@ -49,24 +50,25 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
             yield Label(t("ui.confirm.who"))
             with RadioSet(id="party", compact=True):
                 for party in (Party.EMPLOYEE, Party.MANAGER):
-                    yield RadioButton(t(f"ui.confirm.party.{party}"), value=party == self.party,
+                    yield ChoiceButton(t(f"ui.confirm.party.{party}"), value=party == self.party,
                                       name=str(party), id=f"party-{party}")
             yield Label(t("ui.confirm.verdict"))
-            with RadioSet(id="verdict", compact=True):
+            with RadioSet(id="verdict", compact=True, classes="two-columns"):
                 for verdict in (*VERDICTS_OF[Party.EMPLOYEE], *VERDICTS_OF[Party.MANAGER]):
-                    yield RadioButton(t(f"ui.confirm.verdict.{verdict}"), name=str(verdict),
+                    yield ChoiceButton(t(f"ui.confirm.verdict.{verdict}"), name=str(verdict),
                                       id=f"verdict-{verdict}")
             yield Label(t("ui.confirm.name"))
             yield Input(self.names.get(self.party, ""), id="confirm-name", compact=True)
             yield Label(t("ui.confirm.comment"))
-            yield TextArea(id="confirm-comment", soft_wrap=True, tab_behavior="focus")
+            yield TextArea(id="confirm-comment", soft_wrap=True, tab_behavior="focus",
+                           compact=True)
             yield Label("", id="confirm-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.confirm.save_button"), id="save", variant="primary", compact=True)
                 yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#verdict").focus()
+        self.query_one("#party").focus()  # the first choice, as in every dialog
 
     @on(RadioSet.Changed, "#party")
     def _party_changed(self, event: RadioSet.Changed) -> None:
@@ -86,6 +88,7 @@ class ConfirmDialog(ModalScreen[ConfirmChoice | None]):
         message = self.query_one("#confirm-message", Label)
         message.update(text)
         message.add_class("error")
+        message.display = True
 
     def action_save(self) -> None:
         party_button = self.query_one("#party", RadioSet).pressed_button

@@ -1,4 +1,5 @@
-"""Dialog to export the minutes to a file (Markdown or HTML), asking before overwriting."""
+"""Dialog to export the minutes to a file (Markdown, HTML, or PDF when the caller
+gives a PDF name and writes PDFs), asking before overwriting."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
 @dataclass(frozen=True)
@@ -28,17 +30,22 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         Binding("ctrl+s", "save", t("key.save"), id="export.save"),
     ]
 
-    def __init__(self, default_md: Path, default_html: Path) -> None:
+    def __init__(self, default_md: Path, default_html: Path,
+                 default_pdf: Path | None = None) -> None:
         super().__init__()
         self.defaults = {"md": default_md, "html": default_html}
+        if default_pdf is not None:
+            self.defaults["pdf"] = default_pdf
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("ui.export.title"), classes="dialog-title")
             with RadioSet(id="format", compact=True):
-                yield RadioButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
-                yield RadioButton(t("ui.export.format_html"), name="html", id="format-html")
+                yield ChoiceButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
+                yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")
+                if "pdf" in self.defaults:
+                    yield ChoiceButton(t("ui.export.format_pdf"), name="pdf", id="format-pdf")
             yield Label(t("ui.export.path"))
             yield Input(str(self.defaults["md"]), id="export-path", compact=True)
             yield Label(t("ui.export.private_note"), id="export-message", classes="field-message")
@@ -47,7 +54,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#export-path").focus()
+        # The first choice first: Right and Space pick HTML here, and never type a
+        # space into the file name.
+        self.query_one("#format").focus()
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:

@@ -1,7 +1,7 @@
 """The hand-over dialog: how the minutes were handed over, and the reaction term.
 
 It returns what was chosen (None: cancelled); the caller has the store record
-it. Its frame is the sign-off dialogs' (``reason_dialog.DIALOG_CSS``).
+it. Its frame is the dialogs' one in ``styles/dialogs.tcss``.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import HandoverMedium
 from gespreks_tui.tui.format import name_of
-from gespreks_tui.tui.screens.reason_dialog import DIALOG_CSS
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,6 @@ class HandoverChoice:
 class HandoverDialog(ModalScreen[HandoverChoice | None]):
     """How the minutes were handed over, and the reaction term in days."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="HandoverDialog")
     BINDINGS = [
         Binding("escape", "cancel", t("key.cancel"), id="handover.cancel"),
         Binding("ctrl+s", "save", t("key.save"), id="handover.save"),
@@ -46,7 +45,7 @@ class HandoverDialog(ModalScreen[HandoverChoice | None]):
             yield Label(t("ui.handover.medium"))
             with RadioSet(id="medium", compact=True):
                 for medium in HandoverMedium:
-                    yield RadioButton(t(f"minutes.handover.medium.{medium}"), name=str(medium),
+                    yield ChoiceButton(t(f"minutes.handover.medium.{medium}"), name=str(medium),
                                       value=medium == HandoverMedium.EMAIL,
                                       id=f"medium-{medium}")
             yield Label(t("ui.handover.term"))

@@ -3,16 +3,27 @@
 Everything here is read-only. The minutes of a concluded conversation are
 rendered in a worker thread; the agreements table shows each agreement with
 the outcome of every follow-up.
+
+The first frame is only the list of conversations and the empty panes
+(issue 19: painted within 100 ms, on years of history too). Right after it,
+the minutes pane gets its scrolling ``Markdown`` widget (importing it, and
+markdown-it with it, is the first use's biggest cost; a widget class's first
+use costs Textual its default styles), the agreements their ``DataTable``
+(its first import is the next biggest) with its rows, and the highlighted
+conversation its minutes.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Markdown, OptionList
+from textual.widget import Widget
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gespreks_tui.agreement_state import state_word
@@ -21,6 +32,9 @@ from gespreks_tui.model import ConversationSummary, Status
 from gespreks_tui.tui.format import day_text, history_line, local_day_text
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 
 class HistoryScreen(StoreCalls, Screen):
@@ -46,10 +60,9 @@ class HistoryScreen(StoreCalls, Screen):
                 yield Label(t("history.conversations"), classes="pane-title")
                 yield OptionList(id="history-list")
             with Vertical(id="history-right"):
-                with VerticalScroll(id="history-minutes-view"):
-                    yield Markdown("", id="history-minutes")
+                yield Static("", id="history-minutes-wait", markup=False)
                 yield Label(t("history.agreements_title"), classes="pane-title")
-                yield DataTable(id="history-agreements", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="history-agreements-wait", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -59,21 +72,42 @@ class HistoryScreen(StoreCalls, Screen):
         rows = self.store_read(lambda: store.list_conversations(employee_id), []) or []
         listing = self.query_one("#history-list", OptionList)
         lang = language()
-        for row in rows:
-            listing.add_option(Option(history_line(row, lang), id=str(row.id)))
-        if rows:
+        listing.add_options(Option(history_line(row, lang), id=str(row.id)) for row in rows)
+        listing.focus()
+        self.call_after_refresh(self._after_first_frame, rows)
+
+    def _after_first_frame(self, rows: list[ConversationSummary]) -> None:
+        """The minutes widget, the agreements and the highlighted minutes (see the module)."""
+        from textual.css.query import NoMatches
+        from textual.widgets import DataTable, Markdown
+
+        table: DataTable = DataTable(id="history-agreements", cursor_type="row",
+                                     zebra_stripes=True)
+        try:
+            for placeholder, widget in (
+                    ("#history-minutes-wait", VerticalScroll(
+                        Markdown("" if rows else t("start.no_history"), id="history-minutes"),
+                        id="history-minutes-view")),
+                    ("#history-agreements-wait", table)):
+                waiting = self.query_one(placeholder, Static)
+                parent = waiting.parent
+                assert isinstance(parent, Widget)
+                parent.mount(widget, before=waiting)
+                waiting.remove()
+            listing = self.query_one("#history-list", OptionList)
+        except NoMatches:  # the screen was left before its first frame's follow-up ran
+            return
+        self.fill_agreements(rows, table)
+        if listing.highlighted is not None:  # moved to already: its minutes, now there is room
+            self.render_minutes(int(listing.get_option_at_index(listing.highlighted).id or 0))
+        elif rows:
             ids = [r.id for r in rows]
             listing.highlighted = ids.index(self.select) if self.select in ids else 0
-        else:
-            self.query_one("#history-minutes", Markdown).update(t("start.no_history"))
-        self.fill_agreements(rows)
-        listing.focus()
 
-    def fill_agreements(self, rows: list[ConversationSummary]) -> None:
+    def fill_agreements(self, rows: list[ConversationSummary], table: DataTable) -> None:
         from rich.text import Text  # a plain cell: DataTable reads a str as markup
 
         store, lang = self.store, language()
-        table = self.query_one("#history-agreements", DataTable)
         table.add_columns(t("history.col_made"), t("history.col_agreement"),
                           t("history.col_owner"), t("history.col_due"),
                           t("history.col_status"), t("history.col_outcomes"))
@@ -112,8 +146,12 @@ class HistoryScreen(StoreCalls, Screen):
             return render_minutes(store, conversation_id).markdown
 
         def show(markdown: str) -> None:
-            if self.showing == conversation_id:  # not one highlighted before and passed by
-                self.query_one("#history-minutes", Markdown).update(markdown)
+            from textual.widgets import Markdown  # loaded by now (_after_first_frame)
+
+            shown = self.query("#history-minutes").results(Markdown)
+            widget = next(shown, None)  # none yet: _after_first_frame asks again
+            if self.showing == conversation_id and widget is not None:  # none passed by since
+                widget.update(markdown)
 
         self.showing = conversation_id
         self.store_work(minutes, then=show)

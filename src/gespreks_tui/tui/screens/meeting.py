@@ -166,6 +166,9 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         self.sub_title = t(f"status.{m.conversation.status}")
         self.query_one(NotesArea).read_only = m.read_only
         self.set_class(m.read_only, "read-only")
+        pane = self.agreements_pane
+        pane.read_only, pane.can_undo = m.read_only, m.can_undo
+        self.refresh_bindings()  # the phase or the undo stack may have changed as well
 
     def show_phase(self) -> None:
         m = self.meeting
@@ -208,6 +211,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
     def show_agreements(self, keep: int | None = None) -> None:
         m = self.meeting
         self.agreements_pane.show(m.agreements, self.app.clock.today(), keep)
+        self.sync_state()
 
     def every_second(self) -> None:
         m = self.meeting
@@ -225,6 +229,16 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
 
     def tick(self) -> None:
         self.query_one(AgendaPane).refresh_from(self.meeting.timer, self.meeting.read_only)
+
+    @on(NotesArea.LargePaste)
+    def _ask_large_paste(self, event: NotesArea.LargePaste) -> None:
+        """A very large paste: insert, insert as a quote, or not (``PasteDialog``)."""
+        from gespreks_tui.tui.screens.paste_dialog import PasteDialog
+
+        event.stop()
+        area, text = event.area, event.text
+        self.app.push_screen(PasteDialog(event.size, event.lines),
+                             lambda choice: area.paste_answered(text, choice))
 
     # -- saving -------------------------------------------------------------
     @on(TextArea.Changed, "#notes")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import Agreement
+from gespreks_tui.model import Agreement, Outcome, Owner
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
 
@@ -59,7 +59,17 @@ class MeetingAgreements(StoreCalls):
                 lambda: m.save_agreement(agreement, result.text, result.owner, result.due_date),
                 then=lambda saved: self.show_agreements(keep=saved.id), failed=retry)
 
-        self.app.push_screen(AgreementForm(self.app.clock.today(), agreement), done)
+        self.app.push_screen(AgreementForm(self.app.clock.today(), agreement,
+                                           self.default_owner()), done)
+
+    def default_owner(self) -> Owner:
+        """Who a new agreement is for: ``[kinds.<kind>] owner`` in the
+        configuration file, else the employee."""
+        from gespreks_tui import config
+        from gespreks_tui.tui.screens.agreement_form import DEFAULT_OWNER
+
+        configured = config.current().kind(self.meeting.conversation.kind).owner
+        return Owner(configured) if configured else DEFAULT_OWNER
 
     def on_agreements_pane_edit(self, message: AgreementsPane.Edit) -> None:
         self.edit_agreement(message.agreement)
@@ -94,5 +104,26 @@ class MeetingAgreements(StoreCalls):
         if self.meeting.read_only:
             return
         m, agreement, outcome = self.meeting, message.agreement, message.outcome
-        self.store_work(lambda: m.follow_up(agreement, outcome),
+        earlier = m.follow_ups.done.get(agreement.id)
+        comment = earlier.comment if earlier else ""  # a key keeps a comment given before
+        self.store_work(lambda: m.follow_up(agreement, outcome, comment),
                          then=lambda _: self.agreements_pane.show_follow_ups(m.follow_ups))
+
+    def on_agreements_pane_follow_up_comment(self,
+                                             message: AgreementsPane.FollowUpComment) -> None:
+        """Outcome and an optional comment in a dialog (t or Enter on a follow-up)."""
+        if self.meeting.read_only:
+            return
+        from gespreks_tui.tui.screens.follow_up_dialog import FollowUpDialog
+
+        m, agreement = self.meeting, message.agreement
+        given = m.follow_ups.done.get(agreement.id)
+
+        def chosen(result: tuple[Outcome, str] | None) -> None:
+            if result is None:
+                return
+            outcome, comment = result
+            self.store_work(lambda: m.follow_up(agreement, outcome, comment),
+                             then=lambda _: self.agreements_pane.show_follow_ups(m.follow_ups))
+
+        self.app.push_screen(FollowUpDialog(agreement, given), chosen)

@@ -26,8 +26,11 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
     Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
     Binding("ctrl+b", "previous_phase", t("key.previous_phase"), id="meeting.previous_phase"),
-    Binding("ctrl+t", "toggle_timer", t("key.pause"), id="meeting.pause"),
-    Binding("ctrl+o", "toggle_private", t("key.private"), id="meeting.private"),
+    # One key, two labels: the key line says what pressing it does now.
+    Binding("ctrl+t", "toggle_timer('pause')", t("key.pause"), id="meeting.pause"),
+    Binding("ctrl+t", "toggle_timer('resume')", t("key.resume_timer"), id="meeting.resume"),
+    Binding("ctrl+o", "toggle_private('private')", t("key.private"), id="meeting.private"),
+    Binding("ctrl+o", "toggle_private('shared')", t("key.shared"), id="meeting.shared"),
     Binding("ctrl+r", "conclude", t("key.conclude"), id="meeting.conclude"),
     Binding("ctrl+r", "reopen", t("key.reopen"), id="meeting.reopen"),
     Binding("escape", "leave", t("key.leave"), id="meeting.leave"),
@@ -39,6 +42,9 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
     Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
             id="meeting.focus_agreements"),
+    # priority: the notes text binds f6 to "select line", which the notes can spare.
+    Binding("f6", "focus_pane('followups')", t("key.focus_followups"),
+            id="meeting.focus_followups", priority=True),
 ]
 
 EDITING_ACTIONS = {"next_phase", "previous_phase", "toggle_timer", "new_agreement", "conclude"}
@@ -67,10 +73,22 @@ class MeetingKeys(StoreCalls):
             return True
         if action in ("reopen", "minutes"):
             return not meeting.conversation.is_open
-        if action in EDITING_ACTIONS:
-            return not meeting.read_only
-        if action == "toggle_private":
-            return meeting.can_show_private
+        if action in EDITING_ACTIONS and meeting.read_only:
+            return False
+        timer = meeting.timer
+        if action == "previous_phase":
+            return timer.current > 0
+        if action == "next_phase":
+            return timer.current < len(timer.planned) - 1
+        if action == "toggle_timer":  # "Pauze" while it runs, "Hervat" while paused
+            return (parameters == ("pause",)) != timer.paused
+        if action == "toggle_private":  # "Privé" in shared notes, "Gedeeld" in private
+            private = meeting.visibility == Visibility.PRIVATE
+            if parameters == ("private",):
+                return not private and meeting.can_show_private
+            return private
+        if action == "focus_pane" and parameters == ("followups",):
+            return bool(meeting.follow_ups.earlier)
         if action == "rescue":  # only when there is nowhere else to keep the text
             return meeting.gone
         return True
@@ -88,14 +106,14 @@ class MeetingKeys(StoreCalls):
     def action_previous_phase(self) -> None:
         self._go(-1)
 
-    def action_toggle_timer(self) -> None:
+    def action_toggle_timer(self, _what: str = "") -> None:
         running = self.meeting.toggle_timer()
         self.sync_state()
         self.tick()
         self.app.notify(t("agenda.running") if running else t("agenda.paused"), timeout=2)
 
     # -- notes --------------------------------------------------------------
-    def action_toggle_private(self) -> None:
+    def action_toggle_private(self, _what: str = "") -> None:
         m = self.meeting
         if m.toggle_private(self.text_area.text) == Visibility.PRIVATE and self.store_read(
                 m.private_notice_due, False):
@@ -108,12 +126,22 @@ class MeetingKeys(StoreCalls):
         self.notes.toggle_questions()
 
     def action_focus_pane(self, pane: str) -> None:
+        """f2 agenda, f3 notes, f4 agreements, f6 follow-ups.
+
+        f4 on an empty agreements list goes to the follow-ups when there are
+        any: keys pressed there act on what the user sees highlighted."""
+        from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+
+        pane_widget = self.query_one(AgreementsPane)
         if pane == "agenda":
             self.query_one("#agenda").focus()
         elif pane == "notes":
             self.text_area.focus()
+        elif pane == "followups" or (not self.meeting.agreements
+                                     and self.meeting.follow_ups.earlier):
+            pane_widget.follow_up_list.focus()
         else:
-            self.query_one("#agreement-list").focus()
+            pane_widget.agreement_list.focus()
 
     def action_rescue(self) -> None:
         """Keep what was typed in an owner-only file next to the database."""
@@ -128,10 +156,12 @@ class MeetingKeys(StoreCalls):
 
     # -- conclude, reopen, leave ----------------------------------------------
     def action_conclude(self) -> None:
-        from gespreks_tui.tui.screens.conclude import ConcludeScreen
+        from gespreks_tui.tui.screens.conclude import ConcludeScreen, reminders
 
         self.flush_notes()
-        self.app.push_screen(ConcludeScreen(self.meeting.conversation, self.app.clock.today()),
+        m = self.meeting
+        self.app.push_screen(ConcludeScreen(m.conversation, self.app.clock.today(),
+                                            reminders(m.agreements, m.follow_ups)),
                              self._conclude)
 
     def _conclude(self, next_date: date | None) -> None:
@@ -153,6 +183,7 @@ class MeetingKeys(StoreCalls):
         self.sync_state()
         self.tick()
         count = len(self.meeting.agreements)
+        self.app.daily_backup()  # the day's automatic copy, if not yet made
         self.app.push_screen(SummaryScreen(concluded, count), self._after_summary)
 
     def _after_summary(self, choice: str | None) -> None:

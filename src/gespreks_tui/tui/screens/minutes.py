@@ -40,6 +40,10 @@ class MinutesScreen(StoreCalls, Screen):
         Binding("u", "handover", t("key.handover"), id="minutes.handover"),
         Binding("v", "keep_minutes", t("key.keep_minutes"), id="minutes.keep"),
         Binding("escape", "back", t("key.back"), id="minutes.back"),
+        Binding("f2", "focus('#minutes-view')", t("key.focus_minutes_text"),
+                id="minutes.focus_text"),
+        Binding("f3", "focus('#revisions')", t("key.focus_revisions"),
+                id="minutes.focus_revisions"),
     ]
 
     def __init__(self, conversation_id: int) -> None:
@@ -87,11 +91,16 @@ class MinutesScreen(StoreCalls, Screen):
         def write() -> Path:
             from gespreks_tui.exports import write_private
 
-            text = markdown
+            text: str | bytes = markdown
             if fmt == "html":
                 from gespreks_tui.minutes import render_html, title_of
 
                 text = render_html(markdown, title_of(c), c.language)
+            elif fmt == "pdf":
+                from gespreks_tui.minutes import title_of
+                from gespreks_tui.minutes.pdf import render_pdf
+
+                text = render_pdf(markdown, title_of(c), c.language)
             write_private(path, text)
             return path
 
@@ -146,6 +155,8 @@ class MinutesScreen(StoreCalls, Screen):
                                           when=moment_text(r.created_at, language(),
                                                           zone=self.conversation.time_zone)),
                                         id=str(r.revision)))
+        if revisions.option_count:  # the revision on screen is the highlighted one
+            revisions.highlighted = revisions.get_option_index(str(revision))
 
     def sign_off_text(self) -> str:
         """Where the newest revision's sign-off stands, in one line (empty: nothing to say)."""
@@ -188,8 +199,9 @@ class MinutesScreen(StoreCalls, Screen):
             if choice is not None:
                 self.write_export(choice.path, choice.fmt, markdown)
 
-        md, html = (Path(default_export_name(self.conversation, ext)) for ext in ("md", "html"))
-        self.app.push_screen(ExportDialog(md, html), done)
+        md, html, pdf = (Path(default_export_name(self.conversation, ext))
+                         for ext in ("md", "html", "pdf"))
+        self.app.push_screen(ExportDialog(md, html, pdf), done)
 
     def action_confirm(self) -> None:
         from gespreks_tui.tui.screens.confirm_dialog import ConfirmDialog
@@ -224,7 +236,7 @@ class MinutesScreen(StoreCalls, Screen):
 
     def action_handover(self) -> None:
         """Record that the newest revision was handed over, with a reaction term."""
-        from gespreks_tui.store.sign_off import DEFAULT_TERM_DAYS
+        from gespreks_tui.config import current
         from gespreks_tui.tui.screens.handover_dialog import HandoverChoice, HandoverDialog
 
         store, conversation_id, revision = self.store, self.conversation_id, self.latest
@@ -244,7 +256,7 @@ class MinutesScreen(StoreCalls, Screen):
 
             self.store_work(hand_over, then=done)
 
-        self.app.push_screen(HandoverDialog(revision, DEFAULT_TERM_DAYS), chosen)
+        self.app.push_screen(HandoverDialog(revision, current().term_days), chosen)
 
     def action_keep_minutes(self) -> None:
         """Answer a correction request: the minutes stay as they are, with the reason."""

@@ -2,9 +2,7 @@
 after a correction request (the hand-over dialog is ``handover_dialog.py``).
 
 It says what will happen and returns the reason (None: cancelled); the caller
-has the store record it. The look is the module's own (``DEFAULT_CSS``),
-as a widget's is: the shared dialog rules in ``styles/dialogs.tcss`` list their
-dialogs by type.
+has the store record it. Its look is the dialogs' frame in ``styles/dialogs.tcss``.
 """
 
 from __future__ import annotations
@@ -18,24 +16,10 @@ from textual.widgets import Button, Label, TextArea
 
 from gespreks_tui.catalogue import t
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} .dialog {{ width: 70; max-width: 95%; height: auto; max-height: 95%;
-    border: thick $accent; background: $surface; padding: 1 2; }}
-{name} .dialog-title {{ text-style: bold; width: 100%; content-align: center middle;
-    padding: 0 0 1 0; }}
-{name} .dialog Label {{ width: 100%; }}
-{name} .dialog TextArea {{ height: 6; }}
-{name} .dialog RadioSet {{ width: 100%; layout: horizontal; height: auto; }}
-{name} .dialog-buttons {{ height: auto; margin: 1 0 0 0; }}
-{name} .error {{ color: $error; }}
-"""
-
 
 class ReasonDialog(ModalScreen[str | None]):
     """Ask for a reason (required) after saying what will happen."""
 
-    DEFAULTDIALOG_CSS = DIALOG_CSS.format(name="ReasonDialog")
     BINDINGS = [
         Binding("escape", "cancel", t("key.cancel"), id="reason.cancel"),
         Binding("ctrl+s", "save", t("key.save"), id="reason.save"),

@@ -1,4 +1,13 @@
-"""Start screen: resume, pick or add an employee, choose the kind and length."""
+"""Start screen: resume, pick or add an employee, choose the kind and length.
+
+Every list has a key of its own (f2 employees, f3 open agreements and earlier
+conversations, f4 unfinished conversations), and Tab goes through the screen
+in reading order: the unfinished list on top, then the left column, then the
+form on the right from top to bottom, ending with "Start gesprek" right after
+the length. So Shift+Tab from that button lands in the number field beside
+it, not in a free-text field. Housekeeping (rename, remove, discard, the
+manager's name) is in ``start_housekeeping``.
+"""
 
 from __future__ import annotations
 
@@ -13,32 +22,47 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Static,
 )
-from textual.widgets.option_list import Option
 
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.errors import UserError
-from gespreks_tui.model import Kind, Person
+from gespreks_tui.model import ConversationSummary, Kind, Person
 from gespreks_tui.person_names import clean_name
-from gespreks_tui.tui.format import ago_text, escape, history_line, id_of, kind_text, name_of
+from gespreks_tui.tui.format import (
+    id_of,
+    kind_text,
+    local_day_text,
+    name_of,
+)
 from gespreks_tui.tui.gateway import StoreCalls, error_line
+from gespreks_tui.tui.screens.start_housekeeping import StartHousekeeping
+from gespreks_tui.tui.screens.start_lists import StartLists
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
 
-class StartScreen(StoreCalls, Screen):
+class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
     """Who, what kind, how long; and the history with this person."""
 
     BINDINGS = [
         Binding("ctrl+s", "begin", t("key.begin"), id="start.begin"),
         Binding("ctrl+r", "resume", t("key.resume"), id="start.resume"),
         Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
+        Binding("f2", "focus('#people-list')", t("key.focus_people"), id="start.focus_people"),
+        Binding("f3", "focus('#history')", t("key.focus_history"), id="start.focus_history"),
+        Binding("f4", "focus_unfinished", t("key.focus_unfinished"),
+                id="start.focus_unfinished"),
+        Binding("e", "rename", t("key.rename"), id="start.rename"),
+        # One key, two lists: an employee added by mistake, or an unfinished conversation.
+        Binding("delete", "remove", t("key.remove"), id="start.remove"),
+        Binding("u", "restore", t("key.restore"), id="start.restore"),
         Binding("f8", "history", t("key.history"), id="start.history"),
+        Binding("f7", "manager_name", t("key.manager_name"), id="start.manager_name"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -49,41 +73,44 @@ class StartScreen(StoreCalls, Screen):
         with Horizontal(id="start-body"):
             with Vertical(id="people-box"):
                 yield Label(t("start.people_title"), classes="section-title")
-                yield Input(placeholder=t("start.new_person_placeholder"), id="new-person")
+                yield Input(placeholder=t("start.new_person_placeholder"), id="new-person",
+                            compact=True)
                 yield OptionList(id="people-list", markup=False)
                 yield Label(t("start.due_title"), classes="section-title", id="due-title")
                 yield Static("", id="due-list")
             with Vertical(id="plan-box"):
-                yield Label(t("start.kind_title"), classes="section-title")
+                yield Label(t("start.kind_title"), classes="section-title first")
                 with RadioSet(id="kind"):
                     for kind in Kind:
-                        yield RadioButton(t(f"kind_short.{kind}"), value=kind == Kind.VOORTGANG,
+                        yield ChoiceButton(t(f"kind_short.{kind}"), value=kind == Kind.VOORTGANG,
                                           name=str(kind), id=f"kind-{kind}")
-                with Horizontal(id="length-row"):
-                    yield Label(t("start.minutes_label"), id="minutes-label")
-                    yield Input("", id="minutes",
-                                type="integer", max_length=3)
-                    yield Button(t("start.begin_button"), id="begin", variant="primary")
                 with Horizontal(id="prep-row"):
                     yield Label(t("start.prep_label"), id="prep-label")
-                    yield Input(self.app.prep_path or "", id="prep",
+                    yield Input(self.app.prep_path or "", id="prep", compact=True,
                                 placeholder=t("start.prep_placeholder"))
-                yield Label("", id="start-message", markup=False)
+                with Horizontal(id="length-row"):
+                    yield Label(t("start.minutes_label"), id="minutes-label")
+                    yield Input("", id="minutes", type="integer", max_length=3, compact=True)
+                    yield Button(t("start.begin_button"), id="begin", variant="primary",
+                                 compact=True)
+                yield Label("", id="start-message", markup=False).set_styles("display: none;")
                 yield Label(t("start.history_title"), classes="section-title")
-                yield OptionList(id="history")
+                yield OptionList(id="history", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "gespreks-tui"
         self.sub_title = t("start.subtitle")
+        self.query_one("#people-list").focus()
+        self.watch(self.app, "screen_share", lambda _: self.refresh_lists(), init=False)
         if not self.app.manager_name:
             from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
 
-            self.app.push_screen(ManagerNameScreen())
-        self.query_one("#people-list").focus()
-        self.watch(self.app, "screen_share", lambda _: self.refresh_lists(), init=False)
-        # Reading the agenda template imports markdown-it: after the first frame.
-        self.call_after_refresh(self.fill_default_length)
+            # The length field is behind the dialog: reading the agenda template
+            # (markdown-it, issue 19) waits until the dialog is answered.
+            self.app.push_screen(ManagerNameScreen(), lambda _: self.fill_default_length())
+        else:  # reading the agenda template imports markdown-it: after the first frame
+            self.call_after_refresh(self.fill_default_length)
 
     def chosen_kind(self) -> Kind:
         return Kind(name_of(self.query_one("#kind", RadioSet).pressed_button, Kind.VOORTGANG))
@@ -100,83 +127,26 @@ class StartScreen(StoreCalls, Screen):
             if replace or not minutes.value.strip():
                 minutes.value = str(total)
 
+        from gespreks_tui import config
+
+        configured = config.current().kind(kind).length  # [kinds.<kind>] length
+        if configured is not None:
+            show(configured)
+            return
         self.store_work(lambda: load_agenda(kind, lang)[0].total_minutes, then=show)
+
+    def on_resize(self) -> None:
+        self.show_due()  # how many items fit depends on the height
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
-    # -- data ---------------------------------------------------------------
-    def refresh_lists(self) -> None:
-        store, now = self.store, self.app.clock.now()
-        unfinished = self.store_read(store.unfinished_conversations, []) or []
-        resume = self.query_one("#resume-list", OptionList)
-        resume.clear_options()
-        resume.add_options(
-            Option(t("start.resume_line", kind=kind_text(s.kind), employee=s.employee,
-                     ago=ago_text(updated, now)), id=str(s.id))
-            for s, updated in unfinished)
-        share = self.app.screen_share  # a shared screen shows no other employees' names
-        self.query_one("#resume-box").display = bool(unfinished) and not share
-        people = self.query_one("#people-list", OptionList)
-        highlighted = people.highlighted
-        chosen = self.selected_person_id()
-        people.clear_options()
-        manager = self.app.manager_name
-        people.add_options(Option(p.name, id=str(p.id))
-                           for p in self.store_read(store.list_people, []) or []
-                           if (not manager or p.name.lower() != manager.lower())
-                           and (not share or p.id == chosen))
-        if people.option_count:
-            people.highlighted = 0 if share else min(highlighted or 0, people.option_count - 1)
-        self.set_class(share, "screen-share")
-        self.show_history()
-        self.show_due()
-
-    def show_due(self, limit: int = 6) -> None:
-        """A compact list of what is overdue or due within two weeks, across everyone."""
-        from gespreks_tui.cycle import due_what, due_when
-
-        store, today = self.store, self.app.clock.today()
-        items = self.store_read(lambda: store.due(today), []) or []
-        if self.app.screen_share:  # only the chosen employee's, on a shared screen
-            person_id = self.selected_person_id()
-            chosen = self.store_read(lambda: store.get_person(person_id)) if person_id else None
-            items = [i for i in items if chosen is not None and i.employee == chosen.name]
-        lines = []
-        for item in items[:limit]:
-            line = escape(f"{due_when(item)} · {item.employee}: {due_what(item)}")
-            lines.append(f"[$warning]{line}[/]" if item.overdue else line)
-        if len(items) > limit:
-            lines.append(t("start.due_more", n=len(items) - limit))
-        self.query_one("#due-list", Static).update("\n".join(lines) or t("start.due_none"))
-
-    def selected_person_id(self) -> int | None:
-        people = self.query_one("#people-list", OptionList)
-        if people.highlighted is None or not people.option_count:
-            return None
-        return id_of(people.get_option_at_index(people.highlighted))
-
-    def show_history(self) -> None:
-        history = self.query_one("#history", OptionList)
-        history.clear_options()
-        person_id = self.selected_person_id()
-        if person_id is None:
-            history.add_option(Option(t("start.no_people"), disabled=True))
-            return
-        store = self.store
-        rows = self.store_read(lambda: store.list_conversations(person_id), []) or []
-        open_count = len(self.store_read(lambda: store.open_agreements_of(person_id), []) or [])
-        history.add_option(Option(t("start.open_agreements", n=open_count), disabled=True))
-        if not rows:
-            history.add_option(Option(t("start.no_history"), disabled=True))
-        lang = language()
-        for row in rows:
-            history.add_option(Option(history_line(row, lang), id=str(row.id)))
-
     # -- events -------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#people-list")
     def _person_highlighted(self) -> None:
-        self.show_history()
+        # refresh_lists has just shown this person's history: not twice per visit
+        if self.selected_person_id() != getattr(self, "_history_of", None):
+            self.show_history()
 
     @on(OptionList.OptionSelected, "#people-list")
     def _person_selected(self) -> None:
@@ -188,8 +158,12 @@ class StartScreen(StoreCalls, Screen):
 
     @on(OptionList.OptionSelected, "#history")
     def _history_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_meeting(int(event.option.id))
+        option_id = event.option.id or ""
+        conversation_id = self.agreement_conversations.get(option_id)
+        if conversation_id is None and option_id.isdigit():
+            conversation_id = int(option_id)
+        if conversation_id is not None:
+            self.open_meeting(conversation_id)
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
@@ -226,6 +200,7 @@ class StartScreen(StoreCalls, Screen):
         message = self.query_one("#start-message", Label)
         message.update(text)
         message.set_class(error, "error")
+        message.display = bool(text)
 
     def say_error(self, error: Exception) -> None:
         """A store error on this screen: one line under the form; what was typed stays."""
@@ -242,16 +217,51 @@ class StartScreen(StoreCalls, Screen):
         if person_id is None:
             self.say(t("start.pick_person"), error=True)
             return
+        self.commit_discard()
         self.app.push_screen(HistoryScreen(person_id))
 
     def action_resume(self) -> None:
-        unfinished = self.store_read(self.store.unfinished_conversations, []) or []
+        unfinished = self.unfinished()
         if unfinished:
-            self.open_meeting(unfinished[0][0].id)
+            self.open_meeting(unfinished[0].summary.id)
         else:
             self.say(t("start.nothing_to_resume"), error=True)
 
-    def action_begin(self) -> None:
+    def action_remove(self) -> None:
+        if self.focused is not None and self.focused.id == "resume-list":
+            self.action_discard()
+        else:
+            self.action_remove_person()
+
+    def action_focus_unfinished(self) -> None:
+        resume = self.query_one("#resume-list", OptionList)
+        if resume.option_count and self.query_one("#resume-box").display:
+            resume.focus()
+        else:
+            self.say(t("start.no_unfinished"), error=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on a list show only while that list has focus."""
+        focused = self.focused.id if self.focused is not None else None
+        if action == "rename":
+            return focused == "people-list"
+        if action == "remove":
+            return focused in ("people-list", "resume-list")
+        if action == "restore":
+            return self.pending_discard is not None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_unmount(self) -> None:
+        self.commit_discard()
+
+    def save_all(self) -> None:
+        """Called by the app before it quits: a pending discard is carried out."""
+        self.commit_discard()
+
+    def action_begin(self, anyway: bool = False) -> None:
         person_id = self.selected_person_id()
         if person_id is None:
             self.say(t("start.pick_person"), error=True)
@@ -261,6 +271,12 @@ class StartScreen(StoreCalls, Screen):
         if raw and (not raw.isdigit() or not MIN_MINUTES <= int(raw) <= MAX_MINUTES):
             self.say(t("start.bad_minutes", low=MIN_MINUTES, high=MAX_MINUTES), error=True)
             self.query_one("#minutes").focus()
+            return
+        chosen = self.store_read(lambda: self.store.get_person(person_id))
+        running = [r.summary for r in self.unfinished()
+                   if chosen is not None and r.summary.employee == chosen.name]
+        if running and not anyway:
+            self.ask_second(running[0])
             return
         kind = self.chosen_kind()
         minutes, prep = int(raw) if raw else None, self.query_one("#prep", Input).value.strip()
@@ -284,6 +300,24 @@ class StartScreen(StoreCalls, Screen):
 
         self.store_work(begin, then=self._begun, failed=self._not_begun)
 
+    def ask_second(self, running: ConversationSummary) -> None:
+        """A conversation with this person is unfinished: start another, or go on there?"""
+        from gespreks_tui.tui.screens.question_dialog import QuestionDialog
+
+        def chosen(answer: str | None) -> None:
+            if answer == "new":
+                self.action_begin(anyway=True)
+            elif answer == "resume":
+                self.open_meeting(running.id)
+
+        self.app.push_screen(QuestionDialog(
+            t("start.second_title"),
+            t("start.second_explain", employee=running.employee, id=running.id,
+              kind=kind_text(running.kind),
+              date=local_day_text(running.date, language(), running.time_zone)),
+            [("resume", t("start.second_resume", id=running.id)),
+             ("new", t("start.second_new")), ("cancel", t("key.cancel"))]), chosen)
+
     def _begun(self, result: tuple[int, list]) -> None:
         conversation_id, problems = result
         for problem in problems:
@@ -301,4 +335,5 @@ class StartScreen(StoreCalls, Screen):
             self.query_one("#prep").focus()
 
     def open_meeting(self, conversation_id: int) -> None:
+        self.commit_discard()  # leaving the screen ends the undo time
         self.app.open_meeting(conversation_id)

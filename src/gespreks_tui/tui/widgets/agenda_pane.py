@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Label, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Label
 
 from gespreks_tui.agenda import AgendaTimer, PhaseTime, clock_text
 from gespreks_tui.catalogue import t
-from gespreks_tui.tui.format import escape
+from gespreks_tui.tui.widgets.fitted import FittedMixin, Run, parts_run, text_run, words
 
 WARNING_SECONDS = 60
 
 
-class Figures(Static):
-    """A Static that is updated without a relayout when only figures changed.
+class Figures(FittedMixin, Widget):
+    """Lines of whole pieces, updated without a relayout when only figures changed.
 
     The agenda ticks every second; a relayout each time would cost every
-    keystroke in that second a full layout pass. Same length of markup: the
-    same lines, so no relayout.
+    keystroke in that second a full layout pass. Same number of lines: no
+    relayout (``show_runs``). Pieces never break inside: a phase name wraps
+    at its words (a word wider than the pane is shortened with "…": the notes
+    title has the full name), "00:02 / 245:00" stays one piece.
     """
-
-    shown: str | None = None
-
-    def show_markup(self, markup: str) -> None:
-        if markup == self.shown:
-            return
-        same_height = self.shown is not None and len(self.shown) == len(markup)
-        self.shown = markup
-        self.update(markup, layout=not same_height)
 
 
 class PhaseRow(Figures):
@@ -37,6 +32,7 @@ class PhaseRow(Figures):
     # Later rules win: a warning or overrun shows over "current".
     DEFAULT_CSS = """
     PhaseRow {
+        height: auto;
         padding: 0 1;
         margin: 0 0 1 0;
         color: $text-muted;
@@ -59,20 +55,27 @@ class PhaseRow(Figures):
     """
 
     def show(self, name: str, figures: PhaseTime) -> None:
+        """The same rule before and after a phase is entered: its share (agenda.py)."""
         remaining = figures.remaining
+        moved = round(figures.share) != round(figures.planned)
+        plan = t("agenda.plan", planned=clock_text(figures.planned))
         if figures.current:
-            head = f"▶ {escape(name)}"
-            figure = clock_text(remaining)
+            head = Content("▶")
+            figure = [Content(clock_text(remaining)).stylize("bold")]
             detail = t("agenda.used_of", used=clock_text(figures.used),
-                       planned=clock_text(figures.planned))
+                       planned=clock_text(figures.share)) + (f" {plan}" if moved else "")
         else:
-            head = f"  {escape(name)}"
-            figure = clock_text(figures.planned)
-            if round(figures.share) != round(figures.planned):
-                figure = t("agenda.share", planned=clock_text(figures.planned),
-                           share=clock_text(figures.share))
+            head = Content(" ")
+            shown = (t("agenda.share", planned=clock_text(figures.planned),
+                       share=clock_text(figures.share)) if moved
+                     else clock_text(figures.planned))
+            figure = [Content(shown).stylize("bold")]
             detail = t("agenda.used", used=clock_text(figures.used)) if figures.used else ""
-        self.show_markup(f"{head}\n  [b]{figure}[/b]" + (f"\n  [dim]{detail}[/dim]" if detail else ""))
+        runs = [Run((head, *words(name)), hang=2),
+                parts_run(figure, indent=2, hang=2)]
+        if detail:  # wraps at words: each figure is one word
+            runs.append(text_run(detail, "dim", indent=2, hang=2))
+        self.show_runs(runs)
         self.set_class(figures.current, "current")
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")
         self.set_class(remaining < 0, "overrun")
@@ -90,9 +93,19 @@ class AgendaPane(VerticalScroll, can_focus=True):
     AgendaPane:focus-within, AgendaPane:focus {
         border: round $accent;
     }
+    AgendaPane Figures {
+        height: auto;
+    }
+    AgendaPane {
+        scrollbar-size-vertical: 1;
+    }
+    AgendaPane #agenda-foot {
+        dock: bottom;
+        height: auto;
+        border-top: solid $primary;
+    }
     AgendaPane #agenda-total {
         padding: 0 1;
-        border-top: solid $primary;
     }
     AgendaPane.over-budget #agenda-total {
         color: $error;
@@ -111,26 +124,37 @@ class AgendaPane(VerticalScroll, can_focus=True):
     def __init__(self, names: list[str], **kwargs) -> None:
         super().__init__(**kwargs)
         self.names = names
+        self._current = -1
 
     def compose(self) -> ComposeResult:
         yield Label(t("agenda.title"), classes="pane-title")
         for i, _ in enumerate(self.names):
             yield PhaseRow(id=f"phase-{i}", classes="phase-row")
-        yield Figures(id="agenda-total")
-        yield Figures(id="agenda-state")
+        # The totals stay in sight at the bottom; the phases scroll above them
+        # when they do not fit (80x24, four phases with long names).
+        with Vertical(id="agenda-foot"):
+            yield Figures(id="agenda-total")
+            yield Figures(id="agenda-state")
 
     def refresh_from(self, timer: AgendaTimer, read_only: bool = False) -> None:
         for figures in timer.phases():
             self.query_one(f"#phase-{figures.position}", PhaseRow).show(
                 self.names[figures.position], figures)
+        if timer.current != self._current:  # a new phase: bring it into view
+            self._current = timer.current
+            row = self.query_one(f"#phase-{timer.current}", PhaseRow)
+            self.call_after_refresh(self.scroll_to_widget, row, animate=False)
         left = timer.total_planned - timer.total_used
-        self.query_one("#agenda-total", Figures).show_markup(t(
-            "agenda.total", used=clock_text(timer.total_used),
-            planned=clock_text(timer.total_planned), left=clock_text(left)))
+        total = t("agenda.total_figures", used=clock_text(timer.total_used),
+                  planned=clock_text(timer.total_planned))
+        self.query_one("#agenda-total", Figures).show_runs([
+            parts_run([t("agenda.total_label"), total], sep=" "),
+            parts_run([t("agenda.left", left=clock_text(left))])])
         state = self.query_one("#agenda-state", Figures)
         if read_only:
-            state.show_markup(t("agenda.closed"))
+            said = t("agenda.closed")
         else:
-            state.show_markup(t("agenda.paused") if timer.paused else t("agenda.running"))
+            said = t("agenda.paused") if timer.paused else t("agenda.running")
+        state.show_runs([text_run(said)])
         state.set_class(timer.paused and not read_only, "paused")
         self.set_class(left < 0, "over-budget")

@@ -54,15 +54,20 @@ class KeyFooter(Widget):
 
     def _what_to_show(self) -> tuple:
         app = self.app
-        keys, palette = [], None
+        keys: list[tuple[str, str, str, bool]] = []
+        late: list[tuple[str, str, str, bool]] = []
+        palette = None
         seen: set[str] = set()
-        for key, (_node, binding, enabled, _tip) in self.screen.active_bindings.items():
+        for key, (node, binding, enabled, _tip) in self.screen.active_bindings.items():
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = (key, app.get_key_display(binding), binding.description, enabled)
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)  # one entry per action, as Footer does
-                keys.append((key, app.get_key_display(binding), binding.description, enabled))
-        return tuple(keys), palette
+                shown = (key, app.get_key_display(binding), binding.description, enabled)
+                # A screen's priority key (f6 on the meeting) waits its turn; the app's
+                # keep their place.
+                (late if binding.priority and node is not app else keys).append(shown)
+        return tuple(keys + late), palette
 
     def _bindings_changed(self, screen) -> None:
         if screen is self.screen and self.is_attached:

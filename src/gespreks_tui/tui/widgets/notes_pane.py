@@ -12,13 +12,15 @@ widgets of their own.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Visibility
 from gespreks_tui.tui.textual_compat import set_border_subtitle_quietly
+
+MIN_PHASE = 12  # a phase name is shortened to no fewer cells than this in the title
 
 
 class NotesPane(Vertical):
@@ -46,12 +48,15 @@ class NotesPane(Vertical):
         border-subtitle-color: $error;
         border-subtitle-style: bold;
     }
+    NotesPane #questions-box {
+        height: auto;
+        max-height: 40vh;
+        scrollbar-size-vertical: 1;
+    }
     NotesPane #questions {
         height: auto;
-        max-height: 6;
         color: $text-muted;
         padding: 0 1;
-        overflow-y: auto;
     }
     NotesPane #preparation {
         height: auto;
@@ -66,7 +71,7 @@ class NotesPane(Vertical):
     NotesPane #preparation.empty {
         display: none;
     }
-    NotesPane.folded #questions, NotesPane.folded #preparation {
+    NotesPane.folded #questions-box, NotesPane.folded #preparation {
         display: none;
     }
     """
@@ -80,7 +85,10 @@ class NotesPane(Vertical):
         self.special_hint = False  # the notes mention special-category data
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="questions", markup=False)
+        # Every question stays readable: the box scrolls (wheel, scrollbar) when
+        # the questions need more than 40% of the screen's height.
+        with VerticalScroll(id="questions-box", can_focus=False):
+            yield Static("", id="questions", markup=False)
         yield Static("", id="preparation", markup=False)
 
     def show_phase(self, name: str, questions: tuple[str, ...], visibility: Visibility,
@@ -101,9 +109,12 @@ class NotesPane(Vertical):
     def _show_title(self) -> None:
         """Phase and mode in the top border, as much of both as the width allows.
 
-        The mode is never cut off: when the whole title does not fit, first the
-        part of the mode's explanation in brackets goes, then the rest of it, then
-        the word "Notes", and then the mode moves to the front.
+        The mode is never cut off, and its explanation ("— komt in het
+        verslag") goes only when the phase name cannot make room for it: first
+        the word "Notities" goes, then a long phase name is shortened with "…"
+        (down to ``MIN_PHASE`` cells; the agenda shows it in full), then the
+        explanation in brackets, then the rest of it, and at last the mode
+        moves to the front.
         """
         mode = t("notes.mode_private") if self._private else t("notes.mode_shared")
         # "PRIVÉ — niet in het verslag (wel opvraagbaar onder de AVG)"
@@ -112,9 +123,16 @@ class NotesPane(Vertical):
         title = t("notes.title", phase=self._phase)
         width = self.size.width or 1000  # not laid out yet: on_resize comes
         room = width - 4  # the corners and a space either side
-        choices = (f"{title} · {mode}", f"{title} · {shorter}", f"{title} · {word}",
-                   f"{self._phase} · {word}")
-        shown = next((c for c in choices if Content(c).cell_length <= room),
+
+        def short_phase(tail: str) -> str:
+            fits = room - Content(f" · {tail}").cell_length
+            if fits < min(MIN_PHASE, Content(self._phase).cell_length):
+                return ""
+            return f"{Content(self._phase).truncate(fits, ellipsis=True).plain} · {tail}"
+
+        choices = (f"{title} · {mode}", f"{title} · {shorter}", f"{self._phase} · {shorter}",
+                   short_phase(shorter), f"{self._phase} · {word}", short_phase(word))
+        shown = next((c for c in choices if c and Content(c).cell_length <= room),
                      f"{word} · {self._phase}")
         if shown != self._title:  # setting it repaints the whole pane
             self._title = shown
