@@ -71,7 +71,7 @@ def _facts(db: Path) -> dict:
     return {
         "format": FORMAT,
         "version": __version__,
-        "database": {"path": str(db), "exists": db.is_file(),
+        "database": {"path": os.path.abspath(db), "exists": db.is_file(),
                      "size": db.stat().st_size if db.is_file() else None,
                      "schema": schema, "schema_known": LATEST},
         "config": {"path": str(found.path), "exists": found.exists,
