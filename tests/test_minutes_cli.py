@@ -6,6 +6,7 @@ The demo (see demo.py): conversation 1 (goals) and conversation 2 (progress,
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import subprocess
 from pathlib import Path
@@ -349,3 +350,31 @@ def test_export_pipe_to_verify_and_confirm_from_stdin(demo_db: Path, tmp_path: P
     assert refused.returncode == 1
     assert "standaardinvoer komt met geen enkele opgeslagen revisie overeen; 1 regel " \
            "verschilt" in refused.stderr.decode()
+
+
+def test_a_pdf_on_stdout_is_refused_when_stdout_is_a_terminal(demo_db: Path, tmp_path: Path,
+                                                               gespreks_script, clean_env):
+    """PDF bytes are not text: on a terminal they could act as escape sequences.
+    Read back from a real pseudo-terminal; nothing is published either."""
+    import os
+    import pty
+
+    from gespreks_tui.store import Store
+
+    before = len(Store.open(demo_db).revisions(2))
+    main, child = pty.openpty()
+    try:
+        done = subprocess.run([str(gespreks_script), "export", "2", "-o", "-", "--format", "pdf",
+                               "--db", str(demo_db)], stdout=child, stderr=subprocess.PIPE,
+                              text=True, env=clean_env, cwd=tmp_path, timeout=60)
+        os.close(child)
+        shown = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(main, 65536):
+                shown += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 1
+    assert "PDF" in done.stderr and "-o verslag.pdf" in done.stderr
+    assert b"%PDF" not in shown
+    assert len(Store.open(demo_db).revisions(2)) == before

@@ -142,3 +142,38 @@ def test_sizes_read_as_a_person_reads_them():
 def test_a_quote_keeps_every_line_end_as_it_was():
     assert quoted("a\r\nb\n\nc") == "> a\r\n> b\n> \n> c"
     assert quoted("") == "> "
+
+
+async def test_keys_typed_while_a_long_paste_is_wrapped_come_after_it(store, clock, monkeypatch):
+    """A paste of many lines is wrapped on a thread first; what is typed meanwhile
+    goes in at once, and must still read after the paste, as it was typed after it."""
+    import threading
+
+    from gespreks_tui.tui.widgets import notes_area
+
+    typed = threading.Event()
+    real_wrap = notes_area.wrap_lines
+
+    def wrap_after_the_keys(*args):  # holds the thread until the keys went in
+        typed.wait(timeout=30)
+        return real_wrap(*args)
+
+    monkeypatch.setattr(notes_area, "wrap_lines", wrap_after_the_keys)
+    prepare(store, "Joris Bakker")
+    text = "".join(f"regel {n}\n" for n in range(notes_area.PREWRAP_LINES + 10))
+    assert len(text.encode()) <= PASTE_ASK_BYTES  # no question: straight to the thread
+    async with make_app(store, clock).run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting(pilot)
+        await pilot.press("a", "b")
+        pilot.app.post_message(events.Paste(text))
+        await pilot.pause()
+        await pilot.press("x", "y")  # typed while the paste waits for its wrapping
+        await pilot.pause()
+        assert screen.text_area.text == "abxy"
+        typed.set()
+        await pilot.app.workers.wait_for_complete([w for w in pilot.app.workers
+                                                   if w.group == "paste"])
+        await pilot.pause()
+        assert screen.text_area.text == "ab" + text + "xy"
+        await saved(pilot)
+    assert stored_note(store) == "ab" + text + "xy"

@@ -23,8 +23,6 @@ render and parse with the same rules.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import re
 
 from gespreks_tui.catalogue import t
@@ -47,6 +45,8 @@ def canonical(content: str) -> str:
 
 def sha256_of(content: str) -> str:
     """The fingerprint (hex sha256) of ``content``'s canonical form."""
+    import hashlib  # here, not at the top: the app's first frame does not need it
+
     return hashlib.sha256(canonical(content).encode("utf-8")).hexdigest()
 
 
@@ -69,6 +69,8 @@ def issued_content(markdown: str) -> str | None:
 
 def content_diff(stored: Revision, content: str, name: str) -> list[str]:
     """The unified diff from a stored revision's content to ``content`` (from file ``name``)."""
+    import difflib  # only when a returned file differs
+
     before = (issued_content(stored.markdown) or canonical(stored.markdown)).splitlines()
     label = t("minutes.revision_label", id=stored.conversation_id, revision=stored.revision)
     return list(difflib.unified_diff(before, content.splitlines(), lineterm="",

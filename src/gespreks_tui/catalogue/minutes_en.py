@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "verdict.gezien": "seen, not agreed",
     # export
     "export.exists": "{path} already exists. Overwrite it? [y/N]",
+    "export.pdf_to_terminal": "A PDF is not text for the screen: send it to a file (-o minutes.pdf) or another program (-o - | …).",
     "export.yes": "y,yes",
     "export.not_overwritten": "{path} was not overwritten and nothing was written. Choose another name with -o, or use --force.",
     "export.done": "Minutes of conversation {id}, revision {revision}, written to {path}",

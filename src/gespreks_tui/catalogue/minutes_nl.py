@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "verdict.gezien": "gezien, niet akkoord",
     # export
     "export.exists": "{path} bestaat al. Overschrijven? [j/N]",
+    "export.pdf_to_terminal": "Een PDF is geen tekst voor het scherm: stuur hem door naar een bestand (-o verslag.pdf) of een ander programma (-o - | …).",
     "export.yes": "j,ja,y,yes",
     "export.not_overwritten": "{path} is niet overschreven en er is niets geschreven. Kies een andere naam met -o, of gebruik --force.",
     "export.done": "Verslag van gesprek {id}, revisie {revision}, geschreven naar {path}",

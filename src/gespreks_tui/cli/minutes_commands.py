@@ -119,6 +119,8 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
             raise UserError(t("minutes.not_concluded", id=conversation_id,
                               status=t(f"status.{conversation.status}")))
         if output == STDIO:
+            if fmt == "pdf" and sys.stdout.isatty():  # binary: never onto a terminal
+                raise UserError(t("export.pdf_to_terminal"))
             record, minutes = publish_record(store, conversation_id)
             _write_stdout(_document(record, minutes, fmt))
             echo_safe(t("export.done", id=conversation_id, revision=minutes.revision,

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.model import Person
 from gespreks_tui.store.housekeeping import Unfinished
 from gespreks_tui.tui.format import ago_text, id_of, kind_text, local_day_text
 
@@ -50,17 +51,22 @@ class StartHousekeeping(_Base):
     _discard_timer: Timer | None = None
 
     # -- an employee --------------------------------------------------------
-    def action_rename(self) -> None:
-        from gespreks_tui.tui.screens.name_dialog import NameDialog
-
+    def _chosen_person(self) -> Person | None:
+        """The employee chosen in the list, or None (and the user told to pick one)."""
         person_id = self.selected_person_id()
         if person_id is None:
             self.say(t("start.pick_person"), error=True)
-            return
+            return None
         store = self.store
-        person = self.store_read(lambda: store.get_person(person_id))
+        return self.store_read(lambda: store.get_person(person_id))
+
+    def action_rename(self) -> None:
+        from gespreks_tui.tui.screens.name_dialog import NameDialog
+
+        store, person = self.store, self._chosen_person()
         if person is None:
             return
+        person_id = person.id
 
         def chosen(name: str | None) -> None:
             if name:
@@ -76,14 +82,10 @@ class StartHousekeeping(_Base):
     def action_remove_person(self) -> None:
         from gespreks_tui.tui.screens.question_dialog import QuestionDialog
 
-        person_id = self.selected_person_id()
-        if person_id is None:
-            self.say(t("start.pick_person"), error=True)
-            return
-        store = self.store
-        person = self.store_read(lambda: store.get_person(person_id))
+        store, person = self.store, self._chosen_person()
         if person is None:
             return
+        person_id = person.id
         if self.store_read(lambda: store.conversations_involving(person_id), []):
             self.say(t("housekeeping.has_conversations", name=person.name), error=True)
             return

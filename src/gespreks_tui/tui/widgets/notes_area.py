@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
+from textual.widgets.text_area import Edit, EditResult, Location
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.indexed_document import IndexedWrappedDocument, Wrapped, wrap_lines
@@ -49,6 +50,13 @@ class NotesArea(IndexedTextArea):
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus",
                          placeholder=t("notes.placeholder"), **kwargs)
+        # Edits so far: a paste that waited for its wrapping knows whether
+        # something was typed meanwhile (``_insert_pasted``).
+        self.edits = 0
+
+    def edit(self, edit: Edit) -> EditResult:
+        self.edits += 1
+        return super().edit(edit)
 
     class LargePaste(Message):
         """A paste over ``ASK_BYTES`` waits: the screen asks how to take it.
@@ -104,11 +112,18 @@ class NotesArea(IndexedTextArea):
             lines.append("")
         middle = lines[1:-1]
         width, tab_width = wrapped._width, wrapped._tab_width
+        # Where the paste was made: keys typed while it is wrapped go in first,
+        # and must still come after it, as they were typed after it.
+        at, edits_then = self.selection, self.edits
 
         def done(result: Wrapped | None) -> None:
             if result is not None and self.wrapped_document is wrapped:
                 wrapped.prewrapped(middle, width, tab_width, result)
-            self._replace_pasted(text)
+            if self.edits == edits_then:  # nothing typed meanwhile: as Textual pastes
+                self._replace_pasted(text, *at)
+            else:  # before what was typed since, where the cursor was
+                point = self.clamp_visitable(min(at.start, at.end))
+                self._replace_pasted(text, point, point)
 
         def work() -> None:
             result: Wrapped | None = None
@@ -119,8 +134,12 @@ class NotesArea(IndexedTextArea):
 
         self.run_worker(work, thread=True, group="paste", exit_on_error=False)
 
-    def _replace_pasted(self, text: str) -> None:
-        """Textual's paste: replace the selection, cursor after the text."""
-        if result := self._replace_via_keyboard(text, *self.selection):
+    def _replace_pasted(self, text: str, start: Location | None = None,
+                        end: Location | None = None) -> None:
+        """Textual's paste: replace the selection (or ``start``–``end``), cursor after
+        the text."""
+        if start is None or end is None:
+            start, end = self.selection
+        if result := self._replace_via_keyboard(text, start, end):
             self.move_cursor(result.end_location)
             self.focus()
