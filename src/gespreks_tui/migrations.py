@@ -323,6 +323,34 @@ def _m010_timer_moment(db: Connection) -> None:
     db.execute("alter table conversations add column timer_at real")
 
 
+def _m011_scale(db: Connection) -> None:
+    """Scores keep the scale they were given on (issue 18). The statements: ``schema_scale``."""
+    from gespreks_tui.schema_scale import migrate as step
+
+    step(db)
+
+
+def _m012_procedure(db: Connection) -> None:
+    """The appraisal procedure's steps, with who and when (issue 18). The statements: ``schema_procedure``."""
+    from gespreks_tui.schema_procedure import migrate as step
+
+    step(db)
+
+
+def _m013_goals(db: Connection) -> None:
+    """Goals, their steps and their progress across the cycle (issue 20). The statements: ``schema_goals``."""
+    from gespreks_tui.schema_goals import migrate as step
+
+    step(db)
+
+
+def _m014_drafts(db: Connection) -> None:
+    """A prepared assessment, kept beside what the meeting made of it (issue 18). The statements: ``schema_drafts``."""
+    from gespreks_tui.schema_drafts import migrate as step
+
+    step(db)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
@@ -334,6 +362,10 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (8, "access requests", _m008_access_requests),
     (9, "lookup indexes", _m009_lookup_indexes),
     (10, "timer moment", _m010_timer_moment),
+    (11, "score scales", _m011_scale),
+    (12, "appraisal procedure", _m012_procedure),
+    (13, "goals", _m013_goals),
+    (14, "prepared assessments", _m014_drafts),
 ]
 LATEST = max(version for version, _, _ in MIGRATIONS)
 

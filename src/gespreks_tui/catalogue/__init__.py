@@ -17,7 +17,13 @@ from gespreks_tui.catalogue import (
     cli_nl,
     cycle_en,
     cycle_nl,
+    draft_en,
+    draft_nl,
     en,
+    goals_en,
+    goals_nl,
+    goals_ui_en,
+    goals_ui_nl,
     minutes_en,
     minutes_nl,
     nl,
@@ -25,6 +31,10 @@ from gespreks_tui.catalogue import (
     palette_nl,
     privacy_en,
     privacy_nl,
+    procedure_en,
+    procedure_nl,
+    scale_en,
+    scale_nl,
     start_en,
     start_nl,
     templates_en,
@@ -36,9 +46,11 @@ from gespreks_tui.catalogue import (
 # One catalogue, kept in sections: the app, the minutes, the cycle, templates, privacy.
 SECTIONS = {
     "nl": (nl, minutes_nl, cycle_nl, templates_nl, privacy_nl, ui_nl, admin_nl,
-           start_nl, cli_nl, palette_nl),
+           start_nl, cli_nl, palette_nl, scale_nl, procedure_nl, draft_nl, goals_nl,
+           goals_ui_nl),
     "en": (en, minutes_en, cycle_en, templates_en, privacy_en, ui_en, admin_en,
-           start_en, cli_en, palette_en),
+           start_en, cli_en, palette_en, scale_en, procedure_en, draft_en, goals_en,
+           goals_ui_en),
 }
 LANGUAGES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}

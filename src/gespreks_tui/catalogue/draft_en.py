@@ -1,0 +1,4 @@
+"""English messages for the prepared (draft) assessment (issue 18)."""
+
+MESSAGES: dict[str, str] = {
+}

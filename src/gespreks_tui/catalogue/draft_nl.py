@@ -1,0 +1,4 @@
+"""Dutch messages for the prepared (draft) assessment (issue 18)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Dutch messages for the appraisal procedure: states, terms, second assessor, calendar (issue 18)."""
+
+MESSAGES: dict[str, str] = {
+}
