@@ -13,6 +13,21 @@ from __future__ import annotations
 import sqlite3
 
 _UNDO = {
+    12: ["drop table appraisal_steps",  # its own indexes go with it
+         "drop index if exists conversations_appraisals"],
+    14: ["alter table conversations drop column draft_frozen_at",
+         "alter table conversations drop column draft_overall_comment",
+         "alter table conversations drop column draft_overall_score",
+         "alter table scores drop column draft_comment",
+         "alter table scores drop column draft_score"],
+    13: ["drop index if exists agreements_by_goal",
+         "alter table agreements drop column goal_id",
+         "drop table if exists goal_reviews", "drop table if exists goal_steps",
+         "drop table if exists goals"],
+    # 11 also widened two CHECKs to 1..5 (schema_scale.widen_checks); the wider CHECK
+    # stays, as it loses nothing, and a replay of 11 leaves it as it is.
+    11: ["alter table conversations drop column goal_prompts",
+         "alter table conversations drop column scale"],
     10: ["alter table conversations drop column timer_at"],
     9: ["drop index if exists conversations_by_manager",
         "drop index if exists collective_members_by_person",

@@ -43,7 +43,8 @@ def test_phases_of_each_kind():
 
     assert names(Kind.VOORTGANG) == ["Terugblik", "Vooruitblik", "Afspraken"]
     assert names(Kind.DOELSTELLING) == [
-        "Resultaatdoelstellingen", "Persoonlijke ontwikkelpunten", "Acties", "Opmerkingen"]
+        "Resultaatdoelstellingen", "Persoonlijke ontwikkelpunten", "Steun en eerste stappen",
+        "Afronding"]
     assert names(Kind.FUNCTIONERING) == [
         "Terugblik", "Wederzijdse feedback", "Ontwikkeling", "Afspraken"]
     assert names(Kind.BEOORDELING)[0] == "Terugblik op de doelstellingen"

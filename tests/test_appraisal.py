@@ -30,7 +30,7 @@ def test_scores_are_stored_and_validated(store, appraisal):
     store.save_score(conversation_id, 0, criteria[0], None, "")  # a score can be taken back
     assert store.scores(conversation_id)[0].score is None
     with pytest.raises(ValueError):
-        store.save_score(conversation_id, 1, criteria[1], 5)
+        store.save_score(conversation_id, 1, criteria[1], 6)  # the built-in scale has 5
 
 
 def test_the_minutes_carry_the_scores_as_a_table(store, appraisal):
@@ -40,9 +40,9 @@ def test_the_minutes_carry_the_scores_as_a_table(store, appraisal):
     cells = [t.children[0].content if t.children else "" for t in tokens if t.type == "inline"]
     header = cells.index("Criterium")
     assert cells[header:header + 3] == ["Criterium", "Oordeel", "Toelichting"]
-    assert cells[header + 3:header + 6] == [criteria[0], "goed", "Sterk | in *analyse*"]
+    assert cells[header + 3:header + 6] == [criteria[0], "voldoende", "Sterk | in *analyse*"]
     assert sum(1 for t in tokens if t.type == "tr_open") == len(criteria) + 1
-    assert "Totaaloordeel: voldoende" in markdown
+    assert "Totaaloordeel: matig" in markdown
 
 
 def test_show_lists_the_scores(db_path, store, appraisal):
@@ -50,5 +50,5 @@ def test_show_lists_the_scores(db_path, store, appraisal):
     store.close()
     result = CliRunner().invoke(build_cli(), ["--db", str(db_path), "show", str(conversation_id)])
     assert result.exit_code == 0, result.output
-    assert f"{criteria[0]}: 3 goed — Sterk | in *analyse*" in result.output
-    assert "Totaaloordeel: 2 voldoende\n  Toelichting: Een redelijk jaar" in result.output
+    assert f"{criteria[0]}: 3 voldoende — Sterk | in *analyse*" in result.output
+    assert "Totaaloordeel: 2 matig\n  Toelichting: Een redelijk jaar" in result.output

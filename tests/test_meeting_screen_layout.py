@@ -164,5 +164,5 @@ async def test_appraisal_comments_get_a_row_of_their_own_at_80x24(store, clock):
         buttons[2].value = True
         await pilot.pause()
         marks = [str(b.render())[0] for b in buttons]
-        assert marks == ["○", "○", "●", "○"]  # the choice reads without colour
+        assert marks == ["○", "○", "●", "○", "○"]  # without colour (5 points)
         assert buttons[2].has_class("-on")

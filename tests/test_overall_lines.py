@@ -19,13 +19,13 @@ def test_overall_judgment_and_comment_on_their_own_lines(tmp_path: Path):
         c = store.create_conversation(person.id, builtin_agenda(Kind.BEOORDELING), 60)
         store.save_overall(c.id, 3, "Sterk jaar: één-op-één (max. € 2.500)")
         lines = render_minutes(store, c.id).markdown.split("\n")
-        at = lines.index("- Totaaloordeel: goed")
+        at = lines.index("- Totaaloordeel: voldoende")
         assert lines[at + 1] == "- Toelichting: Sterk jaar: één-op-één (max. € 2.500)"
         english = render_minutes(store, c.id, lang="en").markdown.split("\n")
-        at = english.index("- Overall judgment: good")
+        at = english.index("- Overall judgment: satisfactory")
         assert english[at + 1] == "- Comment: Sterk jaar: één-op-één (max. € 2.500)"
         shown = scores_text(store.get_conversation(c.id), store.scores(c.id), store.overall(c.id))
-        assert shown[-2:] == ["  Totaaloordeel: 3 goed",
+        assert shown[-2:] == ["  Totaaloordeel: 3 voldoende",
                               "  Toelichting: Sterk jaar: één-op-één (max. € 2.500)"]
     finally:
         store.close()

@@ -146,7 +146,7 @@ def test_purge_with_an_injected_today(demo_db: Path):
     result = invoke("purge", "--db", demo_db, today="2028-07-01", input="verwijderen\n")
     assert result.exit_code == 0, result.stderr
     assert result.output.splitlines()[-1] == (
-        "Opgeschoond: 1 persoon/personen gewist, 2 gesprek(ken) verwijderd, 25 rijen in "
+        "Opgeschoond: 1 persoon/personen gewist, 2 gesprek(ken) verwijderd, 37 rijen in "
         "totaal; database opgeschoond (VACUUM, WAL geleegd).")
     assert people(demo_db) == ["Aylin Yılmaz", "Pieter Jansen", "Sanne de Vries"]
     assert row_counts(demo_db)["conversations"] == 0

@@ -26,11 +26,12 @@ ALL = [(kind, lang) for kind in Kind for lang in LANGS]
 
 # The agendas as they were in code before they moved into Markdown (names, minutes).
 OLD_PHASES = {
+    # issue 18: rewritten for setting goals (result goals, the POP, support, closing)
     ("doelstelling", "nl"): [("Resultaatdoelstellingen", 20),
-                             ("Persoonlijke ontwikkelpunten", 15), ("Acties", 15),
-                             ("Opmerkingen", 10)],
-    ("doelstelling", "en"): [("Result goals", 20), ("Personal development points", 15),
-                             ("Actions", 15), ("Comments", 10)],
+                             ("Persoonlijke ontwikkelpunten", 20),
+                             ("Steun en eerste stappen", 15), ("Afronding", 5)],
+    ("doelstelling", "en"): [("Result goals", 20), ("Personal development points", 20),
+                             ("Support and first steps", 15), ("Closing", 5)],
     ("voortgang", "nl"): [("Terugblik", 20), ("Vooruitblik", 15), ("Afspraken", 10)],
     ("voortgang", "en"): [("Looking back", 20), ("Looking ahead", 15), ("Agreements", 10)],
     ("functionering", "nl"): [("Terugblik", 15), ("Wederzijdse feedback", 20),

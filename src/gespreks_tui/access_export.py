@@ -95,6 +95,7 @@ def _appendix(title: str, body: list[str]) -> list[str]:
 def _conversation_markdown(store, person: Person, conversation_id: int, lang: str,
                            created: str) -> tuple[str, list[PrivateNote]]:
     from gespreks_tui.minutes import render_minutes
+    from gespreks_tui.minutes.goals import goal_section
     from gespreks_tui.minutes.render import render_content
 
     c = store.get_conversation(conversation_id)
@@ -115,7 +116,9 @@ def _conversation_markdown(store, person: Person, conversation_id: int, lang: st
         body = render_content(c, notes, store.agreements(conversation_id),
                               store.follow_ups(conversation_id), c.language,
                               store.scores(conversation_id),
-                              store.overall(conversation_id)).rstrip("\n").split("\n")
+                              store.overall(conversation_id),
+                              goal_section(store.conversation_record(conversation_id),
+                                           c.language)).rstrip("\n").split("\n")
         banner += [">", "> " + t("privacy.md.running", lang=lang,
                                  status=t(f"status.{c.status}", lang=lang))]
     lines = [*banner, "", *body]

@@ -1,5 +1,10 @@
 """Agendas: each kind's phases, planned minutes, guiding questions (and criteria).
 
+An appraisal's agenda also carries its scale and its criteria's behavioural
+indicators, and a goal-setting agenda its goal prompts (issue 18); a
+conversation stores them when it starts, so a template changed later never
+changes it (``store.scale``, ``store.goal_prompts``).
+
 The agendas themselves are Markdown templates (``gespreks_tui/templates/builtin``,
 our own words in nl and en), which users may override in their config folder;
 see ``gespreks_tui.templates``. ``AgendaTemplate.scaled`` spreads a chosen total

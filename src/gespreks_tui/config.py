@@ -12,7 +12,9 @@ which file, line and key, for one line on stderr or one notice in the app.
 Flags and environment variables win over the file; the file wins over the
 defaults (``gespreks config``, ``cli.admin_commands``, shows where each value
 came from). ``[kinds.*]`` (length, owner) is read and checked here for the start
-screen and the agreement form to use.
+screen and the agreement form to use, and so are the appraisal procedure's terms
+(``invitation_days``, ``provisional_days``, ``objection_days``, ``final_days``,
+``second_assessor``: ``appraisal_procedure.ProcedureTerms`` has their defaults).
 
 Example::
 

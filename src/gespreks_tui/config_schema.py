@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gespreks_tui.appraisal_procedure import MOST_TERM_DAYS, TERM_NAMES, ProcedureTerms
 from gespreks_tui.model import Kind, Owner
 
 LANGUAGES = ("nl", "en")
@@ -19,7 +20,7 @@ DEFAULT_KEEP = 7
 
 _TOP = {"language", "theme", "time_zone", "reaction_term_days", "backup", "kinds", "keys"}
 _BACKUP = {"automatic", "keep"}
-_KIND = {"length", "owner"}
+_KIND = {"length", "owner", "second_assessor", *TERM_NAMES}  # terms: issue 18
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Problem:
 class KindDefaults:
     length: int | None = None  # minutes; None: the agenda template's total
     owner: str | None = None  # an ``Owner`` value; None: the agreement form's default
+    # the appraisal procedure's terms in days and the second assessor (None: the default)
+    terms: dict[str, int | bool] = field(default_factory=dict)
+
+    def procedure(self) -> ProcedureTerms:
+        """The procedure's terms: the file's values over ``ProcedureTerms``' defaults."""
+        return ProcedureTerms(**self.terms)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -150,7 +157,14 @@ def parse(data: dict[str, Any], path: Path) -> Config:
                   if "length" in table else None)
         owner = (_text(f"kinds.{name}.owner", table["owner"], tuple(str(o) for o in Owner))
                  if "owner" in table else None)
-        kinds[name] = KindDefaults(length, owner)
+        terms: dict[str, int | bool] = {
+            key: _number(f"kinds.{name}.{key}", table[key], 0, MOST_TERM_DAYS)
+            for key in TERM_NAMES if key in table}
+        if "second_assessor" in table:
+            if not isinstance(table["second_assessor"], bool):
+                raise BadValue(f"kinds.{name}.second_assessor", "config.problem.not_bool")
+            terms["second_assessor"] = table["second_assessor"]
+        kinds[name] = KindDefaults(length, owner, terms)
     values["kinds"] = kinds
     values["keys"] = _keys(data.get("keys", {}))
     return Config(**values)

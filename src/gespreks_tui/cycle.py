@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import t, tn
 from gespreks_tui.dates import add_months
 from gespreks_tui.model import DueItem, DueKind, StepKind, TrailStep
 
@@ -70,14 +70,16 @@ def trail_line(step: TrailStep) -> str:
 def due_when(item: DueItem) -> str:
     """"3 dagen te laat", "vandaag", "over 5 dagen"."""
     if item.days < 0:
-        return t("due.overdue_one") if item.days == -1 else t("due.overdue", days=-item.days)
+        return tn("due.overdue", -item.days, days=-item.days)
     if item.days == 0:
         return t("due.today")
-    return t("due.soon_one") if item.days == 1 else t("due.soon", days=item.days)
+    return tn("due.soon", item.days, days=item.days)
 
 
 def due_what(item: DueItem) -> str:
     """What is due: the agreement (with its number) or the next evaluation."""
+    if item.kind in (DueKind.PROVISIONAL, DueKind.OBJECTION, DueKind.FINAL):  # issue 18
+        return t(f"procedure.due.{item.kind}", conversation=item.conversation_id)
     if item.kind == DueKind.REACTION:  # handed-over minutes: the reaction term ends
         return t("due.reaction", conversation=item.conversation_id, revision=item.revision)
     if item.kind == DueKind.EVALUATION:

@@ -1,11 +1,14 @@
 """Demo data: a small team with a year of history for one employee.
 
+Joris's goals (``demo_goals``): set in the first conversation, reviewed in the second.
+
 ``load_demo(store)`` adds it once; running it again adds nothing.
 """
 
 from __future__ import annotations
 
 from gespreks_tui.agendas import builtin_agenda
+from gespreks_tui.demo_goals import review_demo_goals, set_demo_goals
 from gespreks_tui.model import AgreementStatus, Kind, Outcome, Visibility
 
 DEMO_SETTING = "demo.loaded"
@@ -48,6 +51,7 @@ def load_demo(store) -> bool:
             "2026-10-01")
         monthly = store.add_agreement(goals.id, "Elke maand een één-op-één inplannen",
                                       "manager", "2026-02-01")
+        portal_goal, _support, growth = set_demo_goals(store, goals.id, (course, portal, monthly))
         _timed(store, goals.id, "2026-01-14T09:00:00+00:00", "2026-01-14T10:04:00+00:00",
                [1260, 900, 960, 720], "2026-06-10")
 
@@ -73,6 +77,8 @@ def load_demo(store) -> bool:
         store.update_agreement(talk.id, status=AgreementStatus.DONE)
         store.db.execute("update agreements set done_at = ?, updated_at = ? where id = ?",
                          ["2026-06-10T12:40:00+00:00", "2026-06-10T12:40:00+00:00", talk.id])
+        review_demo_goals(store, progress.id, (portal_goal, _support, growth),
+                          "2026-06-10T12:30:00+00:00")
         _timed(store, progress.id, "2026-06-10T12:00:00+00:00", "2026-06-10T12:48:00+00:00",
                [1320, 960, 600], "2026-12-10")
         store.set_setting(DEMO_SETTING, "1")

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from gespreks_tui.display_time import DEFAULT_ZONE
+
+if TYPE_CHECKING:
+    from gespreks_tui.appraisal_scale import Scale
 
 
 class Kind(StrEnum):
@@ -116,6 +120,8 @@ class Phase:
     questions: tuple[str, ...] = ()
     criteria: tuple[str, ...] = ()  # appraisal criteria scored in this phase
     help: str = ""
+    # Behavioural indicators per criterion, parallel to ``criteria`` (from the agenda snapshot).
+    indicators: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,9 @@ class Conversation:
     issued_revision: int | None = None
     # The IANA zone every moment of this conversation is shown in (stored as UTC).
     time_zone: str = DEFAULT_ZONE
+    # The appraisal scale stored when it started (None: stored before scales were, so
+    # ``appraisal_scale.legacy_scale(language)``; or a conversation without criteria).
+    scale: Scale | None = None
 
     @property
     def is_open(self) -> bool:
@@ -165,6 +174,7 @@ class Agreement:
     # ``gespreks done``: achieved); None while nothing was recorded after it.
     # ``status`` stays open/done/dropped: done means closed, not achieved.
     outcome: Outcome | None = None
+    goal_id: int | None = None  # the goal it serves (migration 13), None: none
 
 
 @dataclass(frozen=True)
@@ -329,6 +339,11 @@ class DueKind(StrEnum):
     AGREEMENT = "agreement"
     EVALUATION = "evaluation"
     REACTION = "reaction"  # the reaction term of handed-over minutes
+    # a beoordeling's procedure (issue 18, ``appraisal_procedure``): the provisional
+    # result after the meeting, the objection term, the final decision
+    PROVISIONAL = "provisional"
+    OBJECTION = "objection"
+    FINAL = "final"
 
 
 @dataclass(frozen=True)
@@ -355,12 +370,14 @@ class DueItem:
     revision: int | None = None  # a reaction term: the revision handed over
 
 
+# The catalogue keys of the old fixed four-point scale. Scores are now shown on the
+# conversation's own scale (``appraisal_scale``); kept for code that still imports it.
 SCORE_KEYS = {1: "onvoldoende", 2: "voldoende", 3: "goed", 4: "uitstekend"}
 
 
 @dataclass(frozen=True)
 class Score:
-    """One appraisal criterion's score (1–4, or None when not given yet) and comment."""
+    """One appraisal criterion's score (1..the scale's points, or None when not given yet)."""
 
     position: int
     criterion: str

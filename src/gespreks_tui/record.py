@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from gespreks_tui.errors import MinutesError, Term
+from gespreks_tui.goals import Goal
 from gespreks_tui.model import (
     Agreement,
     AgreementStatus,
@@ -34,6 +36,9 @@ from gespreks_tui.model import (
     Status,
     Verdict,
 )
+
+if TYPE_CHECKING:
+    from gespreks_tui.appraisal_procedure import Procedure
 
 
 def as_concluded(a: Agreement) -> Agreement:
@@ -69,6 +74,12 @@ class ConversationRecord:
     reopenings: tuple[Reopening, ...] = ()  # oldest first
     resolutions: tuple[Resolution, ...] = ()  # answers to correction requests
     today: str = ""  # YYYY-MM-DD when read: whether a reaction term has passed
+    # Goals set, and goals reviewed or judged, in this conversation, as of it (issue 20)
+    goals_set: tuple[Goal, ...] = ()
+    goals_reviewed: tuple[Goal, ...] = ()
+    goal_scale: tuple[str, ...] = ()  # the labels goals are judged by (empty: not known)
+    # A beoordeling's procedure (issue 18: ``appraisal_procedure``); None for other kinds
+    procedure: Procedure | None = None
 
     @property
     def id(self) -> int:

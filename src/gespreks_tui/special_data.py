@@ -54,3 +54,25 @@ def special_words(text: str) -> list[str]:
 def mentions_special(*texts: str) -> bool:
     """Whether any of ``texts`` uses a special-category word."""
     return any(text and _found(text) for text in texts)
+
+
+def special_starts(text: str, start: int = 0, stop: int | None = None) -> list[int]:
+    """Where special-category words start in ``text[start:stop]`` (one entry per word
+    that matches there, in order): a window of a long note, for ``autosave.ChangedText``.
+
+    A match depends on the character before it and on at most ``context()``
+    characters from its start, so only those around the window are read.
+    """
+    stop = len(text) if stop is None else min(stop, len(text))
+    if start >= stop:
+        return []
+    end = min(len(text), stop + context())
+    lowered = text[start:end].lower()
+    return sorted(m.start() for stem, pattern in _words().items() if stem in lowered
+                  for m in pattern.finditer(text, start, end) if m.start() < stop)
+
+
+def context() -> int:
+    """Characters from a match's start that decide whether it matches: the longest
+    word and the one after it (whether the word ends there)."""
+    return max((len(stem) for stem in _words()), default=0) + 1

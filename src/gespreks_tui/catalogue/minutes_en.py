@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "minutes.meta.manager": "Manager: {name}",
     "minutes.meta.date": "Date: {date}, starting at {time}",
     "minutes.meta.duration": "Duration: planned {planned} minutes, actual {actual} minutes",
+    "minutes.meta.duration_one": "Duration: planned {planned} minutes, actual 1 minute",
     "minutes.unknown": "unknown",
     "minutes.notes": "Notes",
     "minutes.no_notes": "No shared notes.",

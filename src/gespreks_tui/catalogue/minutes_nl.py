@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "minutes.meta.manager": "Leidinggevende: {name}",
     "minutes.meta.date": "Datum: {date}, begin {time} uur",
     "minutes.meta.duration": "Duur: gepland {planned} minuten, werkelijk {actual} minuten",
+    "minutes.meta.duration_one": "Duur: gepland {planned} minuten, werkelijk 1 minuut",
     "minutes.unknown": "onbekend",
     "minutes.notes": "Notities",
     "minutes.no_notes": "Geen gedeelde notities.",

@@ -58,4 +58,9 @@ MESSAGES: dict[str, str] = {
     "ago.hours_one": "1 hour ago",
     "ago.days_one": "1 day ago",
     "start.due_more_one": "… and 1 more (gespreks due)",
+    "start.due_more_short": "… and {n} more",
+    "start.due_more_short_one": "… and 1 more",
+    "start.rename_where": "First choose in the Employees list (f2) whose name to change, then press e.",
+    "start.remove_where": "Delete works in Employees (f2) and Unfinished (f4); earlier conversations are kept.",
+    "start.history_lines": "{date} · {status}\n  {kind} · {open} open",
 }

@@ -58,4 +58,9 @@ MESSAGES: dict[str, str] = {
     "ago.hours_one": "1 uur geleden",
     "ago.days_one": "1 dag geleden",
     "start.due_more_one": "… en nog 1 (gespreks due)",
+    "start.due_more_short": "… en nog {n}",
+    "start.due_more_short_one": "… en nog 1",
+    "start.rename_where": "Kies eerst in de lijst Medewerkers (f2) wie een andere naam krijgt, en druk dan op e.",
+    "start.remove_where": "Delete werkt in Medewerkers (f2) en Onafgerond (f4); eerdere gesprekken blijven bewaard.",
+    "start.history_lines": "{date} · {status}\n  {kind} · {open} open",
 }

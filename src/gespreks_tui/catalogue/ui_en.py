@@ -58,7 +58,8 @@ MESSAGES: dict[str, str] = {
     "conclude.nothing_open": "Every agreement has an owner and a date; everything from earlier conversations was discussed.",
     "summary.agreement_count": "Number of agreements: {n}",
     "paste.title": "Large paste ({size})",
-    "paste.explain": "You are pasting {lines} line(s) into the notes. Insert as is, as a quote (each line starting with \"> \"), or not at all?",
+    "paste.explain": "You are pasting {lines} lines into the notes. Insert as is, as a quote (each line starting with \"> \"), or not at all?",
+    "paste.explain_one": "You are pasting 1 line into the notes. Insert as is, as a quote (the line starting with \"> \"), or not at all?",
     "paste.insert": "Insert",
     "paste.quote": "As a quote",
     "paste.cancel": "Don't paste",
@@ -66,4 +67,9 @@ MESSAGES: dict[str, str] = {
     "paste.megabytes": "{whole}.{tenth} MB",
     "paste.key_previous": "Previous choice",
     "paste.key_next": "Next choice",
+    # Ctrl+S in a dialog: the verb on its button (base_dialog.dialog_keys)
+    "key.dialog_export": "Export",
+    "key.dialog_confirm": "Confirm",
+    "key.dialog_handover": "Hand over",
+    "key.dialog_record": "Record",
 }

@@ -58,7 +58,8 @@ MESSAGES: dict[str, str] = {
     "conclude.nothing_open": "Alle afspraken hebben een eigenaar en een datum; alles uit eerdere gesprekken is besproken.",
     "summary.agreement_count": "Aantal afspraken: {n}",
     "paste.title": "Grote plakactie ({size})",
-    "paste.explain": "Je plakt {lines} regel(s) in de notities. Zo invoegen, als citaat (elke regel begint met \"> \") of niet plakken?",
+    "paste.explain": "Je plakt {lines} regels in de notities. Zo invoegen, als citaat (elke regel begint met \"> \") of niet plakken?",
+    "paste.explain_one": "Je plakt 1 regel in de notities. Zo invoegen, als citaat (de regel begint met \"> \") of niet plakken?",
     "paste.insert": "Invoegen",
     "paste.quote": "Als citaat",
     "paste.cancel": "Niet plakken",
@@ -66,4 +67,9 @@ MESSAGES: dict[str, str] = {
     "paste.megabytes": "{whole},{tenth} MB",
     "paste.key_previous": "Vorige keuze",
     "paste.key_next": "Volgende keuze",
+    # Ctrl+S in a dialog: the verb on its button (base_dialog.dialog_keys)
+    "key.dialog_export": "Exporteren",
+    "key.dialog_confirm": "Bevestigen",
+    "key.dialog_handover": "Uitreiken",
+    "key.dialog_record": "Vastleggen",
 }

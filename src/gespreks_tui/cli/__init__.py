@@ -122,6 +122,9 @@ def build_cli() -> click.Group:
 
     for command in commands.all_commands():
         cli.add_command(command)
+    from gespreks_tui.cli.draft_commands import register as register_drafts
+
+    register_drafts(cli)  # gespreks draft, and prepare --assessment (issue 18)
     return cli
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.cli import minutes_render, render
+from gespreks_tui.cli import goal_commands, minutes_render, render
 from gespreks_tui.cli.completion import complete_conversation, complete_employee
 from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.minutes.procedure import text_lines as procedure_text
 
 
 @click.command(help=t("cli.help.demo"))
@@ -73,21 +74,30 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
         history = store.minutes_history(conversation_id)
         record = store.conversation_record(conversation_id)  # the sign-off around it
         scores, overall = store.scores(conversation_id), store.overall(conversation_id)
+        set_here, reviewed = record.goals_set, record.goals_reviewed  # issue 20
     finally:
         store.close()
     if as_json:
         data = render.conversation_json(conversation, notes, agreements, follow_ups, private,
                                        trails)
         data["scores"] = render.scores_json(scores, overall)
+        data.update(goal_commands.goals_json(list(set_here), list(reviewed)))
         data["minutes"] = minutes_render.minutes_json(history)
         data["sign_off"] = str(record.sign_off(record.today))
+        if record.procedure is not None:  # a beoordeling (issue 18)
+            from gespreks_tui.cli.procedure_commands import status_json
+
+            data["procedure"] = status_json(record.procedure)
         render.echo_document(**data)
     else:
         render.echo_safe("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
                                      trails) + render.scores_text(conversation, scores, overall)
+            + goal_commands.goals_text(conversation_id, list(set_here), list(reviewed),
+                                       record.goal_scale)
             + minutes_render.minutes_text(history, record.conversation.time_zone)
-            + minutes_render.sign_off_text(record)))
+            + minutes_render.sign_off_text(record)
+            + procedure_text(record.procedure, record.conversation.time_zone)))
 
 
 def all_commands() -> list[click.Command]:
@@ -95,9 +105,12 @@ def all_commands() -> list[click.Command]:
     from gespreks_tui.cli.admin_commands import COMMANDS as admin_commands
     from gespreks_tui.cli.completion import completion
     from gespreks_tui.cli.cycle_commands import cycle_commands
+    from gespreks_tui.cli.goal_commands import COMMANDS as goal_command_list
     from gespreks_tui.cli.minutes_commands import COMMANDS as minutes_commands
     from gespreks_tui.cli.privacy_commands import privacy_commands
+    from gespreks_tui.cli.procedure_commands import procedure_commands
     from gespreks_tui.cli.template_commands import COMMANDS as template_commands
 
     return [demo, list_, show, *cycle_commands(), *minutes_commands, *template_commands,
-            *privacy_commands(), *admin_commands, completion]
+            *privacy_commands(), *procedure_commands(), *goal_command_list, *admin_commands,
+            completion]

@@ -274,6 +274,7 @@ def handover(ctx: click.Context, conversation_id: int, medium: str,
              term_days: int | None) -> None:
     from gespreks_tui.config import current
 
+    given_term = term_days
     term_days = current().term_days if term_days is None else term_days  # flag, file, 14
     from gespreks_tui.catalogue import language
     from gespreks_tui.display_time import moment_day
@@ -284,6 +285,9 @@ def handover(ctx: click.Context, conversation_id: int, medium: str,
     try:
         with store.exclusive():  # the minutes as issued now are the ones handed over
             publish(store, conversation_id)
+            if given_term is None and store.get_conversation(conversation_id).kind \
+                    == "beoordeling":  # its objection term (issue 18, config objection_days)
+                term_days = store.procedure_terms().objection_days
             given = store.hand_over(conversation_id, medium, term_days)
             zone = store.get_conversation(conversation_id).time_zone
     finally:

@@ -18,11 +18,11 @@ from typing import Any
 import click
 
 from gespreks_tui.agreement_state import state_word
+from gespreks_tui.appraisal_scale import legacy_scale
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.cycle import trail_line
 from gespreks_tui.display_time import day_text, iso_day, machine_zone, moment_day, moment_text
 from gespreks_tui.model import (
-    SCORE_KEYS,
     Agreement,
     AgreementStatus,
     Conversation,
@@ -208,10 +208,18 @@ def scores_text(c: Conversation, scores: list[Score], overall: tuple[int | None,
         return []
     given = {s.position: s for s in scores}
 
+    scale = legacy_scale(language())  # stored before scales were
+    if c.scale is not None:  # the conversation's own scale
+        from gespreks_tui.templates.scales import in_language
+
+        scale = in_language(c.scale, language())
+
     def label(score: int | None) -> str:
-        return f"{score} {t(f'scores.{SCORE_KEYS[score]}')}" if score else "-"
+        return scale.numbered(score) if score else "-"
 
     lines = ["", t("minutes.scores")]
+    if c.scale is not None:
+        lines.append("  " + t("scale.legend", legend=scale.legend()))
     for position, name in enumerate(criteria):
         s = given.get(position)
         comment = f" — {s.comment}" if s and s.comment else ""

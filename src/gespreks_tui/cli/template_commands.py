@@ -32,6 +32,13 @@ def _template_lines(info) -> list[str]:
         if phase.criteria:
             line += " — " + t("templates.criteria", criteria=", ".join(phase.criteria))
         lines.append(line)
+    if agenda.scale is not None:
+        overall = "scale.overall_asked" if agenda.scale.overall else "scale.overall_not_asked"
+        lines.append("  " + t("scale.templates.scale", legend=agenda.scale.legend(),
+                              overall=t(overall)))
+    if agenda.goal_prompts:
+        lines.append("  " + t("scale.templates.goal_prompts", prompts=", ".join(
+            t(f"scale.prompt.{p}") for p in agenda.goal_prompts)))
     return lines
 
 
@@ -41,8 +48,11 @@ def _template_json(info) -> dict:
         "source": info.source, "fallback_for": info.fallback_for,
         "phases": [{"name": p.name, "planned_seconds": p.minutes * 60,
                     "questions": list(p.questions),
-                    "help": p.help, "criteria": list(p.criteria)}
+                    "help": p.help, "criteria": list(p.criteria),
+                    "indicators": [list(p.indicators_of(i)) for i in range(len(p.criteria))]}
                    for p in info.agenda.phases],
+        "scale": info.agenda.scale.as_data() if info.agenda.scale else None,
+        "goal_prompts": list(info.agenda.goal_prompts),
     }
 
 
@@ -76,13 +86,18 @@ def templates(ctx: click.Context, as_json: bool) -> None:
 @templates.command("copy", help=t("templates.help.copy"))
 @click.argument("kind", type=KINDS)
 @click.option("--force", is_flag=True, help=t("templates.help.force"))
+@click.option("--scale", "points", type=click.Choice(["4", "5"]), default=None,
+              help=t("scale.templates.scale_option"))
 @common_options
-def copy(kind: str, force: bool) -> None:
+def copy(kind: str, force: bool, points: str | None) -> None:
     from gespreks_tui.templates import TemplateExists, copy_builtin
 
     lang = language()
+    if points is not None and kind.lower() != Kind.BEOORDELING.value:
+        raise UserError(t("scale.templates.scale_only_appraisal"))
     try:
-        path = copy_builtin(kind.lower(), lang, force=force)
+        path = copy_builtin(kind.lower(), lang, force=force,
+                            scale=int(points) if points else None)
     except TemplateExists as error:
         raise UserError(t("templates.copy.exists", path=error)) from error
     except OSError as error:

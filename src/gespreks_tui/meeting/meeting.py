@@ -22,9 +22,10 @@ from datetime import date
 from typing import Any
 
 from gespreks_tui.agenda import AgendaTimer
-from gespreks_tui.autosave import Saver
+from gespreks_tui.autosave import ChangedText, Saver
 from gespreks_tui.meeting.agreement_work import AgreementWork
 from gespreks_tui.meeting.follow_ups import FollowUps, load_follow_ups
+from gespreks_tui.meeting.goal_work import GoalWork
 from gespreks_tui.meeting.heartbeat import Heartbeat, ran_after
 from gespreks_tui.meeting.rescue import rescue_text
 from gespreks_tui.model import (
@@ -35,7 +36,8 @@ from gespreks_tui.model import (
 )
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import PRIVATE_NOTICE_SETTING
-from gespreks_tui.special_data import mentions_special
+from gespreks_tui.special_data import context as special_context
+from gespreks_tui.special_data import mentions_special, special_starts
 from gespreks_tui.store import Store, StoreError
 
 GONE = {"conversation.gone", "record.gone"}  # store errors: the conversation vanished
@@ -65,7 +67,7 @@ class Refreshed:
     status: bool = False
 
 
-class Meeting(AgreementWork):
+class Meeting(AgreementWork, GoalWork):
     """A conversation while it is on screen (see the module's docstring)."""
 
     def __init__(self, store: Store, conversation_id: int, clock: Any,
@@ -80,6 +82,7 @@ class Meeting(AgreementWork):
         self.preparation: dict[int, str] = store.preparation(conversation_id)
         self.agreements: list[Agreement] = store.agreements(conversation_id)
         self.follow_ups: FollowUps = load_follow_ups(store, self.conversation)
+        self.load_goals()  # goals set here and earlier ones to review (GoalWork)
         self.timer = _timer(self.conversation, clock)
         self.visibility = Visibility.SHARED
         self.elsewhere = False  # another copy of the app has it open: read along only
@@ -88,6 +91,7 @@ class Meeting(AgreementWork):
         # The last saved note or an agreement mentions health or other
         # special-category data: worked out by the saver, never per keystroke.
         self.special_hint = False
+        self._special_scans: dict[tuple, ChangedText] = {}  # per note: what changed only
         self._deleted: list[Agreement] = []  # undo stack of this session's deletions
         self._claimed = False
         self.gone = False  # the conversation vanished from the database (erased, purged)
@@ -187,13 +191,17 @@ class Meeting(AgreementWork):
         self.texts[key] = text
         agreements = tuple(a.text for a in self.agreements)
         self._stored_at = self.clock.monotonic()
+        scan = self._special_scans.get(key)
+        if scan is None:
+            scan = self._special_scans[key] = ChangedText(special_starts, special_context())
 
         def save() -> None:
             # The timer rides along: no transaction (no fsync) of its own.
             store.save_note(conversation_id, key[0], key[1], text, timer=self.timer_state())
             # On the saver's thread, before it reports the save: a long note
             # takes milliseconds to scan, which the screen need not wait for.
-            self.special_hint = mentions_special(text, *agreements)
+            # Only where the note changed since its last save is searched again.
+            self.special_hint = bool(scan.starts(text)) or mentions_special(*agreements)
 
         self.saver.submit(("note", key), save)
 

@@ -18,6 +18,7 @@
     - [ ] Vastgesteld (opgesteld door de leidinggevende)
     Naam: <manager>
     <handed over: on, via, reaction possible until; after it: no reaction>
+    <a beoordeling handed over: its appraisal procedure (``minutes.procedure``)>
     ## Opmerkingen medewerker
     <the employee writes here, to the end of the file>
 
@@ -33,6 +34,7 @@ from gespreks_tui.catalogue import t
 from gespreks_tui.display_time import clock_text, day_text, iso_day, moment_day
 from gespreks_tui.fingerprint import fingerprint_code
 from gespreks_tui.markdown_escape import inline, note_lines
+from gespreks_tui.minutes.procedure import minutes_lines as procedure_lines
 from gespreks_tui.minutes.reaction import reaction_lines
 from gespreks_tui.model import VERDICTS_OF, Channel, Confirmation, Party, Verdict
 from gespreks_tui.record import ConversationRecord, default_name
@@ -132,6 +134,8 @@ def render_footer(record: ConversationRecord, revision: int, sha256: str, stored
                 lines += [tr("minutes.manager_comment"), "", *note_lines(k.comment), ""]
     if stored:
         lines += _handover(record, revision, given.get(Party.EMPLOYEE), tr, when, lang)
+        if record.latest is not None and revision == record.latest.revision:  # issue 18
+            lines += procedure_lines(record.procedure, c.time_zone, lang)
     lines += ["## " + tr("minutes.comments"), ""]
     if Party.EMPLOYEE in given:
         lines += reaction_lines(given[Party.EMPLOYEE].comment)

@@ -29,13 +29,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gespreks_tui.agreement_state import state_word
-from gespreks_tui.catalogue import t
+from gespreks_tui.appraisal_scale import legacy_scale
+from gespreks_tui.catalogue import t, tn
 from gespreks_tui.display_time import clock_text, day_text, iso_day, moment_day
 from gespreks_tui.errors import MinutesError
 from gespreks_tui.fingerprint import canonical, issued_content, sha256_of
 from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.minutes.footer import render_footer
-from gespreks_tui.model import SCORE_KEYS, Agreement, Conversation, FollowUp, Score, Visibility
+from gespreks_tui.minutes.goals import goal_section
+from gespreks_tui.model import Agreement, Conversation, FollowUp, Score, Visibility
 from gespreks_tui.record import ConversationRecord
 
 if TYPE_CHECKING:
@@ -68,23 +70,36 @@ def _date(value: str | None, missing: str, lang: str) -> str:
 
 
 def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None, str],
-                 tr) -> list[str]:
+                 tr, lang: str = "nl") -> list[str]:
     """The appraisal as a table: one row per criterion, then the overall judgment."""
     criteria = [name for phase in c.phases for name in phase.criteria]
     if not criteria and not scores and overall[0] is None:
         return []
     given = {s.position: s for s in scores}
+    # The scale stored with the conversation; before scales were stored: the old one,
+    # worded as before (no scale line), so those minutes read exactly as they did.
+    if c.scale is not None:
+        from gespreks_tui.templates.scales import in_language  # parses the built-ins once
+
+        scale = in_language(c.scale, lang)
+    else:
+        scale = legacy_scale(lang)
 
     def label(score: int | None) -> str:
-        return tr(f"scores.{SCORE_KEYS[score]}") if score else "–"
+        return inline(scale.label(score)) if score else "–"
 
-    lines = ["## " + tr("minutes.scores"), "",
-             f"| {tr('minutes.scores.criterion')} | {tr('minutes.scores.score')} | "
-             f"{tr('minutes.scores.comment')} |", "| --- | --- | --- |"]
+    lines = ["## " + tr("minutes.scores"), ""]
+    if c.scale is not None:
+        lines += [tr("scale.legend", legend=" · ".join(
+            f"{n} {inline(name)}" for n, name in enumerate(scale.labels, 1))), ""]
+    lines += [f"| {tr('minutes.scores.criterion')} | {tr('minutes.scores.score')} | "
+              f"{tr('minutes.scores.comment')} |", "| --- | --- | --- |"]
     for position, name in enumerate(criteria):
         s = given.get(position)
         lines.append(f"| {inline(name)} | {label(s.score if s else None)} | "
                      f"{inline(s.comment) if s and s.comment else ''} |")
+    if c.scale is not None and not scale.overall and overall == (None, ""):
+        return [*lines, ""]  # the organisation's scale asks no overall judgment
     lines += ["", "- " + tr("minutes.overall", score=label(overall[0]))]
     if overall[1]:
         lines.append("- " + tr("minutes.overall_comment", comment=inline(overall[1])))
@@ -94,7 +109,7 @@ def _score_lines(c: Conversation, scores: list[Score], overall: tuple[int | None
 def render_content(
     c: Conversation, notes: Mapping, agreements: Iterable[Agreement],
     follow_ups: Iterable[FollowUp], lang: str, scores: Iterable[Score] = (),
-    overall: tuple[int | None, str] = (None, ""),
+    overall: tuple[int | None, str] = (None, ""), goals: Iterable[str] = (),
 ) -> str:
     """The canonical content above the fingerprint line.
 
@@ -117,8 +132,8 @@ def render_content(
                   else tr("minutes.unknown")),
         "- " + tr("minutes.meta.date", date=moment_day(start, c.time_zone, lang),
                   time=clock_text(start, c.time_zone)),
-        "- " + tr("minutes.meta.duration", planned=round(c.planned_seconds / 60),
-                  actual=round(used / 60)),
+        "- " + tn("minutes.meta.duration", round(used / 60), lang=lang,
+                  planned=round(c.planned_seconds / 60), actual=round(used / 60)),
         "",
         "## " + tr("minutes.notes"),
         "",
@@ -127,7 +142,8 @@ def render_content(
         shared = note_lines(notes.get((phase.position, Visibility.SHARED), ""))
         lines += ["### " + inline(phase.name), "",
                   *(shared or ["*" + tr("minutes.no_notes") + "*"]), ""]
-    lines += _score_lines(c, list(scores), overall, tr)
+    lines += _score_lines(c, list(scores), overall, tr, lang)
+    lines += goals  # minutes/goals.py: the goals set or reviewed (none: nothing)
     lines += ["## " + tr("minutes.agreements"), ""]
     for number, a in enumerate(agreements, 1):
         lines.append(f"{number}. " + tr(
@@ -169,9 +185,13 @@ def record_content(record: ConversationRecord, lang: str | None = None) -> str:
     """
     notes = {(position, Visibility.SHARED): text
              for position, text in record.shared_notes.items()}
-    return render_content(record.conversation, notes, record.agreements_as_concluded,
-                          record.follow_ups,
-                          lang or record.conversation.language, record.scores, record.overall)
+    content = render_content(record.conversation, notes, record.agreements_as_concluded,
+                             record.follow_ups,
+                             lang or record.conversation.language, record.scores, record.overall,
+                             goal_section(record, lang or record.conversation.language))
+    from gespreks_tui.minutes.draft_changes import with_draft_changes  # issue 18: a draft
+
+    return with_draft_changes(content, record, lang or record.conversation.language)
 
 
 def render_record(record: ConversationRecord, revision: int | None = None,

@@ -12,6 +12,10 @@ derive from each other):
 - ``people``, ``conversations``, ``minutes``, ``appraisal``: the records of a
   conversation; ``revisions``: a conversation as one record for its minutes;
   ``agreements``: agreements and their follow-ups;
+- ``goals``: goals and their steps (issue 20); ``goal_reviews``: their reviews
+  and judgments in later conversations, and the agreements that serve them;
+- ``appraisal_procedure``: a beoordeling's procedure (states, terms, second
+  assessor) and its running terms in ``due``;
 - across the cycle: ``agreement_trails`` (trails, done in between),
   ``collectives`` (collective agreements), ``due`` (what is due);
 - ``housekeeping``: correcting typos and mistakes (rename, remove, discard);
@@ -26,10 +30,14 @@ from gespreks_tui.db import StoreError
 from gespreks_tui.store.agreement_trails import AgreementTrailsMixin
 from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.appraisal import AppraisalMixin
+from gespreks_tui.store.appraisal_procedure import ProcedureMixin
 from gespreks_tui.store.base import StoreBase
 from gespreks_tui.store.collectives import CollectivesMixin
 from gespreks_tui.store.conversations import ConversationsMixin
+from gespreks_tui.store.drafts import DraftsMixin
 from gespreks_tui.store.due import DueMixin
+from gespreks_tui.store.goal_reviews import GoalReviewsMixin
+from gespreks_tui.store.goals import GoalsMixin
 from gespreks_tui.store.housekeeping import HousekeepingMixin
 from gespreks_tui.store.minutes import MinutesMixin
 from gespreks_tui.store.people import PeopleMixin
@@ -45,9 +53,9 @@ from gespreks_tui.store.secure_delete import SecureDeleteMixin
 # so a type checker can follow each ``self.method`` call. A mixin is listed here
 # before every mixin it derives from, as Python's method order requires.
 class Store(
-    HousekeepingMixin, MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin,
+    ProcedureMixin, DraftsMixin, HousekeepingMixin, MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin,
     PersonExportMixin, ConversationsMixin, CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin,
-    SecureDeleteMixin, AppraisalMixin, DueMixin, StoreBase,
+    SecureDeleteMixin, AppraisalMixin, GoalReviewsMixin, GoalsMixin, DueMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

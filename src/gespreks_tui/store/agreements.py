@@ -16,6 +16,7 @@ def _agreement(row: dict) -> Agreement:
         status=AgreementStatus(row["status"]), position=row["position"],
         collective_id=row["collective_id"], created_at=row["created_at"],
         done_at=row["done_at"], outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        goal_id=row.get("goal_id"),
     )
 
 
@@ -95,6 +96,7 @@ class AgreementsMixin(StoreBase):
             "collective_id": agreement.collective_id, "created_at": agreement.created_at,
             "updated_at": self.now(), "done_at": agreement.done_at,
             "outcome": str(agreement.outcome) if agreement.outcome else None,
+            "goal_id": agreement.goal_id,
         }, replace=True)
         return self.get_agreement(agreement.id)
 

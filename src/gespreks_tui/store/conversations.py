@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from gespreks_tui.agendas import AgendaTemplate, from_snapshot
+from gespreks_tui.appraisal_scale import Scale
 from gespreks_tui.db import StoreError
 from gespreks_tui.display_time import DEFAULT_ZONE, machine_zone
 from gespreks_tui.model import Conversation, ConversationSummary, Kind, Phase, Status, Visibility
@@ -36,7 +37,18 @@ def _template_fields(agenda: AgendaTemplate, position: int) -> dict:
     if position >= len(agenda.phases):
         return {}
     phase = agenda.phases[position]
-    return {"questions": phase.questions, "criteria": phase.criteria, "help": phase.help}
+    return {"questions": phase.questions, "criteria": phase.criteria, "help": phase.help,
+            "indicators": phase.indicators}
+
+
+def _scale_fields(agenda: AgendaTemplate) -> dict:
+    """Its scale and goal prompts (migration 11), so a later template never changes them."""
+    fields = {}
+    if agenda.scale is not None:
+        fields["scale"] = agenda.scale.to_json()
+    if agenda.goal_prompts:
+        fields["goal_prompts"] = ",".join(agenda.goal_prompts)
+    return fields
 
 
 def _summary(row: dict) -> ConversationSummary:
@@ -67,6 +79,7 @@ class ConversationsMixin(CollectivesMixin):
                 "created_at": now, "started_at": now, "updated_at": now,
                 "time_zone": machine_zone(),
                 "agenda_snapshot": json.dumps(agenda.snapshot(), ensure_ascii=False),
+                **_scale_fields(agenda),
             })
             conversation_id = conversations.last_pk
             self.db["phases"].insert_all(
@@ -103,6 +116,7 @@ class ConversationsMixin(CollectivesMixin):
             current_phase=row["current_phase"], paused=bool(row["paused"]), phases=phases,
             issued_revision=row["issued_revision"],
             time_zone=row["time_zone"] or DEFAULT_ZONE,
+            scale=Scale.from_json(row["scale"], row["language"]) if row.get("scale") else None,
         )
 
     @locked

@@ -4,7 +4,9 @@
 start screen: agreements with a due date, and the next evaluation of each
 employee's latest conversation, sorted by date, then employee. People who
 have left are skipped. Open reaction terms are due too: minutes handed over
-without a reaction yet (``store.hand_over``), until the term's last day.
+without a reaction yet (``store.hand_over``), until the term's last day; for a
+beoordeling that term is the objection term, listed with the procedure's other
+terms by ``store.appraisal_procedure`` instead.
 
 The start screen shows a handful of items out of thousands on a team with
 years of history (issue 19), so SQLite does the ordering: ``due(..., limit=6)``
@@ -61,6 +63,7 @@ where h.until >= :today and h.until <= :limit
                     where x.conversation_id = r.conversation_id)
   and not exists (select 1 from confirmations k where k.revision_id = r.id
                   and k.party = 'employee') {only} {here}
+  and c.kind != 'beoordeling'
 """
 _HERE = "and (p.left_on is null or p.left_on > :today)"
 _GONE = "and p.left_on is not null and p.left_on <= :today"

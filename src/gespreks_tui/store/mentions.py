@@ -52,10 +52,19 @@ SOURCES: dict[tuple[str, str], Source] = {
                                               revision="t.revision"),
     ("confirmations", "comment"): Source(_OF_REVISION, "'confirmation'"),
     ("reopenings", "reason"): Source("t.conversation_id", "'reopening'"),
+    # an objection's text, a remark with the final decision or the second assessor's word
+    ("appraisal_steps", "text"): Source("t.conversation_id", "'appraisal_step'"),
     ("correction_resolutions", "reason"): Source(
         "(select r.conversation_id from confirmations k join minutes_revisions r "
         "on r.id = k.revision_id where k.id = t.confirmation_id)", "'correction'"),
     ("collectives", "text"): Source("null", "'collective'"),
+    # goals (issue 20): who is involved is often a name
+    **{("goals", column): Source("t.conversation_id", "'goal'")
+       for column in ("title", "what", "why", "who", "place", "how", "support")},
+    ("goal_steps", "text"): Source(
+        "(select g.conversation_id from goals g where g.id = t.goal_id)", "'goal_step'"),
+    ("goal_reviews", "comment"): Source("t.conversation_id", "'goal_review'"),
+    ("goal_reviews", "score_comment"): Source("t.conversation_id", "'goal_review'"),
 }
 MARKDOWN_COLUMNS = {("minutes_revisions", "markdown")}
 _WORD_RUN = re.compile(r"\w+")

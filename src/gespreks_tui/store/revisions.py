@@ -23,6 +23,7 @@ from gespreks_tui.record import ConversationRecord
 from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.conversations import ConversationsMixin
+from gespreks_tui.store.goal_reviews import GoalReviewsMixin
 
 _CONFIRMATION_SQL = """
 select k.*, r.conversation_id, r.revision from confirmations k
@@ -43,7 +44,7 @@ def _confirmation(row: dict) -> Confirmation:
                         confirmed_at=row["confirmed_at"], via=row["via"])
 
 
-class RevisionsMixin(ConversationsMixin, AppraisalMixin):
+class RevisionsMixin(ConversationsMixin, AppraisalMixin, GoalReviewsMixin):
     def exclusive(self) -> threading.RLock:
         """Hold this (``with store.exclusive():``) to make several calls one step."""
         return self._lock
@@ -81,7 +82,10 @@ class RevisionsMixin(ConversationsMixin, AppraisalMixin):
                 scores=tuple(self.scores(conversation_id)),
                 overall=self.overall(conversation_id),
                 revisions=tuple(self.revisions(conversation_id)),
-                confirmations=tuple(self.confirmations(conversation_id)))
+                confirmations=tuple(self.confirmations(conversation_id)),
+                goals_set=tuple(self.goals_set_in(conversation_id)),
+                goals_reviewed=tuple(self.goals_reviewed_in(conversation_id)),
+                goal_scale=self.goal_scale(conversation_id))
 
     @locked
     def revisions(self, conversation_id: int) -> list[Revision]:

@@ -32,10 +32,26 @@ def file_name(kind: Kind | str, language: str) -> str:
     return f"{Kind(kind).value}.{language}.md"
 
 
-def builtin_text(kind: Kind | str, language: str) -> str:
-    """The Markdown of a built-in template, as shipped in the package."""
+# Built-in alternatives that ``copy_builtin(..., scale=N)`` writes instead of the
+# default: (kind, points) -> file stem in ``builtin/alternatives`` (+ ``.LANG.md``).
+# The appraisal's default has the common five-point scale; the four-point scale it
+# had before (onvoldoende, voldoende, goed, uitstekend) stays available.
+ALTERNATIVE_SCALES = {(Kind.BEOORDELING, 4): "beoordeling.scale4"}
+DEFAULT_SCALE_POINTS = 5
+
+
+def builtin_text(kind: Kind | str, language: str, scale: int | None = None) -> str:
+    """The Markdown of a built-in template, as shipped in the package.
+
+    ``scale``: the built-in alternative with that many points (``ALTERNATIVE_SCALES``);
+    None or the default's own points give the default. ``KeyError`` for one not shipped.
+    """
     folder = resources.files("gespreks_tui.templates").joinpath("builtin")
-    return folder.joinpath(file_name(kind, language)).read_text(encoding="utf-8")
+    kind = Kind(kind)
+    if scale is None or (kind == Kind.BEOORDELING and scale == DEFAULT_SCALE_POINTS):
+        return folder.joinpath(file_name(kind, language)).read_text(encoding="utf-8")
+    stem = ALTERNATIVE_SCALES[(kind, scale)]
+    return folder.joinpath("alternatives", f"{stem}.{language}.md").read_text(encoding="utf-8")
 
 
 @cache
@@ -187,14 +203,18 @@ class TemplateExists(FileExistsError):
 
 def copy_builtin(
     kind: Kind | str, language: str, config_dir: Path | str | None = None,
-    force: bool = False,
+    force: bool = False, scale: int | None = None,
 ) -> Path:
     """Copy a built-in template into the user's folder for editing; return its path.
 
-    Raises ``TemplateExists`` when the file is there and ``force`` is false, and
-    ``OSError`` when it cannot be written.
+    ``scale`` picks a built-in alternative scale (``builtin_text``); the file is
+    still ``KIND.LANG.md``, so it replaces the default for that kind and language.
+    Raises ``TemplateExists`` when the file is there and ``force`` is false,
+    ``KeyError`` for a scale that is not shipped, and ``OSError`` when it cannot
+    be written.
     """
     kind, language = Kind(kind), _language(language)
+    text = builtin_text(kind, language, scale)  # before anything is touched
     folder = templates_dir(config_dir)
     target = folder / file_name(kind, language)
     if target.exists() and not force:
@@ -204,6 +224,6 @@ def copy_builtin(
 
         raise OSError(errno.EINVAL, t("file.not_regular"), str(target))
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(builtin_text(kind, language), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     return target
 

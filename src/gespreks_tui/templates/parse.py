@@ -22,10 +22,46 @@ place that says which kind and language the template is for::
     ### Criteria                        <- optional, under a phase: the criteria
                                            that each get a score (appraisal)
     - Vakkennis
+      - kent de regels en past ze toe   <- optional, a list under a criterion: its
+      - legt collega's uit hoe iets werkt  behavioural indicators, shown while scoring
     - Samenwerking
 
+    ### Schaal                          <- optional, once per template ("### Scale"):
+                                           the points the criteria are scored on
+    1. onvoldoende                      <- 3 to 5 points, lowest first, each its own
+    2. matig                               label (a bullet list is fine too)
+    3. voldoende
+    4. goed
+    5. uitstekend
+
+    Totaaloordeel: ja                   <- optional: whether an overall judgment is
+                                           asked ("nee"; "Overall: yes/no"); default ja
+
+    ### Doelen                          <- optional, once per template ("### Goals"):
+    - wat                                  which goal prompts the goals pane asks:
+    - waarom                               wat/what, waarom/why, wie/who, waar/where,
+    - wie                                  hoe/how (any subset; shown in that order)
+    - waar
+    - hoe
+
+Heading words are read in either language, with or without a trailing colon:
+``Criteria`` (also ``Competenties``/``Competencies``), ``Schaal``/``Scale``
+(``Beoordelingsschaal``, ``Rating scale``) and ``Doelen``/``Goals``
+(``Doelvragen``, ``Goal prompts``). Goal prompts too: ``Wat?`` and ``what``
+are the same prompt.
+
+A scale needs criteria somewhere in the template, and is one scale for all of
+them. A template with criteria but no ``### Schaal`` (every template written
+before scales existed) gets the old built-in four-point scale in its language:
+onvoldoende, voldoende, goed, uitstekend (``appraisal_scale.legacy_scale``),
+with an overall judgment. A template without ``### Doelen`` offers no goals
+pane (``AgendaTemplate.goal_prompts`` is empty).
+
 Nothing else is structure: headings of level 4 or more, code blocks and
-quotes are reported, and so is a list before the first phase. Every problem
+quotes are reported, and so is a list before the first phase, a list inside a
+question, scale point or goal prompt (only criteria have one: their
+indicators), a scale of fewer than 3 or more than 5 points, an empty or
+repeated point, and a second scale. Every problem
 is a ``TemplateProblem`` with the file and the 1-based line (from the
 markdown-it token map); a file with any problem is not used, and the
 built-in template of that kind and language takes its place.
@@ -34,17 +70,27 @@ built-in template of that kind and language takes its place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from gespreks_tui.agenda_template import AgendaTemplate, PhaseTemplate
+from gespreks_tui.agenda_template import GOAL_PROMPTS, AgendaTemplate, PhaseTemplate
+from gespreks_tui.appraisal_scale import Scale, legacy_scale
 from gespreks_tui.catalogue import t
 from gespreks_tui.model import Kind
 from gespreks_tui.templates.markdown import block_line, inline_text, parse, top_level_blocks
+from gespreks_tui.templates.section_items import IGNORED, Phase, SectionItems
+from gespreks_tui.templates.sections import (
+    CRITERIA,
+    GOALS,
+    SCALE,
+    list_items,
+    overall_line,
+    split_item,
+    subsection,
+)
 
 LANGUAGES = ("nl", "en")
 MOST_MINUTES = 480
-CRITERIA_HEADING = "criteria"
 
 _MINUTES = re.compile(
     r"^(?P<name>.*?)\s*\(\s*(?P<minutes>\d+)\s*(?:min|mins|minuut|minuten|minute|minutes)\.?\s*\)$",
@@ -83,30 +129,27 @@ def template_id(path: Path | str) -> tuple[tuple[Kind, str] | None, list[Templat
     return (Kind(kind), language), []
 
 
-@dataclass
-class _Phase:
-    name: str
-    minutes: int
-    line: int
-    questions: list[str] = field(default_factory=list)
-    help: list[str] = field(default_factory=list)
-    criteria: list[str] | None = None
-    criteria_line: int = 0
-
-
-class _Parser:
-    def __init__(self, source: str) -> None:
+class _Parser(SectionItems):
+    def __init__(self, source: str, language: str = "nl") -> None:
         self.source = source
+        self.language = language
         self.problems: list[TemplateProblem] = []
         self.title: str | None = None
-        self.phases: list[_Phase] = []
+        self.phases: list[Phase] = []
         self.first_line: dict[str, int] = {}
+        self.scale: list[str] | None = None  # the labels under "### Schaal"
+        self.scale_items = 0  # items written there, sound or not
+        self.scale_line = 0
+        self.overall: bool = True
+        self.goals: list[str] | None = None  # goal prompt identifiers under "### Doelen"
+        self.goals_line = 0
+        self.goals_items = 0
 
     def problem(self, line: int | None, key: str, **values: object) -> None:
         self.problems.append(TemplateProblem(self.source, line, t(key, None, **values)))
 
     @property
-    def phase(self) -> _Phase | None:
+    def phase(self) -> Phase | None:
         return self.phases[-1] if self.phases else None
 
     def run(self, text: str) -> None:
@@ -128,6 +171,9 @@ class _Parser:
             if phase.criteria is not None and not phase.criteria:
                 self.problem(phase.criteria_line, "template.problem.no_criteria",
                              name=phase.name)
+        self.check_scale()
+        if self.goals is not None and not self.goals_items:
+            self.problem(self.goals_line, "scale.problem.no_goal_prompts")
 
     def heading(self, level: int, text: str, line: int) -> None:
         if level == 1:
@@ -141,13 +187,7 @@ class _Parser:
         elif level == 2:
             self.new_phase(text, line)
         elif level == 3 and self.phase is not None:
-            if text.rstrip(":").strip().casefold() != CRITERIA_HEADING:
-                self.problem(line, "template.problem.unknown_subheading", text=text)
-            elif self.phase.criteria is not None:
-                self.problem(line, "template.problem.second_criteria", name=self.phase.name)
-            else:
-                self.phase.criteria = []
-                self.phase.criteria_line = line
+            self.new_section(self.phase, subsection(text), text, line)
         else:
             self.problem(line, "template.problem.heading_level", text=text)
 
@@ -168,14 +208,24 @@ class _Parser:
                          first=self.first_line[folded])
         elif name:
             self.first_line[folded] = line
-        self.phases.append(_Phase(name, minutes, line))
+        self.phases.append(Phase(name, minutes, line))
 
     def paragraph(self, text: str, line: int) -> None:
         phase = self.phase
-        if phase is None:
-            return  # a note for the editor of the file
-        if phase.criteria is not None:
+        if phase is None or phase.section == IGNORED:
+            return  # a note for the editor of the file, or under a heading already reported
+        if phase.section == CRITERIA:
             self.problem(line, "template.problem.text_in_criteria", name=phase.name)
+        elif phase.section == SCALE:
+            is_overall, value = overall_line(text)
+            if not is_overall:
+                self.problem(line, "scale.problem.text_in_scale")
+            elif value is None:
+                self.problem(line, "scale.problem.overall_value", text=text)
+            else:
+                self.overall = value
+        elif phase.section == GOALS:
+            self.problem(line, "scale.problem.text_in_goals")
         elif text:
             phase.help.append(text)
 
@@ -184,40 +234,42 @@ class _Parser:
         if phase is None:
             self.problem(line, "template.problem.list_before_phase")
             return
-        into, duplicate_key = (
-            (phase.questions, "template.problem.duplicate_question")
-            if phase.criteria is None
-            else (phase.criteria, "template.problem.duplicate_criterion"))
-        for item in _list_items(block):
+        for item in list_items(block):
             item_line = block_line(item)
-            if any(tok.type in ("bullet_list_open", "ordered_list_open") for tok in item[1:]):
-                self.problem(item_line, "template.problem.nested_list")
-                continue
-            text = " ".join(inline_text(tok) for tok in item if tok.type == "inline").strip()
-            if not text:
-                self.problem(item_line, "template.problem.empty_item")
-            elif text in into:
-                self.problem(item_line, duplicate_key, text=text)
-            else:
-                into.append(text)
+            text, nested = split_item(item)
+            if phase.section == CRITERIA:
+                self.criterion(phase, text, nested, item_line)
+            elif phase.section == SCALE:
+                self.scale_label(text, nested, item_line)
+            elif phase.section == GOALS:
+                self.goal_prompt(text, nested, item_line)
+            elif phase.section is None:
+                self.question(phase, text, nested, item_line)
+
+    def question(self, phase: Phase, text: str, nested: list | None, line: int) -> None:
+        if nested is not None:
+            self.problem(line, "template.problem.nested_list")
+        elif not text:
+            self.problem(line, "template.problem.empty_item")
+        elif text in phase.questions:
+            self.problem(line, "template.problem.duplicate_question", text=text)
+        else:
+            phase.questions.append(text)
 
     def agenda(self, kind: Kind, language: str, source: str) -> AgendaTemplate:
-        return AgendaTemplate(kind, language, self.title or "", tuple(
+        phases = tuple(
             PhaseTemplate(p.name, p.minutes, tuple(p.questions), "\n\n".join(p.help),
-                          tuple(p.criteria or ()))
-            for p in self.phases), source)
-
-
-def _list_items(block: list) -> list[list]:
-    """The tokens of each item of a list block (the block's first and last are the list)."""
-    items: list[list] = []
-    depth = 0
-    for token in block[1:-1]:
-        if token.type == "list_item_open" and depth == 0:
-            items.append([])
-        depth += token.nesting
-        items[-1].append(token)
-    return items
+                          tuple(p.criteria or ()),
+                          tuple(p.indicators) if any(p.indicators) else ())
+            for p in self.phases)
+        if self.scale is not None:
+            scale: Scale | None = Scale(tuple(self.scale), self.overall)
+        elif any(p.criteria for p in phases):
+            scale = legacy_scale(language)  # an older template: the scale it was written for
+        else:
+            scale = None
+        goals = tuple(p for p in GOAL_PROMPTS if p in (self.goals or ()))
+        return AgendaTemplate(kind, language, self.title or "", phases, source, scale, goals)
 
 
 def parse_template(
@@ -227,7 +279,7 @@ def parse_template(
 
     ``source`` names the file in problems and becomes ``AgendaTemplate.source``.
     """
-    parser = _Parser(source)
+    parser = _Parser(source, language)
     parser.run(text)
     if parser.problems:
         return None, parser.problems

@@ -12,7 +12,7 @@ import contextlib
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -24,10 +24,10 @@ from textual.screen import Screen
 from gespreks_tui import config as user_config
 from gespreks_tui.catalogue import t
 from gespreks_tui.clock import SystemClock, iso
-from gespreks_tui.paths import styles_dir
 from gespreks_tui.presence import Presence
 from gespreks_tui.settings import MANAGER_SETTING, SCREEN_SHARE_SETTING, THEME_SETTING
 from gespreks_tui.store import Store, StoreError
+from gespreks_tui.tui import lazy_styles
 from gespreks_tui.tui.action_help import action_help
 from gespreks_tui.tui.safe_output import with_control_pictures
 from gespreks_tui.tui.textual_compat import command_palette, end_quietly, keep_pastes_whole
@@ -39,15 +39,13 @@ __all__ = ["MANAGER_SETTING", "THEME_SETTING", "GesprekApp"]
 RESUME_HOURS = 12  # the app reopens a meeting it stopped in up to this long afterwards
 
 
-def _stylesheets() -> list[Path]:
-    return sorted(styles_dir().glob("*.tcss"))
-
-
 class GesprekApp(App):
     """gespreks-tui: run a performance conversation from the terminal."""
 
     TITLE = "gespreks-tui"
-    CSS_PATH: ClassVar[list[str | PurePath]] = list(_stylesheets())
+    # Every style file (for a host that shows our screens); the app itself starts with
+    # the shared one and parses a screen's own file when it first pushes it (lazy_styles).
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(lazy_styles.all_files())
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="app.quit", priority=True),
         Binding("f9", "toggle_dark", t("key.theme"), id="app.theme"),
@@ -63,7 +61,7 @@ class GesprekApp(App):
 
     def __init__(self, store: Store, clock: Any = None, autosave_delay: float = 0.5,
                  prep_path: str | None = None, backups: bool = False) -> None:
-        super().__init__()
+        super().__init__(css_path=[lazy_styles.shared_file()])
         # The configuration file: keys, theme, backups (``gespreks config`` shows it).
         # ``backups``: the daily automatic backup (on for the real app, off in tests).
         self.config, self.backups = user_config.current(), backups
@@ -125,6 +123,16 @@ class GesprekApp(App):
             self.show_start()
 
     # -- moving between screens (so no screen imports another) ---------------
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Textual's ``push_screen``, after parsing the screen's style files (``lazy_styles``)."""
+        lazy_styles.load_for(self, screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Screen | str) -> Any:
+        """Textual's ``switch_screen``, after parsing the screen's style files."""
+        lazy_styles.load_for(self, screen)
+        return super().switch_screen(screen)
+
     def open_meeting(self, conversation_id: int, resumed: bool = False) -> None:
         """Show a meeting; ``resumed``: the app opened it by itself (Esc goes to the start)."""
         from gespreks_tui.tui.screens.meeting import MeetingScreen

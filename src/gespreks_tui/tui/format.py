@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.cells import cell_len
+
 from gespreks_tui import display_time
 from gespreks_tui.catalogue import t, tn
 from gespreks_tui.display_time import MONTH_ABBR
 
 __all__ = ["MONTH_ABBR", "ago_text", "date_feedback", "day_text", "escape", "history_line",
-           "id_of", "kind_text", "local_day_text", "moment_text", "name_of"]
+           "id_of", "kind_text", "local_day_text", "moment_text", "name_of", "option_room",
+           "shorten"]
 
 
 def escape(text: str) -> str:
@@ -72,12 +75,57 @@ def kind_text(kind: str) -> str:
     return t(f"kind.{kind}")
 
 
-def history_line(row, lang: str) -> str:
-    """One earlier conversation in a list: date, kind, status, open agreements."""
+def history_line(row, lang: str, width: int | None = None) -> str:
+    """One earlier conversation in a list: date, kind, status, open agreements.
+
+    A list is often narrower than that line (80 columns: the start screen's
+    right column, the history screen's left one), and a wrapped line reads as
+    two conversations. With ``width`` the longest form that fits is chosen:
+    the full kind, then the short kind; narrower still, two lines (date and
+    status; kind and count: nothing left out), each shortened
+    with "…" if need be (the conversation opens with Enter, and the history
+    screen shows its minutes beside the list).
+    """
     zone = getattr(row, "time_zone", None)
-    return t("start.history_line", date=local_day_text(row.date, lang, zone),
-             kind=kind_text(row.kind),
-             status=t(f"status.{row.status}"), open=row.open_agreements)
+    day, status = local_day_text(row.date, lang, zone), t(f"status.{row.status}")
+    short = t(f"kind_short.{row.kind}").lower()
+    forms = [t("start.history_line", date=day, kind=kind_text(row.kind), status=status,
+               open=row.open_agreements),
+             t("start.history_line", date=day, kind=short, status=status,
+               open=row.open_agreements)]
+    if width is None:
+        return forms[0]
+    fitting = next((form for form in forms if cell_len(form) <= width), None)
+    if fitting is not None:
+        return fitting
+    two = t("start.history_lines", date=day, kind=short, status=status, open=row.open_agreements)
+    return "\n".join(shorten(line, width) for line in two.split("\n"))
+
+
+def option_room(listing) -> int | None:
+    """The cells an ``OptionList``'s option has for its text, room for a scrollbar kept
+    (so the choice does not flip when one appears); None before the first layout."""
+    room = listing.content_region.width
+    if room <= 0:
+        return None
+    padding = listing.get_component_styles("option-list--option").padding.width
+    return max(1, room - listing.styles.scrollbar_size_vertical - padding)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: cut at a word if one ends in its last
+    third, else inside one, and "…" added."""
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return "…"[:width]
+    cut = text
+    while cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    at_word = cut.rstrip(" ·,:;").rfind(" ")
+    if at_word >= (width * 2) // 3:
+        cut = cut[:at_word]
+    return cut.rstrip(" ·,:;") + "…"
 
 
 def date_feedback(value: str, today: date, lang: str) -> tuple[bool, date | None, str]:

@@ -17,6 +17,8 @@ pasting a 1 MB line).
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.document._document import Document
 from textual.document._document_navigator import DocumentNavigator
@@ -25,6 +27,10 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 
 from gespreks_tui.tui.indexed_document import IndexedWrappedDocument
+
+_OPENING = {"{": "}", "[": "]", "(": ")"}  # Textual's bracket pairs
+_CLOSING = {v: k for k, v in _OPENING.items()}
+_BRACKET = re.compile(r"[\[\](){}]")
 
 
 class IndexedTextArea(TextArea):
@@ -51,6 +57,42 @@ class IndexedTextArea(TextArea):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+
+    def find_matching_bracket(self, bracket: str,
+                              search_from: tuple[int, int]) -> tuple[int, int] | None:
+        """Textual's bracket matching (the cursor on a bracket), visiting only the brackets.
+
+        Textual walks the note a character at a time in Python from the cursor
+        to the match, through the whole note when there is none (a stray "(" in
+        a 1 MB note: a quarter of a second per move); here a regular expression
+        finds the brackets of each line and the same stack decides.
+        """
+        if bracket in _OPENING:
+            forward = True
+        elif bracket in _CLOSING:
+            forward = False
+        else:
+            return None
+        document, stack = self.document, []
+        row, column = search_from
+        count = document.line_count
+        while 0 <= row < count:
+            line = document[row]
+            if forward:
+                found = [(m.group(), m.start()) for m in _BRACKET.finditer(line, column)]
+            else:  # Textual starts the lines above at their last character
+                end = len(line) if column == -1 else column + 1
+                found = [(m.group(), m.start()) for m in _BRACKET.finditer(line, 0, end)]
+                found.reverse()
+            for candidate, at in found:
+                if (candidate in _OPENING) == forward:
+                    stack.append(candidate)
+                elif stack and stack[-1] == (_CLOSING if forward else _OPENING)[candidate]:
+                    stack.pop()
+                    if not stack:
+                        return row, at
+            row, column = (row + 1, 0) if forward else (row - 1, -1)
+        return None
 
     def render_line(self, y: int) -> Strip:
         """Textual's ``render_line``, with ``not self.text`` (a join of the whole text)

@@ -4,6 +4,8 @@ A new agreement starts with the employee as its owner (``DEFAULT_OWNER``):
 most agreements are the employee's, and a preselected owner saves three keys
 per agreement. The SMART hints (``smart.hints``) show below the fields as
 you type, not only after saving; they are hints, never a reason to refuse.
+Frame, buttons and keys: ``BaseDialog``; the date and hint lines:
+``date_field``; its look is in ``styles/dialogs.tcss``.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioSet
+from textual.widgets import Input, Label, RadioSet, Select
 
-from gespreks_tui.catalogue import language, t
+from gespreks_tui.catalogue import t
 from gespreks_tui.model import Agreement, Owner
 from gespreks_tui.smart import hints
-from gespreks_tui.tui.format import date_feedback, name_of
+from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
+from gespreks_tui.tui.screens.date_field import iso_date, refuse, show_date, show_hints
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
@@ -29,71 +30,78 @@ class AgreementInput:
     text: str
     owner: Owner | None
     due_date: str | None
+    goal_id: int | None = None  # the goal it serves (asked only when there are goals)
 
 
 DEFAULT_OWNER = Owner.EMPLOYEE
 
 
-class AgreementForm(ModalScreen[AgreementInput | None]):
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="agreement.cancel"),
-        Binding("ctrl+s", "save", t("key.save"), id="agreement.save"),
-    ]
+class AgreementForm(BaseDialog[AgreementInput | None]):
+    """Dismissed with the agreement as typed (``AgreementInput``), or None."""
+
+    BINDINGS = dialog_keys("agreement")
+    FRAME_ID, FIRST_FOCUS = "agreement-dialog", "#agreement-text"
 
     def __init__(self, today, agreement: Agreement | None = None,
-                 default_owner: Owner = DEFAULT_OWNER) -> None:
+                 default_owner: Owner = DEFAULT_OWNER,
+                 goals: list[tuple[int, str]] | None = None,
+                 goal_id: int | None = None) -> None:
+        """``goals``: (id, title) of the goals the agreement may serve (a small choice,
+        starting at ``goal_id``); none: the choice is not shown."""
         super().__init__()
         self.today = today
         self.agreement = agreement
         self.default_owner = default_owner
+        self.goals = goals or []
+        self.goal_id = goal_id
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        return t("agreement.edit_title" if self.agreement else "agreement.new_title")
+
+    def compose_body(self) -> ComposeResult:
         a = self.agreement
         owner_now = a.owner if a else self.default_owner
-        with Vertical(classes="dialog", id="agreement-dialog"):
-            yield Label(t("agreement.edit_title" if a else "agreement.new_title"),
-                        classes="dialog-title")
-            yield Label(t("agreement.what"))
-            yield Input(a.text if a else "", id="agreement-text",
-                        placeholder=t("agreement.what_placeholder"), compact=True)
-            yield Label("", id="text-message", classes="field-message")
-            yield Label(t("agreement.who"))
-            with RadioSet(id="owner", compact=True):
-                for owner in Owner:
-                    yield ChoiceButton(t(f"owner.{owner}"), name=str(owner), id=f"owner-{owner}",
-                                      value=owner == owner_now)
-            yield Label(t("agreement.when"))
-            yield Input(a.due_date or "" if a else "", id="agreement-due",
-                        placeholder=t("agreement.when_placeholder"), compact=True)
-            yield Label("", id="due-message", classes="field-message")
-            yield Label("", id="smart-hints", classes="field-message")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("agreement.save_button"), id="save", variant="primary",
-                             compact=True)
-                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+        yield Label(t("agreement.what"))
+        yield Input(a.text if a else "", id="agreement-text",
+                    placeholder=t("agreement.what_placeholder"), compact=True)
+        yield Label("", id="text-message", classes="field-message")
+        yield Label(t("agreement.who"))
+        with RadioSet(id="owner", compact=True):
+            for owner in Owner:
+                yield ChoiceButton(t(f"owner.{owner}"), name=str(owner), id=f"owner-{owner}",
+                                  value=owner == owner_now)
+        yield Label(t("agreement.when"))
+        yield Input(a.due_date or "" if a else "", id="agreement-due",
+                    placeholder=t("agreement.when_placeholder"), compact=True)
+        yield Label("", id="due-message", classes="field-message")
+        if self.goals:
+            yield Label(t("goals_ui.agreement_goal"))
+            ids = {goal_id for goal_id, _ in self.goals}
+            yield Select([(title, goal_id) for goal_id, title in self.goals],
+                         prompt=t("goals_ui.agreement_no_goal"), compact=True,
+                         value=self.goal_id if self.goal_id in ids else Select.NULL,
+                         id="agreement-goal")
+        yield Label("", id="smart-hints", classes="field-message")
+        yield from self.save_cancel(t("agreement.save_button"))
 
     def on_mount(self) -> None:
-        self.query_one("#agreement-text").focus()
+        # (BaseDialog's on_mount, which gives the text field focus, runs too.)
         self._show_due(self.query_one("#agreement-due", Input).value)
         self._show_hints()
 
     def _entered(self) -> tuple[str, Owner | None, str | None]:
         """What the fields say now: text, owner and the parsed date (ISO), if any."""
         text = self.query_one("#agreement-text", Input).value
-        _, parsed, _ = date_feedback(self.query_one("#agreement-due", Input).value,
-                                     self.today, language())
         pressed = self.query_one("#owner", RadioSet).pressed_button
         owner = Owner(name_of(pressed)) if pressed else None
-        return text, owner, parsed.isoformat() if parsed else None
+        return text, owner, iso_date(self.query_one("#agreement-due", Input).value, self.today)
 
     def _show_hints(self) -> None:
         """The SMART hints for what is typed now (live; never blocking)."""
         text, owner, due = self._entered()
         found = hints(text, owner, due, self.today) if text.strip() else []
-        label = self.query_one("#smart-hints", Label)
-        label.update(t("agreement.hints_live", hints=" · ".join(t(h) for h in found))
-                     if found else t("agreement.hints_none") if text.strip() else "")
-        label.set_class(bool(found), "hints")
+        show_hints(self.query_one("#smart-hints", Label), found, bool(text.strip()),
+                   "agreement.hints_live", "agreement.hints_none")
 
     @on(RadioSet.Changed, "#owner")
     def _owner_changed(self) -> None:
@@ -101,10 +109,7 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
 
     def _show_due(self, value: str) -> bool:
         """Show the parsed date (or what is wrong with it); True when acceptable."""
-        ok, _, text = date_feedback(value, self.today, language())
-        message = self.query_one("#due-message", Label)
-        message.update(text)
-        message.set_class(not ok, "error")
+        ok, _ = show_date(self.query_one("#due-message", Label), value, self.today)
         return ok
 
     @on(Input.Changed, "#agreement-due")
@@ -118,27 +123,20 @@ class AgreementForm(ModalScreen[AgreementInput | None]):
         self._show_hints()
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def _submit(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
-        text = self.query_one("#agreement-text", Input).value
+        text, owner, due = self._entered()
         if not text.strip():
-            self.query_one("#text-message", Label).update(t("agreement.empty"))
-            self.query_one("#text-message").add_class("error")
-            self.query_one("#agreement-text").focus()
+            refuse(self.query_one("#text-message", Label), t("agreement.empty"),
+                   self.query_one("#agreement-text"))
             return
-        ok, parsed, _ = date_feedback(self.query_one("#agreement-due", Input).value,
-                                      self.today, language())
-        if not ok:
+        if not self._show_due(self.query_one("#agreement-due", Input).value):
             self.query_one("#agreement-due").focus()
             return
-        due = parsed.isoformat() if parsed else None
-        pressed = self.query_one("#owner", RadioSet).pressed_button
-        owner = Owner(name_of(pressed)) if pressed else None
-        self.dismiss(AgreementInput(text.strip(), owner, due))
+        goal_id = None
+        if self.goals:
+            chosen = self.query_one("#agreement-goal", Select).value
+            goal_id = chosen if isinstance(chosen, int) else None
+        self.dismiss(AgreementInput(text.strip(), owner, due, goal_id))

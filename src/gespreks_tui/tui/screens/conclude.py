@@ -18,15 +18,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from gespreks_tui.agenda import clock_text
 from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
-from gespreks_tui.catalogue import language, t
+from gespreks_tui.catalogue import language, t, tn
 from gespreks_tui.dates import add_months
 from gespreks_tui.meeting import FollowUps
 from gespreks_tui.model import Agreement, AgreementStatus, Conversation
 from gespreks_tui.tui.format import date_feedback, day_text
-
-
-def _counted(key: str, n: int) -> str:
-    return t(f"{key}_one") if n == 1 else t(key, n=n)
 
 
 def reminders(agreements: list[Agreement], follow_ups: FollowUps) -> list[str]:
@@ -35,13 +31,13 @@ def reminders(agreements: list[Agreement], follow_ups: FollowUps) -> list[str]:
     still_open = [a for a in agreements if a.status != AgreementStatus.DONE]
     lines = []
     if n := sum(1 for a in still_open if not a.owner):
-        lines.append(_counted("conclude.no_owner", n))
+        lines.append(tn("conclude.no_owner", n))
     if n := sum(1 for a in still_open if not a.due_date):
-        lines.append(_counted("conclude.no_due", n))
+        lines.append(tn("conclude.no_due", n))
     pending = [a for a in follow_ups.earlier
                if a.id not in follow_ups.done and a.id not in follow_ups.between]
     if pending:
-        lines.append(_counted("conclude.follow_ups", len(pending)))
+        lines.append(tn("conclude.follow_ups", len(pending)))
     return lines
 
 

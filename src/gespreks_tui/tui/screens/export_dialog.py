@@ -1,5 +1,6 @@
 """Dialog to export the minutes to a file (Markdown, HTML, or PDF when the caller
-gives a PDF name and writes PDFs), asking before overwriting."""
+gives a PDF name and writes PDFs), asking before overwriting. Frame, buttons and
+keys: ``BaseDialog``."""
 
 from __future__ import annotations
 
@@ -8,13 +9,11 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
@@ -24,11 +23,11 @@ class ExportChoice:
     fmt: str
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="export.cancel"),
-        Binding("ctrl+s", "save", t("key.save"), id="export.save"),
-    ]
+class ExportDialog(BaseDialog[ExportChoice | None]):
+    BINDINGS = dialog_keys("export", save_label="key.dialog_export")
+    # The first choice first: Right and Space pick HTML here, and never type a
+    # space into the file name.
+    FIRST_FOCUS, MESSAGE_ID = "#format", "export-message"
 
     def __init__(self, default_md: Path, default_html: Path,
                  default_pdf: Path | None = None) -> None:
@@ -38,25 +37,19 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.defaults["pdf"] = default_pdf
         self._confirmed_overwrite: Path | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(t("ui.export.title"), classes="dialog-title")
-            with RadioSet(id="format", compact=True):
-                yield ChoiceButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
-                yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")
-                if "pdf" in self.defaults:
-                    yield ChoiceButton(t("ui.export.format_pdf"), name="pdf", id="format-pdf")
-            yield Label(t("ui.export.path"))
-            yield Input(str(self.defaults["md"]), id="export-path", compact=True)
-            yield Label(t("ui.export.private_note"), id="export-message", classes="field-message")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("ui.export.save_button"), id="save", variant="primary", compact=True)
-                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+    def heading(self) -> str:
+        return t("ui.export.title")
 
-    def on_mount(self) -> None:
-        # The first choice first: Right and Space pick HTML here, and never type a
-        # space into the file name.
-        self.query_one("#format").focus()
+    def compose_body(self) -> ComposeResult:
+        with RadioSet(id="format", compact=True):
+            yield ChoiceButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
+            yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")
+            if "pdf" in self.defaults:
+                yield ChoiceButton(t("ui.export.format_pdf"), name="pdf", id="format-pdf")
+        yield Label(t("ui.export.path"))
+        yield Input(str(self.defaults["md"]), id="export-path", compact=True)
+        yield Label(t("ui.export.private_note"), id="export-message", classes="field-message")
+        yield from self.save_cancel(t("ui.export.save_button"))
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -67,34 +60,24 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
         self._confirmed_overwrite = None
-        self._say(t("ui.export.private_note"))
-
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#export-message", Label)
-        message.update(text)
-        message.set_class(error, "error")
+        self.say(t("ui.export.private_note"), error=False)
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def _submit(self) -> None:
         self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
-            self._say(t("ui.export.no_path"), error=True)
+            self.say(t("ui.export.no_path"))
             return
         path = Path(raw).expanduser()
         if path.is_dir():
-            self._say(t("ui.export.is_directory", path=path), error=True)
+            self.say(t("ui.export.is_directory", path=path))
             return
         if path.exists() and self._confirmed_overwrite != path:
             self._confirmed_overwrite = path
-            self._say(t("ui.export.exists", path=path), error=True)
+            self.say(t("ui.export.exists", path=path))
             return
         pressed = self.query_one("#format", RadioSet).pressed_button
         self.dismiss(ExportChoice(path, name_of(pressed, "md")))

@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import ConversationSummary, Status
-from gespreks_tui.tui.format import day_text, history_line, local_day_text
+from gespreks_tui.tui.format import day_text, history_line, local_day_text, option_room
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
@@ -52,6 +52,8 @@ class HistoryScreen(StoreCalls, Screen):
         self.employee_id = employee_id
         self.select = select
         self.showing: int | None = None  # the conversation whose minutes are asked for
+        self.rows: list[ConversationSummary] = []
+        self._lines_width: int | None = None  # the width the list's lines were fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,9 +74,24 @@ class HistoryScreen(StoreCalls, Screen):
         rows = self.store_read(lambda: store.list_conversations(employee_id), []) or []
         listing = self.query_one("#history-list", OptionList)
         lang = language()
+        self.rows = rows
         listing.add_options(Option(history_line(row, lang), id=str(row.id)) for row in rows)
         listing.focus()
         self.call_after_refresh(self._after_first_frame, rows)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_lines)
+
+    def fit_lines(self) -> None:
+        """Each conversation on one line at the list's width (``history_line`` picks the
+        form; the highlighted one's minutes are beside it in full)."""
+        listing = self.query_one("#history-list", OptionList)
+        width, lang = option_room(listing), language()
+        if width is None or width == self._lines_width:
+            return
+        self._lines_width = width
+        for index, row in enumerate(self.rows[:listing.option_count]):
+            listing.replace_option_prompt_at_index(index, history_line(row, lang, width))
 
     def _after_first_frame(self, rows: list[ConversationSummary]) -> None:
         """The minutes widget, the agreements and the highlighted minutes (see the module)."""
@@ -97,6 +114,7 @@ class HistoryScreen(StoreCalls, Screen):
             listing = self.query_one("#history-list", OptionList)
         except NoMatches:  # the screen was left before its first frame's follow-up ran
             return
+        self.fit_lines()
         self.fill_agreements(rows, table)
         if listing.highlighted is not None:  # moved to already: its minutes, now there is room
             self.render_minutes(int(listing.get_option_at_index(listing.highlighted).id or 0))
@@ -138,12 +156,15 @@ class HistoryScreen(StoreCalls, Screen):
             conversation = store.get_conversation(conversation_id)
             if conversation.status not in (Status.CONCLUDED, Status.CONFIRMED):
                 return t("history.still_running")
+            from gespreks_tui.minutes.procedure import history_section  # a beoordeling's
+
             revisions = store.revisions(conversation_id)
+            above = history_section(store, conversation)
             if revisions:
-                return revisions[-1].markdown
+                return above + revisions[-1].markdown
             from gespreks_tui.minutes.render import render_minutes
 
-            return render_minutes(store, conversation_id).markdown
+            return above + render_minutes(store, conversation_id).markdown
 
         def show(markdown: str) -> None:
             from textual.widgets import Markdown  # loaded by now (_after_first_frame)

@@ -4,19 +4,19 @@ It replaces Textual's key panel in the palette ("Toetsen"): that panel lists the
 widgets' own bindings too ("Cursor left", "Scroll Up"), in English. This one
 lists the app's bindings (those with an id) that work now on the screen it
 was opened from, each with its one-line description from the catalogue.
+Frame and Escape: ``BaseDialog``.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, OptionList
+from textual.screen import Screen
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.action_help import action_help
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
@@ -32,25 +32,23 @@ def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
     return rows
 
 
-class KeysDialog(ModalScreen[None]):
+class KeysDialog(BaseDialog[None]):
     """A list to read (and scroll) of the keys that work on the screen below."""
 
-    BINDINGS = [Binding("escape", "close", t("key.close"), id="keys.close")]
+    BINDINGS = dialog_keys("keys", save=False, cancel=("close", "key.close"))
+    FRAME_ID, FIRST_FOCUS = "keys-dialog", "#keys-list"
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self.rows = key_rows(screen)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="keys-dialog"):
-            yield Label(t("palette.keys_title"), classes="dialog-title")
-            yield OptionList(*(Option(t("palette.keys_row", key=key, label=label,
-                                         help=help_text))
-                               for key, label, help_text in self.rows),
-                             id="keys-list", markup=False)
+    def heading(self) -> str:
+        return t("palette.keys_title")
 
-    def on_mount(self) -> None:
-        self.query_one("#keys-list").focus()
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(*(Option(t("palette.keys_row", key=key, label=label, help=help_text))
+                           for key, label, help_text in self.rows),
+                         id="keys-list", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

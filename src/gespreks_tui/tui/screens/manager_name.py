@@ -1,12 +1,12 @@
-"""Asked once: the manager's own name, remembered as a setting."""
+"""Asked once: the manager's own name, remembered as a setting.
+
+Frame and keys: ``BaseDialog``; Escape is "later" (an empty name), not cancel.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import t
@@ -14,27 +14,30 @@ from gespreks_tui.errors import UserError
 from gespreks_tui.person_names import clean_name
 from gespreks_tui.settings import MANAGER_SETTING
 from gespreks_tui.tui.gateway import StoreCalls
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 
 
-class ManagerNameScreen(StoreCalls, ModalScreen[str]):
-    BINDINGS = [Binding("escape", "skip", t("key.later"), id="manager.skip")]
+class ManagerNameScreen(StoreCalls, BaseDialog[str]):
+    BINDINGS = dialog_keys("manager", save=False, cancel=("skip", "key.later"))
+    MESSAGE_ID = "manager-message"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(t("manager.title"), classes="dialog-title")
-            yield Label(t("manager.explain"))
-            yield Input(placeholder=t("manager.placeholder"), id="manager-name", compact=True)
-            yield Label("", id="manager-message", classes="field-message")
+    def heading(self) -> str:
+        return t("manager.title")
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(t("manager.explain"))
+        yield Input(placeholder=t("manager.placeholder"), id="manager-name", compact=True)
+        yield Label("", id="manager-message", classes="field-message")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         try:
             name = clean_name(event.value)
         except UserError as refused:  # refused, and what was typed stays in the field
-            self.query_one("#manager-message", Label).update(refused.message())
+            self.say(refused.message(), error=False)
             return
         if not name:
-            self.query_one("#manager-message", Label).update(t("manager.empty"))
+            self.say(t("manager.empty"), error=False)
             return
         store = self.store
 

@@ -29,9 +29,11 @@ from gespreks_tui.model import Conversation, Phase, Visibility
 from gespreks_tui.tui.format import kind_text
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.meeting_agreements import MeetingAgreements
+from gespreks_tui.tui.screens.meeting_goals import MeetingGoals
 from gespreks_tui.tui.screens.meeting_keys import MEETING_BINDINGS, MeetingKeys
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+from gespreks_tui.tui.widgets.goals_pane import GoalsPane
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from gespreks_tui.tui.widgets.notes_area import NotesArea
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
@@ -46,13 +48,15 @@ class Saved(Message):
     error: Exception | None
 
 
-class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
+class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # meeting.tcss: grid columns
     BINDINGS = MEETING_BINDINGS
     # The key line and the palette follow these (bindings=True: check_action again).
     read_only: reactive[bool] = reactive(False, bindings=True, init=False)
     private: reactive[bool] = reactive(False, bindings=True, init=False)
     running: reactive[bool] = reactive(False, bindings=True, init=False)
+    # The right-hand column shows the goals (f7 switches; meeting_goals.py).
+    goals_shown: reactive[bool] = reactive(False, bindings=True, init=False)
 
     def __init__(self, conversation_id: int, resumed: bool = False) -> None:
         """``resumed``: the app opened it by itself at start; leaving goes to the start."""
@@ -78,7 +82,14 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         # comes last, in the second row of the middle column.
         yield AgendaPane([p.name for p in m.conversation.phases], id="agenda")
         yield NotesPane(id="notes-pane")
-        yield AgreementsPane(m.agreements, app.clock.today(), m.follow_ups, id="agreements")
+        agreements = AgreementsPane(m.agreements, app.clock.today(), m.follow_ups,
+                                    id="agreements")
+        yield agreements
+        if m.shows_goals:  # the same grid cell: one of the two is displayed
+            goals = GoalsPane(m, app.clock.today(), id="goals")
+            self.set_reactive(MeetingScreen.goals_shown, m.goals_first)
+            goals.display, agreements.display = m.goals_first, not m.goals_first
+            yield goals
         yield NotesArea(id="notes")
         yield KeyFooter()
 
@@ -90,6 +101,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
         c = m.conversation
         self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
                        employee=c.employee_name)
+        self.name_the_switch()
         self.sync_state()
         if m.elsewhere:
             self.app.notify(t("meeting.open_elsewhere"), severity="warning", timeout=10)
@@ -135,17 +147,23 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
 
     @property
     def focus_chain(self) -> list[Widget]:
-        """Tab goes agenda, notes, agreements: the columns as they read.
+        """Tab goes agenda, notes, scores, agreements: the columns as they read.
 
         Textual orders focus by position, top first; the notes text starts a few
         rows below the agreements' top (it sits under the notes pane), so by
-        position it would come last. Keep Textual's order within each column.
+        position it would come last. In the scoring phase Tab from the notes goes
+        on to the scores (the phase's work; their panel sits above the notes, so
+        by position they would come before the notes and Tab from the notes would
+        go elsewhere first). Keep Textual's order within each column.
         """
+        columns: tuple[type[Widget] | tuple[type[Widget], ...], ...] = (
+            AgendaPane, NotesPane, NotesArea, ScoresPanel, (AgreementsPane, GoalsPane))
+
         def column(widget: Widget) -> tuple[int, int]:
-            for number, kind in enumerate((AgendaPane, NotesPane, NotesArea, AgreementsPane)):
-                if isinstance(widget, kind) or any(isinstance(a, kind)
-                                                   for a in widget.ancestors):
-                    return number, 0
+            for node in (widget, *widget.ancestors):  # the innermost: scores in NotesPane
+                for number, kind in enumerate(columns):
+                    if isinstance(node, kind):
+                        return number, 0
             return 9, 0
 
         return sorted(super().focus_chain, key=column)
@@ -224,6 +242,8 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, StoreCalls, Screen):
                     self.show_agreements()
                 if changed.status:
                     self.sync_state()
+            if self.goals_pane is not None and self.store_read(m.refresh_goals, False):
+                self.show_goals()
         self.tick()
         m.tick()
 

@@ -37,11 +37,17 @@ class MeetingAgreements(StoreCalls):
     def action_new_agreement(self) -> None:
         self.edit_agreement(None)
 
-    def edit_agreement(self, agreement: Agreement | None) -> None:
-        """Open the agreement form (``None``: a new one); store what it returns."""
+    def edit_agreement(self, agreement: Agreement | None, goal_id: int | None = None) -> None:
+        """Open the agreement form (``None``: a new one); store what it returns.
+
+        When the meeting has goals, the form asks which goal the agreement serves
+        (starting at ``goal_id``, else the goal it serves now) and links it."""
         if self.meeting.read_only:
             return
         from gespreks_tui.tui.screens.agreement_form import AgreementForm
+
+        goals = [(g.id, g.title) for g in self.meeting.goal_choices()]
+        linked = agreement.goal_id if agreement else None
 
         def done(result: AgreementInput | None) -> None:
             if result is None:
@@ -52,15 +58,22 @@ class MeetingAgreements(StoreCalls):
                 self.show_store_error(error)
                 again = Agreement(id=agreement.id if agreement else 0,
                                   conversation_id=self.conversation_id, text=result.text,
-                                  owner=result.owner, due_date=result.due_date)
-                self.app.call_later(self.edit_agreement, again)
+                                  owner=result.owner, due_date=result.due_date,
+                                  goal_id=linked)
+                self.app.call_later(self.edit_agreement, again, result.goal_id)
 
-            self.store_work(
-                lambda: m.save_agreement(agreement, result.text, result.owner, result.due_date),
-                then=lambda saved: self.show_agreements(keep=saved.id), failed=retry)
+            def save() -> Agreement:
+                saved = m.save_agreement(agreement, result.text, result.owner, result.due_date)
+                if goals and result.goal_id != linked:
+                    m.link_agreement(saved.id, result.goal_id)
+                return saved
+
+            self.store_work(save, then=lambda saved: self.show_agreements(keep=saved.id),
+                            failed=retry)
 
         self.app.push_screen(AgreementForm(self.app.clock.today(), agreement,
-                                           self.default_owner()), done)
+                                           self.default_owner(), goals,
+                                           goal_id if goal_id is not None else linked), done)
 
     def default_owner(self) -> Owner:
         """Who a new agreement is for: ``[kinds.<kind>] owner`` in the

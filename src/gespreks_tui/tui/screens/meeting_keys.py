@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 # In the order the key line shows them: what a meeting needs most comes first.
 MEETING_BINDINGS: list[BindingType] = [
     Binding("ctrl+n", "new_agreement", t("key.new_agreement"), id="meeting.new_agreement"),
+    # One key, what the right-hand column shows: a goal there, else an agreement.
+    Binding("ctrl+n", "new_goal", t("goals_ui.key_new_goal"), id="meeting.new_goal"),
+    # Goals and agreements share the right-hand column (meeting_goals.py); shown only when
+    # the meeting has goals. priority: the notes text binds f7 to "select all", as it
+    # binds f6 (shift+arrows still select).
+    Binding("f7", "switch_pane('goals')", t("goals_ui.key_goals"), id="meeting.show_goals",
+            priority=True),
+    Binding("f7", "switch_pane('agreements')", t("goals_ui.key_agreements"),
+            id="meeting.show_agreements", priority=True),
     Binding("ctrl+f", "next_phase", t("key.next_phase"), id="meeting.next_phase"),
     Binding("ctrl+b", "previous_phase", t("key.previous_phase"), id="meeting.previous_phase"),
     # One key, two labels: the key line says what pressing it does now.
@@ -39,6 +48,10 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("f8", "history", t("key.history"), id="meeting.history"),
     Binding("ctrl+s", "rescue", t("key.rescue"), id="meeting.rescue"),
     Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
+    # One key, two labels: in the scoring phase f3 in the notes goes to the scores
+    # (above the notes, in the same column) and f3 there back to the notes.
+    Binding("f3", "focus_pane('scores')", t("scale.key_focus_scores"),
+            id="meeting.focus_scores"),
     Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
     Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
             id="meeting.focus_agreements"),
@@ -47,7 +60,8 @@ MEETING_BINDINGS: list[BindingType] = [
             id="meeting.focus_followups", priority=True),
 ]
 
-EDITING_ACTIONS = {"next_phase", "previous_phase", "toggle_timer", "new_agreement", "conclude"}
+EDITING_ACTIONS = {"next_phase", "previous_phase", "toggle_timer", "new_agreement", "new_goal",
+                   "conclude"}
 
 
 class MeetingKeys(StoreCalls):
@@ -57,6 +71,7 @@ class MeetingKeys(StoreCalls):
     text_area: NotesArea
     conversation_id: int
     resumed: bool
+    goals_shown: bool
 
     if TYPE_CHECKING:  # provided by MeetingScreen
         @property
@@ -66,6 +81,7 @@ class MeetingKeys(StoreCalls):
         def tick(self) -> None: ...
         def flush_notes(self) -> None: ...
         def save_all(self, timeout: float = 5.0) -> bool: ...
+        def action_switch_pane(self, to: str) -> None: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         meeting = self.__dict__.get("meeting")
@@ -87,8 +103,18 @@ class MeetingKeys(StoreCalls):
             if parameters == ("private",):
                 return not private and meeting.can_show_private
             return private
+        if action == "new_agreement":
+            return not self.goals_shown
+        if action == "new_goal":
+            return self.goals_shown
+        if action == "switch_pane":  # "Doelen" while the agreements show, and back
+            return meeting.shows_goals and (parameters == ("goals",)) != self.goals_shown
         if action == "focus_pane" and parameters == ("followups",):
             return bool(meeting.follow_ups.earlier)
+        if action == "focus_pane" and parameters in (("scores",), ("notes",)):
+            in_notes = bool(meeting.phase.criteria) and self.app.focused is self.__dict__.get(
+                "text_area")
+            return in_notes == (parameters == ("scores",))
         if action == "rescue":  # only when there is nowhere else to keep the text
             return meeting.gone
         return True
@@ -126,17 +152,29 @@ class MeetingKeys(StoreCalls):
         self.notes.toggle_questions()
 
     def action_focus_pane(self, pane: str) -> None:
-        """f2 agenda, f3 notes, f4 agreements, f6 follow-ups.
+        """f2 agenda, f3 notes (or from there the scores), f4 agreements (or the goals, when the column shows
+        them), f6 follow-ups.
 
         f4 on an empty agreements list goes to the follow-ups when there are
         any: keys pressed there act on what the user sees highlighted."""
         from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+        from gespreks_tui.tui.widgets.goals_pane import GoalsPane
 
         pane_widget = self.query_one(AgreementsPane)
-        if pane == "agenda":
+        if pane == "followups" and self.goals_shown:  # the follow-ups are with the agreements
+            self.action_switch_pane("agreements")
+        if pane == "agreements" and self.goals_shown:
+            goals = self.query_one(GoalsPane)
+            goals.goal_list.focus()
+            goals.first_choosable()
+        elif pane == "agenda":
             self.query_one("#agenda").focus()
         elif pane == "notes":
             self.text_area.focus()
+        elif pane == "scores":
+            from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
+
+            self.notes.query_one(ScoresPanel).focus_first()
         elif pane == "followups" or (not self.meeting.agreements
                                      and self.meeting.follow_ups.earlier):
             pane_widget.follow_up_list.focus()
@@ -161,7 +199,8 @@ class MeetingKeys(StoreCalls):
         self.flush_notes()
         m = self.meeting
         self.app.push_screen(ConcludeScreen(m.conversation, self.app.clock.today(),
-                                            reminders(m.agreements, m.follow_ups)),
+                                            reminders(m.agreements, m.follow_ups)
+                                            + m.goal_reminders()),
                              self._conclude)
 
     def _conclude(self, next_date: date | None) -> None:

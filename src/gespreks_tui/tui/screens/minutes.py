@@ -1,6 +1,7 @@
 """The minutes screen: preview (rendered Markdown), export, on-screen confirmation, and
 the sign-off around it: hand-over with a reaction term (u), and the answer to a
-correction request that keeps the minutes as they are (v). The side pane says
+correction request that keeps the minutes as they are (v); for a beoordeling, the
+steps of its appraisal procedure (p, ``procedure_dialog``). The side pane says
 where the sign-off stands (handed over, no reaction within the term, correction
 requested).
 
@@ -39,6 +40,7 @@ class MinutesScreen(StoreCalls, Screen):
         Binding("b", "confirm", t("key.confirm"), id="minutes.confirm"),
         Binding("u", "handover", t("key.handover"), id="minutes.handover"),
         Binding("v", "keep_minutes", t("key.keep_minutes"), id="minutes.keep"),
+        Binding("p", "procedure", t("key.procedure"), id="minutes.procedure"),  # issue 18
         Binding("escape", "back", t("key.back"), id="minutes.back"),
         Binding("f2", "focus('#minutes-view')", t("key.focus_minutes_text"),
                 id="minutes.focus_text"),
@@ -185,6 +187,9 @@ class MinutesScreen(StoreCalls, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "confirm", "handover"):
             return self.revision is not None
+        if action == "procedure":  # only a beoordeling has an appraisal procedure
+            c = self.__dict__.get("conversation")
+            return self.revision is not None and c is not None and c.kind == "beoordeling"
         if action == "keep_minutes":
             return self.__dict__.get("sign_off") == SignOff.CORRECTION_REQUESTED
         return True
@@ -256,7 +261,9 @@ class MinutesScreen(StoreCalls, Screen):
 
             self.store_work(hand_over, then=done)
 
-        self.app.push_screen(HandoverDialog(revision, current().term_days), chosen)
+        term = (store.procedure_terms().objection_days if self.conversation.kind == "beoordeling"
+                else current().term_days)  # a beoordeling's hand-over: its objection term
+        self.app.push_screen(HandoverDialog(revision, term), chosen)
 
     def action_keep_minutes(self) -> None:
         """Answer a correction request: the minutes stay as they are, with the reason."""
@@ -276,6 +283,38 @@ class MinutesScreen(StoreCalls, Screen):
 
         self.app.push_screen(ReasonDialog(t("ui.keep.title"), t("ui.keep.explain"),
                                           t("ui.keep.reason")), chosen)
+
+    def action_procedure(self) -> None:
+        """Record a step of a beoordeling's procedure: objection, second assessor, final."""
+        from gespreks_tui.tui.screens.procedure_dialog import ProcedureChoice, ProcedureDialog
+
+        store, cid = self.store, self.conversation_id
+        procedure = self.store_read(lambda: store.appraisal_procedure(cid))
+        if procedure is None:
+            return
+
+        def chosen(choice: ProcedureChoice | None) -> None:
+            if choice is None:
+                return
+
+            def record() -> str:
+                if choice.step == "bezwaar":
+                    store.record_objection(cid, choice.text)
+                elif choice.step == "second":
+                    store.record_second_assessor(cid, choice.name, choice.agrees, choice.text)
+                else:
+                    store.record_final(cid, choice.text)
+                return store.appraisal_state(cid)
+
+            def done(state: str) -> None:
+                if self.latest is not None:
+                    self.show_stored(self.latest)
+                self.app.notify(t("procedure.ui.saved", state=t(f"procedure.state.{state}")),
+                                timeout=6)
+
+            self.store_work(record, then=done)
+
+        self.app.push_screen(ProcedureDialog(procedure), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -5,8 +5,7 @@ quoted block keeps pasted material apart from what was said. So a paste over
 ``notes_area.ASK_BYTES`` (UTF-8) waits for this dialog (the meeting screen
 shows it on ``NotesArea.LargePaste``); smaller ones go in at once, as in any
 text field. The dialog returns ``"insert"``, ``"quote"`` or None (cancelled);
-``NotesArea.paste_answered`` does the inserting. Its frame is the dialogs'
-one in ``styles/dialogs.tcss``.
+``NotesArea.paste_answered`` does the inserting. Frame and keys: ``BaseDialog``.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from gespreks_tui.catalogue import t
+from gespreks_tui.catalogue import t, tn
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 
 PasteChoice = Literal["insert", "quote"]
 
@@ -33,32 +31,25 @@ def size_text(size: int) -> str:
     return t("paste.megabytes", whole=tenths // 10, tenth=tenths % 10)
 
 
-class PasteDialog(ModalScreen[PasteChoice | None]):
+class PasteDialog(BaseDialog[PasteChoice | None]):
     """How to take a large paste; focus starts on the first choice (insert as pasted)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="paste.cancel"),
-        Binding("left", "app.focus_previous", t("paste.key_previous"), id="paste.previous",
-                show=False),
-        Binding("right", "app.focus_next", t("paste.key_next"), id="paste.next", show=False),
-    ]
+    BINDINGS = dialog_keys("paste", save=False, choices=("paste.key_previous", "paste.key_next"))
+    FRAME_ID, FIRST_FOCUS = "paste-dialog", "#paste-insert"
 
     def __init__(self, size: int, lines: int) -> None:
         super().__init__()
         self.bytes, self.lines = size, lines
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="paste-dialog"):
-            yield Label(t("paste.title", size=size_text(self.bytes)), classes="dialog-title")
-            yield Label(t("paste.explain", lines=self.lines), id="paste-explain")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("paste.insert"), id="paste-insert", variant="primary",
-                             compact=True)
-                yield Button(t("paste.quote"), id="paste-quote", compact=True)
-                yield Button(t("paste.cancel"), id="paste-cancel", compact=True)
+    def heading(self) -> str:
+        return t("paste.title", size=size_text(self.bytes))
 
-    def on_mount(self) -> None:
-        self.query_one("#paste-insert").focus()
+    def compose_body(self) -> ComposeResult:
+        yield Label(tn("paste.explain", self.lines, lines=self.lines), id="paste-explain")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(t("paste.insert"), id="paste-insert", variant="primary", compact=True)
+            yield Button(t("paste.quote"), id="paste-quote", compact=True)
+            yield Button(t("paste.cancel"), id="paste-cancel", compact=True)
 
     @on(Button.Pressed, "#paste-insert")
     def _insert(self) -> None:
@@ -69,5 +60,5 @@ class PasteDialog(ModalScreen[PasteChoice | None]):
         self.dismiss("quote")
 
     @on(Button.Pressed, "#paste-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        self.action_cancel()

@@ -2,61 +2,41 @@
 after a correction request (the hand-over dialog is ``handover_dialog.py``).
 
 It says what will happen and returns the reason (None: cancelled); the caller
-has the store record it. Its look is the dialogs' frame in ``styles/dialogs.tcss``.
+has the store record it. Frame, buttons and keys: ``BaseDialog``.
 """
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, TextArea
+from textual.widgets import Label, TextArea
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 
 
-class ReasonDialog(ModalScreen[str | None]):
+class ReasonDialog(BaseDialog[str | None]):
     """Ask for a reason (required) after saying what will happen."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="reason.cancel"),
-        Binding("ctrl+s", "save", t("key.save"), id="reason.save"),
-    ]
+    BINDINGS = dialog_keys("reason", save_label="key.dialog_record")
+    FRAME_ID, FIRST_FOCUS, MESSAGE_ID = "reason-dialog", "#reason-text", "reason-message"
 
     def __init__(self, title: str, explain: str, label: str) -> None:
         super().__init__()
         self.title_text, self.explain, self.label = title, explain, label
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="reason-dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Label(self.explain, id="reason-explain", markup=False)
-            yield Label(self.label)
-            yield TextArea(id="reason-text", soft_wrap=True, tab_behavior="focus")
-            yield Label("", id="reason-message")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("ui.reason.save_button"), id="save", variant="primary",
-                             compact=True)
-                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+    def heading(self) -> str:
+        return self.title_text
 
-    def on_mount(self) -> None:
-        self.query_one("#reason-text").focus()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def compose_body(self) -> ComposeResult:
+        yield Label(self.explain, id="reason-explain", markup=False)
+        yield Label(self.label)
+        yield TextArea(id="reason-text", soft_wrap=True, tab_behavior="focus")
+        yield Label("", id="reason-message")
+        yield from self.save_cancel(t("ui.reason.save_button"))
 
     def action_save(self) -> None:
         reason = self.query_one("#reason-text", TextArea).text.strip()
         if not reason:
-            message = self.query_one("#reason-message", Label)
-            message.update(t("ui.reason.no_reason"))
-            message.add_class("error")
+            self.say(t("ui.reason.no_reason"))
             return
         self.dismiss(reason)

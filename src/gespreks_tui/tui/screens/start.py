@@ -38,6 +38,7 @@ from gespreks_tui.tui.format import (
     name_of,
 )
 from gespreks_tui.tui.gateway import StoreCalls, error_line
+from gespreks_tui.tui.people_options import people_list
 from gespreks_tui.tui.screens.start_housekeeping import StartHousekeeping
 from gespreks_tui.tui.screens.start_lists import StartLists
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
@@ -63,6 +64,7 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
         Binding("u", "restore", t("key.restore"), id="start.restore"),
         Binding("f8", "history", t("key.history"), id="start.history"),
         Binding("f7", "manager_name", t("key.manager_name"), id="start.manager_name"),
+        Binding("f6", "prepare", t("draft.key.prepare"), id="start.prepare"),  # issue 18
     ]
 
     def compose(self) -> ComposeResult:
@@ -75,7 +77,7 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
                 yield Label(t("start.people_title"), classes="section-title")
                 yield Input(placeholder=t("start.new_person_placeholder"), id="new-person",
                             compact=True)
-                yield OptionList(id="people-list", markup=False)
+                yield people_list(id="people-list", markup=False)  # many names: people_options
                 yield Label(t("start.due_title"), classes="section-title", id="due-title")
                 yield Static("", id="due-list")
             with Vertical(id="plan-box"):
@@ -136,7 +138,14 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
         self.store_work(lambda: load_agenda(kind, lang)[0].total_minutes, then=show)
 
     def on_resize(self) -> None:
-        self.show_due()  # how many items fit depends on the height
+        # How many due items fit, and which form of a conversation's line, depend on
+        # the size the columns get: measured once the new layout is there.
+        self.call_after_refresh(self._fit_to_size)
+
+    def _fit_to_size(self) -> None:
+        if self.is_attached:
+            self.show_due()
+            self.fit_history()
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()
@@ -227,11 +236,23 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
         else:
             self.say(t("start.nothing_to_resume"), error=True)
 
+    def action_rename(self) -> None:
+        if self._focused_id() != "people-list":  # whose name? say where to choose
+            self.say(t("start.rename_where"), error=True)
+            return
+        super().action_rename()
+
     def action_remove(self) -> None:
-        if self.focused is not None and self.focused.id == "resume-list":
+        focused = self._focused_id()
+        if focused == "resume-list":
             self.action_discard()
-        else:
+        elif focused == "people-list":
             self.action_remove_person()
+        else:  # earlier conversations stay; a field deletes its own text (Input's key)
+            self.say(t("start.remove_where"), error=True)
+
+    def _focused_id(self) -> str | None:
+        return self.focused.id if self.focused is not None else None
 
     def action_focus_unfinished(self) -> None:
         resume = self.query_one("#resume-list", OptionList)
@@ -241,12 +262,10 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
             self.say(t("start.no_unfinished"), error=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that act on a list show only while that list has focus."""
-        focused = self.focused.id if self.focused is not None else None
-        if action == "rename":
-            return focused == "people-list"
-        if action == "remove":
-            return focused in ("people-list", "resume-list")
+        """Undo shows only while there is something to put back. Rename and remove stay
+        in the Footer wherever the focus is: pressed away from their list they say
+        which list to choose in (a key that comes and goes with the focus reads as
+        broken, one that does nothing is worse)."""
         if action == "restore":
             return self.pending_discard is not None
         return True
@@ -336,4 +355,13 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
 
     def open_meeting(self, conversation_id: int) -> None:
         self.commit_discard()  # leaving the screen ends the undo time
-        self.app.open_meeting(conversation_id)
+        from gespreks_tui.tui.screens.draft_assessment import ask_draft
+
+        if not ask_draft(self, conversation_id):  # a prepared appraisal asks first
+            self.app.open_meeting(conversation_id)
+
+    def action_prepare(self) -> None:
+        """Prepare the chosen employee's beoordeling (``draft_assessment``)."""
+        from gespreks_tui.tui.screens.draft_assessment import prepare_draft
+
+        prepare_draft(self)

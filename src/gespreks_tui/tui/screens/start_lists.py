@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t, tn
-from gespreks_tui.tui.format import day_text, escape, history_line, id_of
+from gespreks_tui.tui.format import day_text, escape, history_line, id_of, option_room, shorten
 from gespreks_tui.tui.people_options import person_option
 from gespreks_tui.tui.screens.start_housekeeping import unfinished_line
 
@@ -29,13 +30,27 @@ else:
     _Base = object
 
 
-SMALL_HEIGHT = 30  # rows: below this the due list shows one item and a count
+WIDE_DUE = 32  # cells: from here an item's "when · who" is one line
+
+
+def two_lines(text: str, width: int) -> tuple[str, ...]:
+    """``text`` broken at a word into a line of ``width`` and the rest."""
+    if cell_len(text) <= width:
+        return (text,)
+    words, first = text.split(" "), ""
+    while words and cell_len(f"{first} {words[0]}" if first else words[0]) <= width:
+        first = f"{first} {words.pop(0)}" if first else words.pop(0)
+    if not first.strip() or not words:
+        return (text,)
+    return first, " ".join(words)
 
 
 class StartLists(_Base):
     """Fill the start screen's lists from the store (reads on the UI thread: never waits)."""
 
     agreement_conversations: dict[str, int]
+    _history_of: int | None = None
+    _history_width: int | None = None
 
     def refresh_lists(self) -> None:
         store, now = self.store, self.app.clock.now()
@@ -43,7 +58,9 @@ class StartLists(_Base):
         resume = self.query_one("#resume-list", OptionList)
         highlighted_resume = resume.highlighted
         resume.clear_options()
-        resume.add_options(Option(unfinished_line(row, now), id=str(row.summary.id))
+        resume.add_options(Option((f"{t('draft.list_mark')} · "  # a draft says so (issue 18)
+                                   if row.summary.status == "draft" else "")
+                                  + unfinished_line(row, now), id=str(row.summary.id))
                            for row in unfinished)
         if resume.option_count:
             resume.highlighted = min(highlighted_resume or 0, resume.option_count - 1)
@@ -67,33 +84,68 @@ class StartLists(_Base):
     def show_due(self, limit: int | None = None) -> None:
         """A compact list of what is overdue or due within two weeks, across everyone.
 
-        On a small terminal (under 30 rows) only the first item and "… en nog N":
-        the column it shares with the employees never hides an entry half-way.
+        The list shares its column with the employees. Each item is two lines
+        (when and who; what) or, in a narrow column, three; each line is shortened
+        with "…" to the column's width, so nothing wraps and the list's height is
+        known: as many items as the room allows (``due_room``), then "… en nog N"
+        on a line that always shows. The full text: choose the employee (their
+        open agreements are listed in full), or ``gespreks due``.
         """
         from gespreks_tui.cycle import due_what, due_when
-
-        if limit is None:
-            limit = 6 if self.app.size.height >= SMALL_HEIGHT else 1
+        from gespreks_tui.model import DueKind
 
         store, today = self.store, self.app.clock.today()
-        # Only the first ``limit`` are read, and the rest counted (issue 19: thousands).
+        # Only what fits is read, and the rest counted (issue 19: thousands).
         person_id = self.selected_person_id() if self.app.screen_share else None
-        items, total = [], 0
+        total = 0
         if not self.app.screen_share or person_id is not None:  # shared: the chosen's only
-            items = self.store_read(
-                lambda: store.due(today, employee_id=person_id, limit=limit), []) or []
             total = self.store_read(
                 lambda: store.due_count(today, employee_id=person_id), 0) or 0
+        title = t("start.due_title_count", n=total) if total else t("start.due_title")
+        self.query_one("#due-title", Label).update(title)
+        width, room = self.due_room(title)
+        # An item: "when · who" and "  what"; in a narrow column (80 columns) who, when
+        # and what each on a line of their own, so none of them is cut to nothing.
+        per = 2 if width >= WIDE_DUE else 3
+        roomy = total * (per + 1) <= room  # all fit with "what" on two lines: so be it
+        if limit is None:  # a line for "… en nog N" if not all fit
+            limit = room // per if total * per <= room else max(1, (room - 1) // per)
+        items = (self.store_read(lambda: store.due(today, employee_id=person_id, limit=limit),
+                                 []) or []) if total else []
         lines = []
         for item in items[:limit]:
-            line = escape(f"{due_when(item)} · {item.employee}: {due_what(item)}")
-            lines.append(f"[$warning]{line}[/]" if item.overdue else line)
+            style = "[$warning]{}[/]" if item.overdue else "{}"
+            when, what = due_when(item), f"  {due_what(item)}"
+            if per == 3 and item.kind == DueKind.AGREEMENT and item.text:
+                what = f"  {item.text}"  # narrow: the words, not "afspraak 15: Bu…"
+            texts = ((f"{when} · {item.employee}", what) if per == 2
+                     else (item.employee, f"  {when}", what))
+            if roomy:
+                texts = (*texts[:-1], *(f"  {line}" for line in two_lines(what[2:], width - 2)))
+            for text in texts:
+                lines.append(style.format(escape(shorten(text, width))))
         if total > len(items):
-            lines.append(tn("start.due_more", total - len(items)))
+            more = tn("start.due_more", total - len(items))
+            if cell_len(more) > width:  # the narrow column: without "(gespreks due)"
+                more = tn("start.due_more_short", total - len(items))
+            lines.append(escape(shorten(more, width)))
         self.query_one("#due-list", Static).update("\n".join(lines) or t("start.due_none"))
-        # The count in the title too: on a small terminal "… en nog N" may be cut off.
-        self.query_one("#due-title", Label).update(
-            t("start.due_title_count", n=total) if total else t("start.due_title"))
+
+    def due_room(self, title: str) -> tuple[int, int]:
+        """(width, lines) for the due list: the employees keep rows for their names (at
+        least three, at most half the column when both are long), the rest is the list's.
+        Before the first layout: estimated from the terminal's size."""
+        box = self.query_one("#people-box")
+        height, column = box.content_region.height, box.content_region.width
+        width = self.query_one("#due-list").content_region.width
+        if height <= 0 or width <= 0:  # not laid out yet: the terminal's size
+            height, column, width = max(6, self.app.size.height - 4), 23, 21
+        people = self.query_one("#people-list", OptionList).option_count
+        # "Medewerkers", the name field, and the due list's title (it may wrap)
+        titles = 2 + -(-cell_len(title) // max(1, column))
+        free = max(3, height - titles)
+        keep = min(max(3, people), max(3, free // 2))
+        return max(10, width), max(3, free - keep)
 
     def selected_person_id(self) -> int | None:
         people = self.query_one("#people-list", OptionList)
@@ -103,8 +155,14 @@ class StartLists(_Base):
 
     def show_history(self) -> None:
         """The chosen employee's open agreements (text, owner, due date), then their
-        earlier conversations; Enter on either opens the conversation it belongs to."""
+        earlier conversations; Enter on either opens the conversation it belongs to.
+
+        A conversation is one line that fits the list's width (``history_line``):
+        after a resize the list is filled again (``fit_history``)."""
         history = self.query_one("#history", OptionList)
+        width = self._history_width = option_room(history)
+        highlighted = history.highlighted if self._history_of == self.selected_person_id() \
+            else None
         history.clear_options()
         self.agreement_conversations: dict[str, int] = {}
         person_id = self._history_of = self.selected_person_id()
@@ -133,5 +191,12 @@ class StartLists(_Base):
         if not rows:
             options.append(Option(t("start.no_history"), disabled=True))
         for row in rows:
-            options.append(Option(history_line(row, lang), id=str(row.id)))
+            options.append(Option(history_line(row, lang, width), id=str(row.id)))
         history.add_options(options)
+        if highlighted is not None and highlighted < history.option_count:
+            history.highlighted = highlighted
+
+    def fit_history(self) -> None:
+        """After a resize: the conversations again, if the list's width changed."""
+        if option_room(self.query_one("#history", OptionList)) != self._history_width:
+            self.show_history()

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import ListItem
 
 from gespreks_tui.agreement_state import state_word
-from gespreks_tui.catalogue import language, t
+from gespreks_tui.catalogue import language, t, tn
 from gespreks_tui.model import Agreement, AgreementStatus, FollowUp
 from gespreks_tui.smart import days_overdue, hints
 from gespreks_tui.tui.format import day_text
@@ -34,7 +34,7 @@ def late_text(due: str | None, today: date) -> str:
     days = days_overdue(due, today)
     if not days:
         return ""
-    return t("due.overdue_one") if days == 1 else t("due.overdue", days=days)
+    return tn("due.overdue", days, days=days)
 
 
 def agreement_runs(a: Agreement, today: date) -> tuple[Run, ...]:

@@ -1,18 +1,29 @@
-"""Appraisal scores: each criterion on a four-point scale with a comment, plus an overall judgment.
+"""Appraisal scores: each criterion on the conversation's own scale, with a comment.
 
 Shown in the notes area during the appraisal's scoring phase. Every change
 posts ``ScoresPanel.Changed``; the meeting screen stores it through the saver.
 
-Each criterion takes two rows: its name and the four scores, then its comment
-across the whole width (at 80×24 a comment beside the scores had 5 cells).
-The chosen score reads without colour: ● instead of ○, in bold.
+The scale is the one the conversation stored when it started (3 to 5 points,
+the organisation's labels; ``appraisal_scale``), so an appraisal reads the
+same after its template changed. Each criterion takes two rows: its name, the
+points 1..N and the chosen label in words, then its comment across the whole
+width (at 80×24 a comment beside the scores had 5 cells). The chosen score
+reads without colour: ● instead of ○, in bold, and its label in words. While
+a criterion's row has the focus, its behavioural indicators (from the
+template) show under its name (a class, not ``:focus-within``, which Textual
+restyles only for the focused widget's side), and a bar left of the row marks
+it (a shape, so it shows without colour too); a digit 1..N picks that point
+when the points have the focus. The panel itself takes no focus: Tab goes
+straight to a criterion's points, then its comment (a stop where a digit did
+nothing and nothing showed the focus only lost the keystroke). The overall
+judgment is asked when the scale says so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -20,11 +31,13 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
+from gespreks_tui.appraisal_scale import Scale, legacy_scale
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import SCORE_KEYS, Score
+from gespreks_tui.model import Score
 from gespreks_tui.tui.format import name_of
 
 OVERALL = -1  # the position used for the overall judgment
+SHORT_TERMINAL = 30  # rows; below this the panel may take more of the height
 
 
 class ScoreButton(RadioButton):
@@ -42,12 +55,38 @@ class ScoreButton(RadioButton):
         return Content.assemble(("●" if self.value else "○", style))
 
 
-class ScoresPanel(VerticalScroll):
+class ScoreSet(RadioSet):
+    """The points of one criterion, side by side; typing a digit 1..N picks that point."""
+
+    DEFAULT_CSS = """
+    ScoreSet {
+        width: auto;
+        layout: horizontal;
+        border: none;
+        padding: 0;
+    }
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        if character.isdigit() and not self.disabled:
+            buttons = list(self.query(ScoreButton))
+            value = int(character)
+            if 1 <= value <= len(buttons):
+                event.stop()
+                event.prevent_default()
+                buttons[value - 1].value = True
+
+
+class ScoresPanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     ScoresPanel {
         height: auto;
         max-height: 45vh;
         border-top: solid $primary;
+    }
+    ScoresPanel.-short {
+        max-height: 62vh;
     }
     ScoresPanel .score-legend {
         width: 100%;
@@ -56,7 +95,11 @@ class ScoresPanel(VerticalScroll):
     }
     ScoresPanel .score-row {
         height: auto;
-        margin: 0 1 0 1;
+        margin: 0 1 0 0;
+        border-left: blank;
+    }
+    ScoresPanel .score-row.-current {
+        border-left: outer $accent;
     }
     ScoresPanel .score-line {
         height: 1;
@@ -65,14 +108,23 @@ class ScoresPanel(VerticalScroll):
         width: 1fr;
         min-width: 12;
     }
+    ScoresPanel .score-line .chosen {
+        width: auto;
+        min-width: 4;
+        padding: 0 0 0 1;
+        text-style: bold;
+    }
     ScoresPanel .score-line RadioButton {
         width: auto;
     }
-    ScoresPanel .score-line RadioSet {
-        width: auto;
-        layout: horizontal;
-        border: none;
-        padding: 0;
+    ScoresPanel .score-indicators {
+        display: none;
+        width: 100%;
+        color: $text-muted;
+        padding: 0 0 0 2;
+    }
+    ScoresPanel .score-row.-current .score-indicators {
+        display: block;
     }
     ScoresPanel .score-row Input {
         width: 1fr;
@@ -88,20 +140,50 @@ class ScoresPanel(VerticalScroll):
         comment: str
 
     def __init__(self, criteria: tuple[str, ...], scores: list[Score],
-                 overall: tuple[int | None, str], read_only: bool = False, **kwargs) -> None:
+                 overall: tuple[int | None, str], read_only: bool = False, *,
+                 scale: Scale | None = None,
+                 indicators: tuple[tuple[str, ...], ...] | None = None, **kwargs) -> None:
+        """``scale``/``indicators`` default to the meeting's (see ``_meeting_defaults``)."""
         super().__init__(**kwargs)
         self.criteria = criteria
         self.given = {s.position: s for s in scores}
         self.overall = overall
         self.read_only = read_only
+        self.scale = scale
+        self.indicators = indicators
         self.phase_position = -1
 
+    def _meeting_defaults(self) -> tuple[Scale, tuple[tuple[str, ...], ...]]:
+        """The scale and indicators given, else those of the meeting on this screen.
+
+        The meeting screen builds the panel from a stored phase; its conversation
+        carries the stored scale and each phase its indicators. Without either
+        (a conversation stored before scales were): the legacy four-point scale.
+        """
+        scale, indicators = self.scale, self.indicators
+        conversation = getattr(getattr(self.screen, "meeting", None), "conversation", None)
+        if scale is None:
+            scale = getattr(conversation, "scale", None) or legacy_scale(
+                getattr(conversation, "language", None) or "nl")
+        if indicators is None:
+            phases = getattr(conversation, "phases", ())
+            indicators = (phases[self.phase_position].indicators
+                          if 0 <= self.phase_position < len(phases) else ())
+        return scale, indicators
+
+    def on_mount(self) -> None:
+        # On a short terminal (80×24) the focused criterion's points, indicators and
+        # comment would not fit in 45%: while scoring, the notes below make room.
+        self.set_class(self.app.size.height < SHORT_TERMINAL, "-short")
+
     def compose(self) -> ComposeResult:
+        self.scale, self.indicators = scale, indicators = self._meeting_defaults()
         yield Label(t("scores.title"), classes="pane-title")
-        yield Label(t("scores.legend", **{key: t(f"scores.{key}") for key in SCORE_KEYS.values()}),
-                    classes="score-legend")
+        yield Label(t("scale.legend", legend=scale.legend()), classes="score-legend",
+                    markup=False)
         rows = [(i, name) for i, name in enumerate(self.criteria)]
-        rows.append((OVERALL, t("scores.overall")))
+        if scale.overall or self.overall[0] is not None or self.overall[1]:
+            rows.append((OVERALL, t("scores.overall")))
         for position, name in rows:
             if position == OVERALL:
                 score, comment = self.overall
@@ -111,12 +193,47 @@ class ScoresPanel(VerticalScroll):
             with Vertical(classes="score-row"):
                 with Horizontal(classes="score-line"):
                     yield Label(name, classes="criterion", markup=False)
-                    with RadioSet(compact=True, disabled=self.read_only, name=str(position)):
-                        for value, key in SCORE_KEYS.items():
+                    with ScoreSet(compact=True, disabled=self.read_only, name=str(position)):
+                        for value in scale.values:
                             yield ScoreButton(str(value), value=score == value,
-                                              name=str(value), tooltip=t(f"scores.{key}"))
+                                              name=str(value), tooltip=scale.label(value))
+                    chosen = Label(self._chosen(score), classes="chosen", markup=False)
+                    # As wide as the longest label, so the points line up in every row.
+                    chosen.styles.width = max(len(label) for label in scale.labels)
+                    yield chosen
+                found = indicators[position] if 0 <= position < len(indicators) else ()
+                if found:
+                    yield Label(t("scale.indicators", indicators=" · ".join(found)),
+                                classes="score-indicators", markup=False)
                 yield Input(comment, placeholder=t("scores.comment"), compact=True,
                             disabled=self.read_only, name=str(position))
+
+    def focus_first(self) -> None:
+        """Focus the points of the first criterion not yet scored (else the first)."""
+        sets = list(self.query(ScoreSet))
+        if sets:
+            next((s for s in sets if s.pressed_button is None), sets[0]).focus()
+
+    def _chosen(self, score: int | None) -> str:
+        """The chosen point in words (``–`` before one is chosen)."""
+        assert self.scale is not None
+        return self.scale.label(score)
+
+    def _highlight(self, row: Widget | None) -> None:
+        """Show the indicators of ``row`` only (None: of no row)."""
+        for each in self.query(".score-row"):
+            each.set_class(each is row, "-current")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._highlight(self._row_of(event.widget))
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        def left() -> None:  # focus went elsewhere than another row of this panel
+            focused = self.app.focused
+            if focused is None or self not in focused.ancestors:
+                self._highlight(None)
+
+        self.call_after_refresh(left)
 
     @staticmethod
     def _row_of(widget: Widget) -> Widget | None:
@@ -138,6 +255,8 @@ class ScoresPanel(VerticalScroll):
     def _score_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         if row := self._row_of(event.radio_set):
+            row.query_one(".chosen", Label).update(
+                self._chosen(self._row_values(row)[1]))
             self._post(row)
 
     @on(Input.Changed)

@@ -1,0 +1,190 @@
+"""Prepared assessments: a beoordeling drafted before the meeting, then opened as it.
+
+A draft is a conversation of kind beoordeling in status ``draft``. Its scores
+are stored as any conversation's (``scores``, ``conversations.overall_*``), on
+the scale the conversation stored when it was made. ``start_draft`` turns it
+into the running meeting and copies the values into the ``draft_*`` columns
+(migration 14, ``schema_drafts``): frozen there, they let the minutes say
+what was "aangepast in het gesprek" (``minutes.draft_changes``), while the
+meeting changes the ordinary columns.
+
+Refused with one clear ``DraftError`` each, before anything is written: a
+draft for someone who is not an employee (the manager, or someone who left),
+a second draft for the same employee, a score off the scale, a conversation
+that is not (or no longer) a draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from gespreks_tui.agendas import AgendaTemplate
+from gespreks_tui.appraisal_scale import Scale
+from gespreks_tui.draft_form import Draft, DraftError, Entry, criteria_of
+from gespreks_tui.errors import Term
+from gespreks_tui.model import Conversation, Kind, Status
+from gespreks_tui.record import ConversationRecord
+from gespreks_tui.settings import MANAGER_SETTING
+from gespreks_tui.store.base import locked
+from gespreks_tui.store.revisions import RevisionsMixin
+
+
+@dataclass(frozen=True)
+class FrozenDraft:
+    """The draft as it was when the meeting started from it."""
+
+    draft: Draft
+    frozen_at: str
+    scale: Scale
+
+
+@dataclass(frozen=True)
+class DraftedRecord(ConversationRecord):
+    """A conversation's record with the draft it started from (``draft`` None: none)."""
+
+    draft: FrozenDraft | None = None
+
+
+class DraftsMixin(RevisionsMixin):
+    @locked
+    def open_draft(self, employee_id: int) -> Conversation | None:
+        """The employee's draft not yet opened as a meeting, if there is one."""
+        row = self.db.execute(
+            "select id from conversations where employee_id = ? and kind = ? and status = ? "
+            "order by id desc limit 1",
+            [employee_id, str(Kind.BEOORDELING), str(Status.DRAFT)]).fetchone()
+        return self.get_conversation(row[0]) if row else None
+
+    def _person(self, person_id: int) -> tuple[str, str | None]:
+        """(name, left on) of a person (people are ``PeopleMixin``'s; read here by id)."""
+        row = self.db.execute("select name, left_on from people where id = ?",
+                              [person_id]).fetchone()
+        if row is None:
+            raise DraftError("draft.no_person", id=person_id)
+        return row[0], row[1]
+
+    def _check_employee(self, employee_id: int, manager_id: int | None) -> None:
+        name, left_on = self._person(employee_id)
+        manager = self.get_setting(MANAGER_SETTING)
+        if employee_id == manager_id or (manager and " ".join(manager.split()).casefold()
+                                         == " ".join(name.split()).casefold()):
+            raise DraftError("draft.not_employee", name=name)
+        if left_on:
+            raise DraftError("draft.has_left", name=name, date=left_on)
+        existing = self.open_draft(employee_id)
+        if existing is not None:
+            raise DraftError("draft.exists", name=name, id=existing.id)
+
+    @locked
+    def create_draft(self, employee_id: int, agenda: AgendaTemplate,
+                     manager_id: int | None = None, language: str = "nl",
+                     total_minutes: int | None = None, draft: Draft | None = None
+                     ) -> Conversation:
+        """A new draft for ``employee_id`` on ``agenda`` (a beoordeling with criteria),
+        with ``draft``'s values; refused (nothing stored) as the module's doc says."""
+        if agenda.kind != Kind.BEOORDELING or not any(p.criteria for p in agenda.phases):
+            raise DraftError("draft.no_criteria")
+        with self.db.atomic():
+            self._check_employee(employee_id, manager_id)
+            made = self.create_conversation(employee_id, agenda,
+                                            total_minutes or agenda.total_minutes,
+                                            manager_id=manager_id, language=language)
+            self.db.execute("update conversations set status = ?, started_at = null "
+                            "where id = ?", [str(Status.DRAFT), made.id])
+            if draft is not None:
+                self._write_draft(made.id, draft)
+        return self.get_conversation(made.id)
+
+    def _write_draft(self, conversation_id: int, draft: Draft) -> None:
+        c = self.get_conversation(conversation_id)
+        if c.status != Status.DRAFT:
+            raise DraftError("draft.not_a_draft", id=conversation_id)
+        scale, criteria = self.scale(conversation_id), criteria_of(c)
+        for position, entry in draft.scores.items():
+            if not 0 <= position < len(criteria):
+                raise DraftError("draft.form.unknown_criterion", criterion=str(position + 1),
+                                 criteria=", ".join(x.name for x in criteria))
+            if not scale.allows(entry.score):
+                raise DraftError("draft.form.bad_score", criterion=criteria[position].name,
+                                 value=entry.score, legend=scale.legend())
+        if not scale.allows(draft.overall.score):
+            raise DraftError("draft.form.bad_score", criterion=Term("scores.overall"),
+                             value=draft.overall.score, legend=scale.legend())
+        for position, criterion in enumerate(criteria):
+            entry = draft.scores.get(position, Entry())
+            self.save_score(conversation_id, position, criterion.name, entry.score,
+                            entry.comment)
+        self.save_overall(conversation_id, draft.overall.score, draft.overall.comment)
+
+    @locked
+    def save_draft_score(self, conversation_id: int, position: int, criterion: str,
+                         score: int | None, comment: str) -> None:
+        """One criterion of a draft (``position`` -1: the overall judgment), as typed."""
+        with self.db.atomic():
+            if self.get_conversation(conversation_id).status != Status.DRAFT:
+                raise DraftError("draft.not_a_draft", id=conversation_id)
+            if position < 0:
+                self.save_overall(conversation_id, score, comment)
+            else:
+                self.save_score(conversation_id, position, criterion, score, comment)
+                self.db.execute("update conversations set updated_at = ? where id = ?",
+                                [self.now(), conversation_id])
+
+    @locked
+    def save_draft(self, conversation_id: int, draft: Draft) -> Conversation:
+        """Replace a draft's values with ``draft`` (every criterion: all or nothing)."""
+        with self.db.atomic():
+            self._write_draft(conversation_id, draft)
+        return self.get_conversation(conversation_id)
+
+    @locked
+    def draft_values(self, conversation_id: int) -> Draft:
+        """The values stored now (of a draft: what the manager drafted)."""
+        score, comment = self.overall(conversation_id)
+        return Draft({s.position: Entry(s.score, s.comment) for s in self.scores(conversation_id)
+                      if s.score is not None or s.comment},
+                     Entry(score, comment or ""))
+
+    @locked
+    def start_draft(self, conversation_id: int) -> Conversation:
+        """Open the draft as the meeting: status running, its values frozen beside."""
+        now = self.now()
+        with self.db.atomic():
+            c = self.get_conversation(conversation_id)
+            if c.status != Status.DRAFT:
+                raise DraftError("draft.not_a_draft", id=conversation_id)
+            self.db.execute("update scores set draft_score = score, draft_comment = comment "
+                            "where conversation_id = ?", [conversation_id])
+            self.db.execute(
+                "update conversations set status = ?, started_at = ?, updated_at = ?, "
+                "draft_overall_score = overall_score, draft_overall_comment = overall_comment, "
+                "draft_frozen_at = ? where id = ?",
+                [str(Status.RUNNING), now, now, now, conversation_id])
+        return self.get_conversation(conversation_id)
+
+    @locked
+    def frozen_draft(self, conversation_id: int) -> FrozenDraft | None:
+        """The draft a meeting started from, as it was then; None: it had none."""
+        row = self.db.execute(
+            "select draft_frozen_at, draft_overall_score, draft_overall_comment "
+            "from conversations where id = ?", [conversation_id]).fetchone()
+        if row is None or row[0] is None:
+            return None
+        scores = {r["position"]: Entry(r["draft_score"], r["draft_comment"] or "")
+                  for r in self._rows("select position, draft_score, draft_comment from scores "
+                                      "where conversation_id = ?", [conversation_id])
+                  if r["draft_score"] is not None or r["draft_comment"]}
+        return FrozenDraft(Draft(scores, Entry(row[1], row[2] or "")), row[0],
+                           self.scale(conversation_id))
+
+    @locked
+    def conversation_record(self, conversation_id: int) -> ConversationRecord:
+        """The record (``RevisionsMixin``), with the draft it started from when it had one."""
+        with self._snapshot():
+            record = super().conversation_record(conversation_id)
+            frozen = self.frozen_draft(conversation_id)
+        if frozen is None:
+            return record
+        values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+        return DraftedRecord(**values, draft=frozen)

@@ -1,0 +1,237 @@
+"""Preparing a beoordeling: the manager's draft scores, before the meeting.
+
+From the start screen (``prepare_draft``, a key of its own) the chosen
+employee's draft opens here: made now when there is none, else the one there
+is (a second draft for the same person is never made). The criteria are
+scored in the meeting's own ``ScoresPanel``, on the conversation's scale, and
+every change is stored as typed, like a note. From here the draft can be
+exported for the employee ("concept", Markdown or PDF) and the meeting begun.
+
+On the start screen a draft is among the unfinished conversations, marked
+"concept"; choosing it asks first (``ask_draft``): begin the meeting (the
+draft's values are then frozen beside the meeting's, ``store.drafts``), or
+edit the preparation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Header, Label
+
+from gespreks_tui.catalogue import language, t
+from gespreks_tui.draft_form import criteria_of
+from gespreks_tui.model import Conversation, Kind, Status
+from gespreks_tui.tui.gateway import StoreCalls
+from gespreks_tui.tui.screens.export_dialog import ExportChoice, ExportDialog
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
+from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
+
+if TYPE_CHECKING:
+    from gespreks_tui.tui.screens.start import StartScreen
+
+
+class DraftExportDialog(ExportDialog):
+    """The export dialog with Markdown and PDF only: the concept has no HTML form."""
+
+    def on_mount(self) -> None:
+        self.query_one("#format-html").display = False
+        super().on_mount()
+
+
+class DraftAssessmentScreen(StoreCalls, Screen):
+    """One employee's prepared assessment: scores and explanations per criterion."""
+
+    BINDINGS = [
+        Binding("escape", "back", t("draft.key.back"), id="draft.back"),
+        Binding("f5", "export", t("draft.key.export"), id="draft.export"),
+        Binding("ctrl+s", "begin", t("draft.key.begin"), id="draft.begin"),
+    ]
+
+    def __init__(self, conversation_id: int) -> None:
+        super().__init__()
+        self.conversation_id = conversation_id
+        self._unsaved: dict[int, ScoresPanel.Changed] = {}  # the newest per criterion
+        self._after_save: list[Callable[[], object]] = []
+
+    @property
+    def conversation(self) -> Conversation:
+        return self.store.get_conversation(self.conversation_id)
+
+    def compose(self) -> ComposeResult:
+        store, cid = self.store, self.conversation_id
+        c = self.conversation
+        criteria = criteria_of(c)
+        yield Header()
+        with Vertical(id="draft-body"):
+            yield Label(t("draft.screen.title", employee=c.employee_name), id="draft-title",
+                        classes="section-title", markup=False)
+            yield Label(t("draft.screen.explain"), id="draft-explain")
+            yield ScoresPanel(tuple(x.name for x in criteria),
+                              self.store_read(lambda: store.scores(cid), []) or [],
+                              self.store_read(lambda: store.overall(cid), (None, ""))
+                              or (None, ""),
+                              scale=store.scale(cid),
+                              indicators=tuple(x.indicators for x in criteria),
+                              id="draft-scores")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = "gespreks-tui"
+        self.sub_title = t("draft.screen.subtitle")
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        found = self.query("#draft-scores RadioSet")
+        if found:
+            found.first().focus()
+
+    # -- stored as typed ------------------------------------------------------
+    # One save at a time, so a later keystroke never lands before an earlier one:
+    # changes made while a save runs wait in ``_unsaved`` (the newest per criterion).
+    _saving = False
+
+    def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:
+        self._unsaved[message.position] = message
+        self._flush()
+
+    def _flush(self) -> None:
+        pending, waiting = self._unsaved, self._after_save
+        if self._saving:
+            return
+        if not pending:
+            while waiting:
+                waiting.pop(0)()
+            return
+        batch = dict(pending)
+        pending.clear()
+        self._saving = True
+        store, cid = self.store, self.conversation_id
+
+        def save() -> None:
+            for m in batch.values():
+                store.save_draft_score(cid, m.position, m.criterion, m.score, m.comment)
+
+        def saved(_result: None) -> None:
+            self._saving = False
+            self._flush()
+
+        def failed(error: Exception) -> None:
+            self._saving = False
+            waiting.clear()  # what waited for the save does not happen; the text stays
+            self.show_store_error(error)
+
+        self.store_work(save, then=saved, failed=failed)
+
+    def when_saved(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once every change typed so far is stored."""
+        self._after_save.append(then)
+        self._flush()
+
+    def save_all(self) -> None:
+        """Called by the app before it quits: what waits is stored now."""
+        for m in list(self._unsaved.values()):
+            self.store.save_draft_score(self.conversation_id, m.position, m.criterion,
+                                        m.score, m.comment)
+        self._unsaved.clear()
+
+    def action_back(self) -> None:
+        self.when_saved(self.app.pop_screen)
+
+    def action_export(self) -> None:
+        from gespreks_tui.draft_export import default_concept_name
+
+        c = self.conversation
+        md, pdf = (Path(default_concept_name(c, ext)) for ext in ("md", "pdf"))
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self.write_concept(choice.path, choice.fmt)
+
+        self.app.push_screen(DraftExportDialog(md, md.with_suffix(".html"), pdf), chosen)
+
+    def write_concept(self, path: Path, fmt: str) -> None:
+        """The concept written owner-only, after every change typed so far is stored."""
+        store, cid = self.store, self.conversation_id
+
+        def write() -> Path:
+            from gespreks_tui.draft_export import concept_document
+            from gespreks_tui.exports import write_private
+
+            return write_private(path, concept_document(store, cid, fmt))
+
+        self.when_saved(lambda: self.store_work(write, then=lambda done: self.app.notify(
+            t("draft.screen.exported", path=done), timeout=8, markup=False)))
+
+    def action_begin(self) -> None:
+        self.when_saved(lambda: begin_meeting(self, self.conversation_id, replace=True))
+
+
+def begin_meeting(screen: StoreCalls, conversation_id: int, replace: bool = False) -> None:
+    """Start the meeting from the draft (its values frozen), then show it."""
+    store, app = screen.store, screen.app
+
+    def opened(_conversation: Conversation) -> None:
+        if replace:
+            app.pop_screen()
+        app.open_meeting(conversation_id)
+
+    screen.store_work(lambda: store.start_draft(conversation_id), then=opened)
+
+
+def prepare_draft(start: StartScreen) -> None:
+    """The chosen employee's draft: the open one, or a new one on the beoordeling agenda."""
+    person_id = start.selected_person_id()
+    if person_id is None:
+        start.say(t("draft.screen.pick_person"), error=True)
+        return
+    store, manager, lang = start.store, start.app.manager_name, language()
+    existing = start.store_read(lambda: store.open_draft(person_id))
+    if existing is not None:
+        start.app.notify(t("draft.screen.existing", name=existing.employee_name),
+                         timeout=6, markup=False)
+        start.commit_discard()
+        start.app.push_screen(DraftAssessmentScreen(existing.id))
+        return
+
+    def make() -> int:  # a worker: reads the template, writes the store
+        from gespreks_tui.agendas import load_agenda
+
+        agenda, _problems = load_agenda(Kind.BEOORDELING, lang)
+        manager_id = store.add_person(manager).id if manager else None
+        return store.create_draft(person_id, agenda, manager_id=manager_id, language=lang).id
+
+    def made(conversation_id: int) -> None:
+        start.say("")
+        start.commit_discard()
+        start.app.push_screen(DraftAssessmentScreen(conversation_id))
+
+    start.store_work(make, then=made, failed=start.say_error)
+
+
+def ask_draft(start: StartScreen, conversation_id: int) -> bool:
+    """For a draft chosen on the start screen: begin the meeting or edit it? (True: asked)."""
+    from gespreks_tui.tui.screens.question_dialog import QuestionDialog
+
+    store = start.store
+    c = start.store_read(lambda: store.get_conversation(conversation_id))
+    if c is None or c.status != Status.DRAFT:
+        return False
+
+    def answered(answer: str | None) -> None:
+        if answer == "begin":
+            begin_meeting(start, conversation_id)
+        elif answer == "edit":
+            start.app.push_screen(DraftAssessmentScreen(conversation_id))
+
+    start.app.push_screen(QuestionDialog(
+        t("draft.ask.title"), t("draft.ask.explain", id=c.id, employee=c.employee_name),
+        [("begin", t("draft.ask.begin")), ("edit", t("draft.ask.edit")),
+         ("cancel", t("key.cancel"))]), answered)
+    return True
