@@ -305,6 +305,11 @@ def test_no_command_lets_stored_or_returned_text_act_on_the_terminal(world):  # 
     shows_data(record("collective add", "collective", "add", "Nieuw " + ARG))
     shows_data(record("person left", "person", "left", EMPLOYEE, "--on", TODAY))
     record("collective end", "collective", "end", ids["collective"])
+    # Calendar files and goals on a terminal: the .ics text is shown, made safe.
+    shows_data(record("invite", "invite", EMPLOYEE, "--kind", "beoordeling", "--date",
+                      "2027-01-10", "--time", "10:00", "--location", ARG, "-o", "-"))
+    record("calendar", "calendar", "-o", "-")
+    record("goals", "goals")
     failed = {label: code for label, (code, _) in outputs.items()
               if code not in (0, 1, 2)}
     assert not failed, failed  # one line and an exit code, never a crash

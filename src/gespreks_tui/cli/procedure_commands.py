@@ -175,8 +175,11 @@ def _write(output: str, text: str, done_key: str, count: int = 0, **values: str)
     from gespreks_tui.exports import ExportError, write_private
 
     if output == STDIO:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        if sys.stdout.isatty():  # on a terminal, made safe like every other line
+            echo_safe(text.replace("\r\n", "\n"), nl=False)
+        else:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.flush()
         echo_safe(tn(done_key, count, path=t("cli.stdout"), count=count, **values), err=True)
         return
     try:
