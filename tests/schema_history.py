@@ -13,6 +13,9 @@ from __future__ import annotations
 import sqlite3
 
 _UNDO = {
+    15: ["drop index if exists conversations_appraisals_ended",
+         "create index if not exists conversations_appraisals on conversations (employee_id) "
+         "where kind = 'beoordeling' and status in ('concluded', 'confirmed')"],
     12: ["drop table appraisal_steps",  # its own indexes go with it
          "drop index if exists conversations_appraisals"],
     14: ["alter table conversations drop column draft_frozen_at",

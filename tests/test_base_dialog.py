@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 from gespreks_tui.model import Agreement, Outcome
 from gespreks_tui.tui.format import history_line, shorten
 from gespreks_tui.tui.screens.base_dialog import BaseDialog
+from gespreks_tui.tui.screens.conclude import ConcludeScreen, SummaryScreen
 from gespreks_tui.tui.screens.confirm_dialog import ConfirmDialog
 from gespreks_tui.tui.screens.export_dialog import ExportDialog
 from gespreks_tui.tui.screens.follow_up_dialog import FollowUpDialog
@@ -37,6 +38,8 @@ BINDING_IDS = {
     PasteDialog: {"paste.cancel", "paste.previous", "paste.next"},
     ExportDialog: {"export.cancel", "export.save"},
     ConfirmDialog: {"confirm.cancel", "confirm.save"},
+    ConcludeScreen: {"conclude.cancel", "conclude.save"},
+    SummaryScreen: {"summary.close", "summary.save"},
 }
 
 
@@ -107,7 +110,7 @@ def test_history_line_picks_the_longest_form_that_fits():
     assert full == "10 jun 2026 · doelstellingengesprek · afgerond · 1 open"
     assert history_line(_Row, "nl", 80) == full
     # the short kind needs 46 cells; at 44 two lines of our own, nothing left out
-    assert history_line(_Row, "nl", 44) == "10 jun 2026 · afgerond\n  doelstelling · 1 open"
+    assert history_line(_Row, "nl", 44) == "10 jun 2026 · doelstelling\n  afgerond · 1 open"
     assert history_line(_Row, "nl", 46) == "10 jun 2026 · doelstelling · afgerond · 1 open"
     narrow = history_line(_Row, "nl", 16)
     assert all(len(line) <= 16 for line in narrow.split("\n")) and "…" in narrow

@@ -194,3 +194,19 @@ def test_a_one_variant_has_its_counted_message(lang):
     messages = LANGUAGES[lang]
     orphans = [key for key in messages if key.endswith("_one") and key[:-4] not in messages]
     assert orphans == []
+
+
+def test_a_revision_of_the_minutes_has_one_name_in_each_language():
+    """Dutch says "revisie" (English "revision") for a numbered revision of the minutes,
+    never "versie" beside it: one thing, one word. "versie" stays for the app's version."""
+    import re
+
+    revision_keys = [key for key in NL if "{revision}" in NL[key] or "revision" in key]
+    assert len(revision_keys) > 10
+    for lang, word in (("nl", r"\bversies?\b"), ("en", r"\bversions?\b")):
+        # "the anonymised version of revision 2" is another thing, and says so
+        wrong = [key for key in revision_keys if not key.startswith("privacy.redacted")
+                 and re.search(word, LANGUAGES[lang][key], re.IGNORECASE)]
+        assert wrong == [], f"{lang}: {wrong}"
+    assert "Revisie" in NL["ui.minutes.revision_title"]
+    assert "revisies" in NL["help.minutes.focus_revisions"]

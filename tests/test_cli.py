@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -416,3 +418,32 @@ def test_starting_the_app_on_a_bad_database_is_one_line(gespreks_script, clean_e
     assert_one_line_error(done.stderr)
     if content is not None:
         assert path.read_bytes() == content
+
+
+class _TtyBytes(io.BytesIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_one_writer_for_documents_on_stdout(monkeypatch, tty):
+    """``write_stdout`` (export, pop, draft, calendar with ``-o -``): exact bytes into a
+    pipe, made safe on a terminal; binary as it is (callers refuse it on a terminal)."""
+    from gespreks_tui.cli.render import write_stdout
+
+    raw = _TtyBytes(tty)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+    write_stdout("BEGIN\r\nNaam: \x1b[31mrood\u202e\r\n")
+    sys.stdout.flush()
+    written = raw.getvalue()
+    if tty:
+        assert b"\x1b" not in written and "\u202e".encode() not in written
+        assert b"\r" not in written and b"rood" in written
+    else:
+        assert written == "BEGIN\r\nNaam: \x1b[31mrood\u202e\r\n".encode()
+        write_stdout(b"%PDF-1.7\x00\xff")
+        assert raw.getvalue().endswith(b"%PDF-1.7\x00\xff")

@@ -175,3 +175,40 @@ def test_config_command_without_a_file(config_dir, db_path):
     assert "backup.automatic = true   (standaard)" in result.output
     assert not db_path.exists()  # only reads
     assert language() == "nl"
+
+
+PROCEDURE = """\
+[kinds.beoordeling]
+objection_days = 21
+final_days = 28
+provisional_days = 14
+second_assessor = true
+
+[kinds.planningsgesprek]
+name = "planningsgesprek"
+invitation_days = 10
+"""
+
+
+def test_config_command_shows_the_procedure_and_the_names_in_effect(config_dir, db_path):
+    (config_dir / "config.toml").write_text(PROCEDURE)
+    lines = invoke("--db", db_path, "config").output.splitlines()
+    for line in ("kinds.beoordeling.objection_days = 21   (configuratiebestand)",
+                 "kinds.beoordeling.final_days = 28   (configuratiebestand)",
+                 "kinds.beoordeling.provisional_days = 14   (configuratiebestand)",
+                 "kinds.beoordeling.second_assessor = true   (configuratiebestand)",
+                 "kinds.beoordeling.invitation_days = 14   (standaard)",
+                 "kinds.beoordeling.name = beoordelingsgesprek   (standaard)",
+                 "kinds.doelstelling.name = planningsgesprek   (configuratiebestand)",
+                 "kinds.doelstelling.invitation_days = 10   (configuratiebestand)",
+                 "kinds.voortgang.invitation_days = 14   (standaard)"):
+        assert line in lines
+    # The appraisal's other terms are for the beoordeling only.
+    assert not [line for line in lines if line.startswith("kinds.voortgang.final_days")]
+    settings = json.loads(invoke("--db", db_path, "--lang", "en", "config", "--json")
+                          .output)["settings"]
+    assert settings["kinds.beoordeling.second_assessor"] == {
+        "value": True, "source": "configuration file"}
+    assert settings["kinds.beoordeling.objection_days"]["value"] == 21
+    assert settings["kinds.functionering.name"] == {"value": "performance review",
+                                                    "source": "default"}

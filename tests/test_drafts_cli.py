@@ -174,3 +174,53 @@ def test_the_parser_refuses_what_is_not_a_form_and_unknown_criteria():
               "Score: voldoende\n\nExplanation: fine\n\n## Overall judgment\n\nScore: 4\n"
     parsed = parse_assessment(english, "joris", ["Vakkennis"], scale)
     assert parsed == Draft({0: Entry(2, "fine")}, Entry(4, ""))
+
+
+def test_show_gives_the_scale_and_the_draft_beside_the_meeting(team_db: Path, clock):
+    """``show --json``: every key it had, plus the scale and, per criterion, the draft;
+    plain ``show`` says what the meeting changed in the draft."""
+    import json
+
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.model import Kind
+
+    store = Store.open(team_db, clock=clock)
+    try:
+        joris, manager = store.find_person(JORIS), store.find_person(MANAGER)
+        made = store.create_draft(
+            joris.id, builtin_agenda(Kind.BEOORDELING, "nl"), manager_id=manager.id,
+            language="nl", draft=Draft({0: Entry(3, "Deelt kennis."), 1: Entry(2, "")},
+                                       Entry(3, "Een goed jaar.")))
+        store.start_draft(made.id)
+        criteria = _criteria(team_db)
+        store.save_score(made.id, 0, criteria[0], 4, "Deelt kennis.")
+        store.conclude(made.id, None)
+        plain = store.create_conversation(store.find_person("Aylin Yılmaz").id,
+                                          builtin_agenda(Kind.BEOORDELING, "nl"), 60)
+        store.save_score(plain.id, 0, criteria[0], 2, "")
+    finally:
+        store.close()
+    drafted = json.loads(invoke("show", str(made.id), "--json", "--db", team_db).output)
+    other = json.loads(invoke("show", str(plain.id), "--json", "--db", team_db).output)
+    for data in (drafted, other):  # the keys users and scripts rely on are all there
+        assert {"id", "kind", "employee", "scale", "phases", "agreements", "scores",
+                "minutes", "sign_off", "procedure"} <= set(data)
+        assert {"criteria", "overall"} <= set(data["scores"])
+        assert data["scores"]["scale"] == {
+            "points": 5, "labels": ["onvoldoende", "matig", "voldoende", "goed", "uitstekend"],
+            "overall": True, "stored": True}
+    first, second = drafted["scores"]["criteria"][:2]
+    assert (first["score"], first["draft"], first["changed_in_meeting"]) == (
+        4, {"score": 3, "comment": "Deelt kennis."}, True)
+    assert (second["score"], second["draft"], second["changed_in_meeting"]) == (
+        2, {"score": 2, "comment": ""}, False)
+    assert drafted["scores"]["overall"]["draft"] == {"score": 3, "comment": "Een goed jaar."}
+    assert drafted["scores"]["drafted_at"] == "2026-11-02T09:00:00+00:00"
+    assert other["scores"]["drafted_at"] is None
+    assert all("draft" not in c for c in other["scores"]["criteria"])
+    assert "draft" not in other["scores"]["overall"]
+    text = invoke("show", str(made.id), "--db", team_db).output
+    assert f"{criteria[0]}: aangepast in het gesprek (concept: 3 voldoende, toelichting: " \
+           "Deelt kennis.)" in text
+    assert f"{criteria[1]}: aangepast" not in text
+    assert "Voorbereide beoordeling" not in invoke("show", str(plain.id), "--db", team_db).output

@@ -36,3 +36,28 @@ async def test_f6_takes_its_place_after_the_meeting_keys(store, clock):
         assert shown.startswith("^n Afspraak +")
         assert "f6 Op te volgen" in shown
         assert shown.index("f6") > shown.index("f4")
+
+
+async def test_f3_to_the_scores_stays_on_the_line_at_80_columns(store, clock):
+    """In the appraisal's scoring phase f3 (notes <-> scores) is near the front of the key
+    line, so at 80 columns it is not cut off; outside that phase, in the notes, f3 would
+    do nothing and is not offered."""
+    prepare(store, "Joris Bakker")
+    async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
+        await pilot.click("#kind-beoordeling")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = meeting(pilot.app)
+        assert pilot.app.focused is screen.text_area
+        assert "f3" not in line(screen)  # in the notes, no scores: nothing to go to
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert screen.meeting.phase.criteria
+        assert "f3 Scores" in line(screen) and line(screen).endswith("^p opdrachten")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert pilot.app.focused is not screen.text_area
+        assert "f3 Notities" in line(screen)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert pilot.app.focused is screen.text_area

@@ -207,3 +207,22 @@ def test_a_copy_reading_along_sees_the_goals_the_other_sets(store, clock, opened
     set_three_goals(writing)
     assert reading.refresh_goals() is True
     assert [g.title for g in reading.goals] == [g.title for g in writing.goals]
+
+
+def test_a_step_deleted_before_its_goal_comes_back_into_the_goal_brought_back(
+        store, clock, opened):
+    """Delete a step, then its goal; u twice: the goal (under a new id) and then the
+    step, in the goal brought back (it used to fail on the goal's old id, for good)."""
+    m = opened(store, conversation(store, clock, Kind.DOELSTELLING))
+    set_three_goals(m)
+    portal = m.goals[0]
+    m.save_step(portal.id, None, "Feedback van tien gebruikers", None)
+    m.delete_step(m.goals[0].steps[1])
+    m.delete_goal(m.goals[0])
+    m.undo_goal()
+    m.undo_goal()
+    again = store.goals_set_in(m.id)[0]
+    assert again.title == portal.title and again.id != portal.id
+    assert [s.text for s in again.steps] == ["Demo aan het team geven",
+                                             "Feedback van tien gebruikers"]
+    assert not m.can_undo_goal

@@ -38,12 +38,31 @@ def test_goals_lists_every_goal_with_its_progress(demo_db: Path):
     result = invoke("goals", "--db", demo_db)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 4 and lines[0].startswith("nr")
-    assert "Klantportaal live" in lines[1] and "loopt achter" in lines[1] and "1/2" in lines[1]
-    assert "ontwikkeldoel" in lines[3] and "op koers" in lines[3] and "1/3" in lines[3]
+    assert lines[0].startswith("nr") and lines[1].strip() == "doel"
+    assert all(len(line) <= 80 for line in lines)  # text wraps at words (finding 14)
+    rows = [n for n, line in enumerate(lines) if line[:2].strip().isdigit()]
+    assert len(rows) == 3
+    first = " ".join(" ".join(lines[rows[0]:rows[1]]).split())
+    assert "loopt achter" not in lines[rows[0]] or len(lines[rows[0]]) <= 80
+    assert "1/2" in lines[rows[0]] and "Klantportaal live met minstens 200 actieve gebruikers" \
+        in first
+    assert "ontwikkeldoel" in lines[rows[2]] and "op koers" in lines[rows[2]]
+    assert "1/3" in lines[rows[2]]
     english = invoke("goals", "--db", demo_db, "--lang", "en").stdout
-    assert "behind" in english and "development goal" in english
+    assert "behind" in english and "development" in english
+    assert all(len(line) <= 80 for line in english.splitlines())
     assert result.stderr == ""
+    shown = invoke("show", "2", "--db", demo_db, "--lang", "nl").stdout
+    goal_part = shown[shown.index("Doelen besproken"):].split("\n\n")[0].splitlines()
+    assert all(len(line) <= 80 for line in goal_part)
+    assert goal_part[1] == ("  [1] Klantportaal live met minstens 200 actieve gebruikers "
+                            "(resultaatdoel) —")
+    assert goal_part[2] == "      loopt achter; stappen 1/2"  # wrapped at a word, indented
+    one = invoke("goals", "--employee", "Joris Bakker", "--db", demo_db,
+                 "--lang", "nl").stdout.splitlines()
+    assert "medewerker" not in one[0] and "Joris" not in "\n".join(one)  # no name column
+    assert one[2].split() == ["1", "resultaatdoel", "loopt", "achter", "1/2",
+                              "2026-01-01..2026-12-31", "1"]
 
 
 def test_goals_json_is_format_1_with_steps_and_reviews(demo_db: Path):
@@ -116,6 +135,8 @@ def test_pop_on_stdout_is_the_file_and_a_pdf_goes_through_a_pipe(demo_db: Path,
     english = invoke("pop", "Joris Bakker", "-o", "-", "--lang", "en", "--db", demo_db,
                      env=TODAY)
     assert english.stdout.startswith("# Personal development plan of Joris Bakker")
+    assert "- Drawn up on 1 December 2026." in english.stdout  # not "Made on"
+    assert "Progress over time" in english.stdout and "Course" not in english.stdout
 
 
 def test_an_existing_file_is_not_overwritten_without_asking(demo_db: Path, tmp_path: Path):

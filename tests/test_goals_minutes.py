@@ -66,7 +66,7 @@ def test_the_minutes_of_the_conversation_that_set_them_list_goals_answers_and_st
         "### 2. Projectleider worden (ontwikkeldoel)", "",
         "- Eigenaar: medewerker; periode: tot en met 31 december 2026",
         "- Afgesproken ondersteuning: Opleidingsbudget",
-        "- Stap 1: Cursus afronden — uiterlijk: geen datum; open", ""]
+        "- Stap 1: Cursus afronden — zonder datum; open", ""]
     english = render_minutes(store, setting.id, lang="en").content
     assert "## Goals set" in english and "### 2. Projectleider worden (development goal)" in english
 
@@ -86,7 +86,7 @@ def test_a_later_conversation_lists_progress_comment_and_ticked_steps(store: Sto
         "- Stap 2: Livegang — uiterlijk: 1 oktober 2026; open", "",
         "### 2. Projectleider worden (ontwikkeldoel)", "",
         "- Voortgang: op koers",
-        "- Stap 1: Cursus afronden — uiterlijk: geen datum; open", ""]
+        "- Stap 1: Cursus afronden — zonder datum; open", ""]
     assert "Gestelde doelen" not in text
 
 

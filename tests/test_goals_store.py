@@ -20,15 +20,8 @@ from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.catalogue import LANGUAGES
 from gespreks_tui.clock import FakeClock
 from gespreks_tui.errors import UserError
-from gespreks_tui.goals import (
-    Goal,
-    GoalError,
-    GoalKind,
-    GoalProgress,
-    goal_hints,
-    hints_of,
-    step_hints,
-)
+from gespreks_tui.goal_hints import goal_hints, hints_of, step_hints
+from gespreks_tui.goals import Goal, GoalError, GoalKind, GoalProgress
 from gespreks_tui.migrations import MIGRATIONS
 from gespreks_tui.model import Kind, Owner, Visibility
 from gespreks_tui.schema_goals import MIGRATION_13
@@ -80,7 +73,9 @@ def later(store: Store, clock: FakeClock, employee_id: int, kind: Kind = Kind.VO
 # --- the core without a store ----------------------------------------------------------------
 
 def test_the_core_modules_of_goals_import_without_textual():
-    modules = ["gespreks_tui.goals", "gespreks_tui.store.goals", "gespreks_tui.minutes.goals",
+    modules = ["gespreks_tui.goals", "gespreks_tui.goal_period", "gespreks_tui.goal_hints", "gespreks_tui.store.goals",
+               "gespreks_tui.store.goal_reads", "gespreks_tui.store.goal_steps",
+               "gespreks_tui.store.goal_reviews", "gespreks_tui.minutes.goals",
                "gespreks_tui.minutes.pop", "gespreks_tui.schema_goals", "gespreks_tui.demo_goals"]
     code = ("import importlib, json, sys\n"
             f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -271,8 +266,14 @@ def test_a_goal_is_reviewed_only_in_a_later_conversation_of_its_employee(
     earlier = store.create_conversation(joris.id, builtin_agenda(Kind.VOORTGANG), 45)
     store.db.execute("update conversations set started_at = '2025-12-01T09:00:00+00:00' "
                      "where id = ?", [earlier.id])  # held before the goal was set
-    refused(store, "goals.error.set_later", store.review_goal, earlier.id, goal.id, "op_koers")
-    assert goal.id not in [g.id for g in store.open_goals(joris.id, earlier.id)]
+    # Still open, the goal concluded meanwhile: it follows the goal up now (walk finding 7).
+    assert goal.id in [g.id for g in store.open_goals(joris.id, earlier.id)]
+    store.review_goal(earlier.id, goal.id, "op_koers")
+    # A goal of a conversation still open and later than this one: refused, not listed.
+    pending = later(store, clock, joris.id, Kind.DOELSTELLING)
+    fresh = store.add_goal(pending.id, "resultaat", "Nieuwe huisstijl")
+    refused(store, "goals.error.set_later", store.review_goal, earlier.id, fresh.id, "op_koers")
+    assert fresh.id not in [g.id for g in store.open_goals(joris.id, earlier.id)]
 
 
 def test_open_goals_leave_out_what_was_closed_before(store: Store, team, clock):

@@ -68,9 +68,11 @@ async def test_the_start_screens_palette_is_dutch_and_explains_each_entry(store,
         commands = list(app.get_system_commands(app.screen))
         titles = {command.title for command in commands}
         assert not titles & ENGLISH
-        assert {"Start gesprek", "Medewerkers", "Thema kiezen", "Toetsen"} <= titles
+        assert {"Start gesprek", "Naam wijzigen", "Thema kiezen", "Toetsen"} <= titles
         for command in commands:
             assert command.help and command.help.split(" (")[0] != command.title, command
+            assert command.title[:1] == command.title[:1].upper(), command  # a title
+        assert "Opdrachten" in titles and "opdrachten" not in titles
         begin = next(c for c in commands if c.title == "Start gesprek")
         assert begin.help == ("Begin het gekozen soort gesprek met de gekozen medewerker "
                               "(ctrl+s)")
@@ -88,8 +90,9 @@ async def test_keys_lists_this_screens_keys_in_dutch(store, clock):
         assert isinstance(app.screen, KeysDialog)
         rows = app.screen.rows
         labels = [label for _, label, _ in rows]
-        assert "Start gesprek" in labels and "Medewerkers" in labels
-        assert {"Naam wijzigen", "Verwijderen"} <= set(labels)  # the people list's keys
+        # the people list has focus: f2 renames there (elsewhere it goes to the list)
+        assert "Start gesprek" in labels and "Naam wijzigen" in labels
+        assert "Verwijderen" in labels and "Medewerkers" not in labels
         assert "Terugzetten" not in labels  # nothing was discarded: no undo to offer
         assert not {label for label in labels} & ENGLISH
         await pilot.press("escape")
@@ -97,8 +100,9 @@ async def test_keys_lists_this_screens_keys_in_dutch(store, clock):
         app.set_focus(start.query_one("#history"))
         await pilot.pause()
         labels = [label for _, label, _ in KeysDialog(start).rows]
-        # Away from the people list they stay, and say where to choose (issue 16)
-        assert {"Naam wijzigen", "Verwijderen"} <= set(labels)
+        # Away from the people list f2 goes there; delete stays and says where to choose
+        assert {"Medewerkers", "Verwijderen"} <= set(labels)
+        assert "Naam wijzigen" not in labels
 
 
 async def test_the_theme_list_asks_in_dutch(store, clock):

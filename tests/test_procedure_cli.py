@@ -13,6 +13,7 @@ import pytest
 from cli_helpers import invoke, one_line_failure, row_counts
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.clock import FakeClock
+from gespreks_tui.minutes import publish
 from gespreks_tui.settings import MANAGER_SETTING
 from gespreks_tui.store import Store
 
@@ -131,3 +132,19 @@ def test_a_plain_handover_of_a_beoordeling_starts_its_objection_term(team, confi
         assert store.conversation_record(2).handovers[0].term_days == 14  # reaction term
     finally:
         store.close()
+
+
+def test_a_late_objection_is_recorded_and_its_term_told_as_a_date(team, configured):
+    """Handed over on 2 November with a 10-day term; the objection comes today (later):
+    recorded, and the warning names the last day in words, not as YYYY-MM-DD."""
+    store = Store.open(team, clock=FakeClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    try:
+        publish(store, 1)
+        store.hand_over(1, "email", 10)
+    finally:
+        store.close()
+    late = invoke("appraisal", "objection", 1, "--text", "Te laat, maar toch", "--db", team,
+                  env=configured)
+    assert late.exit_code == 0, late.output
+    assert "te laat" in late.stderr and "12 november 2026" in late.stderr
+    assert "2026-11-12" not in late.stderr

@@ -220,3 +220,76 @@ def test_migration_12_adds_the_table_to_an_old_database(db_path, clock):
         assert reopened.appraisal_steps(1) == []
     finally:
         reopened.close()
+
+
+def test_appraisals_concluded_before_the_procedure_existed_run_no_terms(
+        store, clock, db_path):
+    """A database upgraded on 5 November with an appraisal concluded on 2 November: that
+    one shows its state but never becomes due (no sudden pile of overdue terms after an
+    upgrade); one concluded after the upgrade runs its terms, and so does the old one
+    once the manager hands it over."""
+    old = _conversation(store)
+    store.conclude(old, None)
+    clock.advance(3 * DAY)
+    upgraded = store.now()
+    store.close()
+    with sqlite3.connect(db_path) as conn:  # as if migration 12 ran on 5 November
+        conn.execute("update migrations set applied_at = ? where version = 12", [upgraded])
+    conn.close()
+    store = Store.open(db_path, clock=clock)
+    clock.advance(5 * DAY)  # 10 November
+    new = _conversation(store, name="Aylin Demir")
+    store.conclude(new, None)
+
+    before = store.appraisal_procedure(old)
+    assert before.before_procedure and before.running_terms() == []
+    assert before.state == AppraisalState.DISCUSSED
+    from gespreks_tui.minutes.procedure import open_lines
+    assert open_lines(before, "nl") == [
+        "afgerond voordat deze database de procedure bijhield: er lopen geen termijnen "
+        "(uitreiken zet ze alsnog in gang)"]
+    assert [(i.conversation_id, str(i.kind)) for i in store.due("2026-12-31", 60)
+            if i.conversation_id is not None] == [(new, "provisional")]
+    assert store.due_count("2026-12-31", 60) == 1
+
+    publish(store, old)
+    store.hand_over(old, "email", 14)
+    after = store.appraisal_procedure(old)
+    assert not after.before_procedure and after.running_terms()
+    assert {i.conversation_id for i in store.due("2026-12-31", 60)} == {old, new}
+    store.close()
+
+
+def test_the_states_of_a_list_are_read_in_one_query_and_agree_with_each_record(store, clock):
+    """``appraisal_states`` (the lists' one query) says what ``appraisal_state`` (the
+    whole record) says, in every state; other kinds are left out."""
+    cid = _conversation(store)
+    other = _conversation(store, "voortgang")
+
+    def agree(expected: AppraisalState) -> None:
+        sent: list[str] = []
+        store.db.conn.set_trace_callback(sent.append)
+        states = store.appraisal_states([cid, other])
+        store.db.conn.set_trace_callback(None)
+        assert len(sent) == 1
+        assert states == {cid: expected} and store.appraisal_state(cid) == expected
+
+    agree(AppraisalState.CONCEPT)
+    store.conclude(cid, None)
+    agree(AppraisalState.DISCUSSED)
+    publish(store, cid)
+    store.hand_over(cid, "email", 21)
+    agree(AppraisalState.PROVISIONAL)
+    store.reopen(cid, "an agreement was missing")
+    store.add_agreement(cid, "Cursus feedback geven volgen", "employee")
+    store.conclude(cid, None)
+    publish(store, cid)  # a newer revision, not handed over: discussed again
+    agree(AppraisalState.DISCUSSED)
+    store.hand_over(cid, "email", 21)
+    clock.advance(DAY)
+    store.record_objection(cid, "Niet eens")
+    agree(AppraisalState.OBJECTION)
+    clock.advance(DAY)
+    store.record_final(cid)
+    agree(AppraisalState.FINAL)
+    assert store.appraisal_states([]) == {}

@@ -42,7 +42,8 @@ def _build(path: Path) -> None:
                 latest = n == PER_PERSON - 1
                 status = "running" if latest and person < 5 else "confirmed"
                 day = f"{2012 + n % 14}-{1 + n % 12:02d}-15"
-                conversations.append((cid, person, MANAGER, status, day,
+                kind = "beoordeling" if n % 5 == 4 else "voortgang"  # the procedure's
+                conversations.append((cid, kind, person, MANAGER, status, day,
                                       f"{day}T09:00:00+00:00", snapshot))
                 for position in range(AGREEMENTS_EACH):
                     is_open = latest or rng.random() < 0.05
@@ -51,8 +52,8 @@ def _build(path: Path) -> None:
                                        "open" if is_open else "done", day))
         conn.executemany(
             "insert into conversations (id, kind, employee_id, manager_id, status, "
-            "planned_seconds, next_evaluation, created_at, updated_at, agenda_snapshot) "
-            "values (?, 'voortgang', ?, ?, ?, 3600, ?, ?, ?6, ?)", conversations)
+            "planned_seconds, next_evaluation, created_at, updated_at, ended_at, "
+            "agenda_snapshot) values (?, ?, ?, ?, ?, 3600, ?, ?, ?7, ?7, ?)", conversations)
         conn.executemany(
             "insert into agreements (conversation_id, position, text, due_date, status, "
             "created_at, updated_at) values (?, ?, ?, ?, ?, ?6, ?6)", agreements)
@@ -71,8 +72,13 @@ CALLS = {
     "unfinished_conversations": (lambda s: s.unfinished_conversations(),
                                  ["conversations_unfinished"]),
     "due (start screen)": (lambda s: s.due("2026-12-02", 14, limit=6),
-                           ["agreements_open_due", "conversations_by_employee"]),
-    "due_count": (lambda s: s.due_count("2026-12-02", 14), ["agreements_open_due"]),
+                           ["agreements_open_due", "conversations_by_employee",
+                            "conversations_appraisals_ended"]),
+    "due_count": (lambda s: s.due_count("2026-12-02", 14),
+                  ["agreements_open_due", "conversations_appraisals_ended"]),
+    # the appraisal procedure's terms (migration 15): only the index is read, below
+    "due (one employee)": (lambda s: s.due("2026-12-02", 14, employee_id=EMPLOYEE, limit=6),
+                           ["conversations_by_employee", "conversations_appraisals_ended"]),
     "conversations_involving (employee)": (lambda s: s.conversations_involving(EMPLOYEE),
                                            ["conversations_by_employee",
                                             "conversations_by_manager"]),
@@ -150,6 +156,32 @@ def test_queries_keep_their_indexes_after_optimize_and_analyze(tmp_path: Path,
         _check(store, name)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("analysed", [False, True])
+def test_the_procedure_terms_read_only_their_index(tmp_path: Path, large_db: Path,
+                                                   analysed: bool):
+    """The procedure's terms read the concluded beoordelingen through the index of
+    migration 15, in one pass, before and after analyze (not a search per person)."""
+    copy = tmp_path / "copy.db"
+    source, target = sqlite3.connect(large_db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    if analysed:
+        target.execute("pragma optimize")
+        target.execute("analyze")
+    target.close()
+    store = Store.open(copy)
+    try:
+        assert len(store.due("2026-12-02", 14)) > 100  # the old beoordelingen are running
+        for call in (lambda s: s.due_count("2026-12-02", 14),
+                     lambda s: s.due("2026-12-02", 14, limit=6)):
+            store.db.execute("insert into settings (key, value) values ('x', '1') "
+                             "on conflict (key) do update set value = value || '1'")
+            text = "\n".join(_plans(store, call))
+            assert "SCAN c USING INDEX conversations_appraisals_ended" in text, text
+    finally:
+        store.db.conn.close()
 
 
 def test_a_full_scan_is_caught(large_db: Path):

@@ -1,6 +1,6 @@
 """Snapshots for issue 16's leftovers, at 80x24 and 120x40: the start screen with more
-due than fits ("… en nog N" on its own line, never cut), the notice that rename gives
-away from its list, and the dialogs that had no picture yet (follow-up, reason,
+due than fits ("… en nog N" on its own line, never cut), a name typed in the employees
+list (it lands in the name field, the list jumps to the match), and the dialogs that had no picture yet (follow-up, reason,
 large paste), each with its own keys on the bottom line.
 
 Update with ``pytest tests/test_snapshots_fit.py --snapshot-update`` and look at every
@@ -50,9 +50,9 @@ async def busy_start(pilot) -> None:
     await still(pilot)
 
 
-async def rename_away(pilot) -> None:
+async def type_to_search(pilot) -> None:
     await still(pilot)
-    await pilot.press("f3", "e")
+    await pilot.press("m", "e")  # "Medewerker 1 …" highlighted, "me" in the field
     await still(pilot)
 
 
@@ -68,7 +68,7 @@ AGREEMENT = Agreement(id=1, conversation_id=1,
                       text="Klantportaal live met minstens 200 actieve gebruikers")
 SCENARIOS = {
     "start_busy": busy_start,
-    "rename_away_from_list": rename_away,
+    "type_to_search": type_to_search,
     "follow_up_dialog": dialog(lambda: FollowUpDialog(AGREEMENT)),
     "reason_dialog": dialog(lambda: ReasonDialog(
         "Verslag heropenen", "Het bevestigde verslag wordt weer bewerkbaar; de reden komt "

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.demo import load_demo
@@ -145,23 +145,53 @@ async def test_the_history_screen_fits_each_conversation_to_its_list(store, cloc
             assert "afgerond" in prompt and "1 open" in prompt  # status and count kept
 
 
-async def test_rename_away_from_the_people_list_says_where_to_choose(store, clock):
+async def test_f2_goes_to_the_people_list_and_there_renames(store, clock):
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.screen.query_one("#history").focus()
         await pilot.pause()
-        assert "Naam wijzigen" in str(app.screen.query_one(KeyFooter).render()) or any(
-            a.binding.id == "start.rename" and a.enabled
-            for a in app.screen.active_bindings.values())
-        await pilot.press("e")
+        line = str(app.screen.query_one(KeyFooter).render())
+        assert "f2 Medewerkers" in line and "Naam wijzigen" not in line
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#people-list")
+        assert not isinstance(app.screen, NameDialog)
+        line = str(app.screen.query_one(KeyFooter).render())
+        assert "f2 Naam wijzigen" in line and "Medewerkers" not in line
+        await pilot.press("f2")
+        assert isinstance(app.screen, NameDialog)
+
+
+async def test_typing_in_the_people_list_searches_in_the_name_field(store, clock):
+    """A letter typed with the employees list focused lands in the name field (focus
+    follows) and the list jumps to the first match; no letter is a key of the screen."""
+    prepare(store, "Aylin Yılmaz", "Joris Bakker", "Erik de Jong", "Sanne Jansen")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        people = app.screen.query_one("#people-list", OptionList)
+        assert app.focused is people and people.highlighted == 0
+        await pilot.press("e")  # once the rename key
         await pilot.pause()
         assert not isinstance(app.screen, NameDialog)
-        message = visible_text(app.screen.query_one("#start-message"))
-        assert "Medewerkers (f2)" in message and "e" in message
-        await pilot.press("f2", "e")  # where it said: it works
-        assert isinstance(app.screen, NameDialog)
+        field = app.screen.query_one("#new-person", Input)
+        assert app.focused is field and field.value == "e"
+        assert str(people.get_option_at_index(people.highlighted).prompt) == "Erik de Jong"
+        await pilot.press("r", "i")
+        await pilot.pause()
+        assert field.value == "eri"  # each letter kept, none replaced the one before
+        await pilot.press("backspace", "backspace", "backspace", "j", "a")
+        await pilot.pause()
+        assert field.value == "ja"
+        assert str(people.get_option_at_index(people.highlighted).prompt) == "Sanne Jansen"
+        await pilot.press("f2")  # back to the list: the one found is the one chosen
+        assert app.focused is people
+        assert app.screen.selected_person_id() == store.find_person("Sanne Jansen").id
+        await pilot.press("u")  # not "undo": typed as well
+        await pilot.pause()
+        assert app.focused is field and field.value == "jau"
 
 
 async def test_delete_away_from_its_lists_says_where_it_works(store, clock):

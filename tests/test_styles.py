@@ -32,6 +32,8 @@ NO_LOOK_OF_THEIR_OWN = {
     "ChoiceButton": "a RadioButton that only changes its glyph; Textual's look is kept",
     "AgreementItem": "styled by AgreementsPane: done items stay muted over the highlight",
     "FollowUpItem": "styled by AgreementsPane, like the agreements",
+    "FieldChoices": "a RadioSet whose Enter moves on; styled by the dialogs like a RadioSet",
+    "NumberedChoices": "FieldChoices whose digits choose; styled by the dialogs",
 }
 
 

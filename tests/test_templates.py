@@ -199,7 +199,9 @@ def test_problems_are_in_the_current_language():
 
 @pytest.mark.parametrize("name, key, values", [
     ("sollicitatie.nl.md", "template.problem.unknown_kind",
-     {"kind": "sollicitatie", "kinds": "doelstelling, voortgang, functionering, beoordeling"}),
+     {"kind": "sollicitatie", "kinds": "doelstelling, voortgang, functionering, beoordeling"
+      " (of een andere naam: planningsgesprek, jaargesprek, personeelsgesprek,"
+      " ontwikkelgesprek)"}),
     ("voortgang.de.md", "template.problem.unknown_language", {"language": "de"}),
     ("voortgang.md", "template.problem.bad_name", {}),
 ])

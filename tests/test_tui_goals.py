@@ -51,8 +51,8 @@ async def add_goal(pilot, title: str, end: str, development: bool = False,
     await type_text(pilot, title)
     await pilot.press("tab")  # the kind: result, development
     if development:
-        await pilot.press("right", "enter")
-    await pilot.press("tab", "tab")  # past the owner, to the end date
+        await pilot.press("right")
+    await pilot.press("enter", "enter")  # the kind taken, past the owner, to the end date
     await type_text(pilot, end)
     if what:
         await pilot.press("tab")  # "what" is the first prompt
@@ -69,7 +69,7 @@ async def add_step(pilot, text: str, due: str = "") -> None:
     if due:
         await pilot.press("tab")
         await type_text(pilot, due)
-    await pilot.press("enter")
+    await pilot.press("ctrl+s")
     await pilot.pause()
 
 
@@ -145,14 +145,14 @@ async def test_goals_set_reviewed_and_judged_from_the_keyboard(store, clock, lan
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, GoalReviewDialog)
-        await pilot.press("down", "enter", "tab")  # "2 achter" / "2 behind", then the comment
+        await pilot.press("2", "enter")  # "2 achter" / "2 behind", on to the comment
         await type_text(pilot, "Leverancier levert later")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("down")  # the second goal: on track, as offered
+        await pilot.press("down")  # the second goal: on track
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("ctrl+s")
+        await pilot.press("1", "ctrl+s")
         await pilot.pause()
         await pilot.press("down")  # its step
         await pilot.pause()
@@ -195,10 +195,9 @@ async def test_goals_set_reviewed_and_judged_from_the_keyboard(store, clock, lan
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, GoalReviewDialog) and dialog.judge
-            await pilot.press("down", "down", "enter", "tab")  # progress: "3 behaald"
+            await pilot.press("3", "enter")  # progress: "3 behaald", on to its comment
             await type_text(pilot, f"klaar {score}")
-            await pilot.press("enter", *["down"] * (score - 1), "enter")  # on to the score
-            await pilot.press("tab")
+            await pilot.press("enter", str(score), "enter")  # the score, on to its comment
             await type_text(pilot, f"oordeel {score}")
             await pilot.press("enter")
             await pilot.pause()
@@ -211,7 +210,7 @@ async def test_goals_set_reviewed_and_judged_from_the_keyboard(store, clock, lan
             (GoalProgress.ACHIEVED, f"klaar {n}", n, f"oordeel {n}") for n in (3, 2, 4)]
         # Each goal's history is in the pane: the voortgangsgesprek's review.
         shown = " ".join(str(item.render()) for item in appraisal.goals_pane.goal_list.children)
-        assert "Leverancier levert later" in shown
+        assert "Leverancier levert later" in " ".join(shown.split())  # wrapped at any word
 
 
 async def test_without_goals_the_column_keys_stay_as_they_were(store, clock):
@@ -250,7 +249,7 @@ async def test_delete_undo_an_agreement_for_a_goal_and_a_title_is_needed(store, 
         await pilot.press("f4", "s")
         await pilot.pause()
         await type_text(pilot, "Demo geven")
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # on to the date, left empty: saved
         await pilot.pause()
         await pilot.press("up")  # the goal again
         await pilot.pause()
@@ -301,3 +300,28 @@ async def test_every_goal_and_step_can_be_brought_into_view(store, clock, size):
             await pilot.press("down")
             await pilot.pause()
         assert len(set(seen)) == 16  # every goal and every step, once each
+
+
+async def test_the_step_dialog_speaks_of_a_step_and_warns_on_a_line_of_its_own(store, clock):
+    """No date: the step's own line (not the agreement's); after the goal's end: the
+    warning under the parsed date, whole, at 80x24."""
+    catalogue.set_language("nl")
+    prepare(store, "Joris Bakker")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meeting(pilot, new_conversation(store, clock, Kind.DOELSTELLING, "nl"))
+        await add_goal(pilot, "Klantportaal live in Q2", "30-6-2027")
+        await pilot.press("f4", "s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, GoalStepForm)
+        message = dialog.query_one("#step-due-message")
+        assert str(message.render()) == catalogue.t("goals_ui.step_no_due")
+        assert "afspraak" not in str(message.render())
+        await pilot.press("tab")
+        await type_text(pilot, "1-8-2027")
+        await pilot.pause()
+        lines = str(message.render()).splitlines()
+        assert lines == ["= 1 aug 2027", catalogue.t("goals_ui.step_after_period",
+                                                     date="30 jun 2027")]
+        assert message.size.height == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Markdown, OptionList
 
 from gespreks_tui.demo import load_demo
@@ -26,7 +27,7 @@ async def test_history_lists_conversations_minutes_and_agreements(store, clock):
     load_demo(store)
     prepare(store)
     app = make_app(store, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:  # room: a column for each fact
         screen = await open_history_of_joris(pilot)
         assert screen.title == "Geschiedenis — Joris Bakker"
         listing = screen.query_one("#history-list", OptionList)
@@ -47,6 +48,29 @@ async def test_history_lists_conversations_minutes_and_agreements(store, clock):
         assert course[4] == "gehaald" and "gehaald" in course[5]
         await pilot.press("escape")
         assert app.screen is not screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_agreements_table_fits_the_screen_and_cuts_nothing(store, clock, size):
+    """No column runs past the screen (no sideways scrolling to read an agreement); narrow,
+    the facts share a column, each on a line of its own, and the text wraps at its words."""
+    load_demo(store)
+    prepare(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_history_of_joris(pilot)
+        table = screen.query_one("#history-agreements", DataTable)
+        assert table.row_count == 5
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert table.max_scroll_x == 0
+        cells = " ".join(" ".join(r) for r in table_rows(table))
+        for fact in ("Klantportaal live met minstens 200 actieve gebruikers", "leidinggevende",
+                     "loopt door", "14 jan 2026"):
+            assert fact in cells.replace("\n", " "), fact
+        if size[0] < 120:
+            assert len(table.columns) == 2
+        elif size[0] >= 200:
+            assert len(table.columns) == 6
 
 
 async def test_previous_conversation_is_one_key_away_in_a_meeting(store, clock):
@@ -113,3 +137,35 @@ async def test_the_first_frame_has_the_list_and_the_rest_follows(store, clock):
         assert screen.query_one("#history-minutes", Markdown).source.startswith(
             "# Voortgangsgesprek met Joris Bakker")
         assert screen.query_one("#history-agreements", DataTable).row_count > 0
+
+
+async def test_a_beoordeling_shows_where_its_procedure_stands(store, clock):
+    """Reported: the lists said "afgerond" for an appraisal that was voorlopig, in
+    bezwaar or definitief; they show the procedure's state, as ``gespreks list``."""
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.minutes import publish
+
+    prepare(store, "Joris Bakker")
+    joris = store.find_person("Joris Bakker")
+    c = store.create_conversation(joris.id, builtin_agenda("beoordeling"), 60)
+    store.conclude(c.id, "2027-11-01")
+    publish(store, c.id)
+    store.hand_over(c.id, "email", 21)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        start = app.screen.query_one("#history", OptionList)
+        lines = [str(start.get_option_at_index(i).prompt) for i in range(start.option_count)]
+        (line,) = [line for line in lines if "beoordeling" in line]
+        assert "voorlopig vastgesteld" in line and "afgerond" not in line
+        await pilot.press("f8")
+        await pilot.pause()
+        listing = app.screen.query_one("#history-list", OptionList)
+        shown = str(listing.get_option_at_index(0).prompt)  # a narrow list: the short word
+        assert shown == "2 nov 2026 · beoordeling\n  voorlopig · 0 open", shown
+        store.record_objection(c.id, "Ik herken mij er niet in.")
+        await pilot.press("escape")
+        await pilot.pause()
+        line = next(str(start.get_option_at_index(i).prompt) for i in range(start.option_count)
+                    if "beoordeling" in str(start.get_option_at_index(i).prompt))
+        assert "bezwaar ingediend" in line

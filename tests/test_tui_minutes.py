@@ -52,7 +52,7 @@ async def test_preview_export_and_confirm_on_screen(store, clock, tmp_path, monk
         source = minutes.markdown
         assert "Goed jaar" in source and "Geheim" not in source  # private never in minutes
         assert minutes.query_one("#minutes-markdown", Markdown).source == source
-        assert "Versie 1" in visible_text(minutes.query_one("#minutes-fingerprint"))
+        assert "Revisie 1" in visible_text(minutes.query_one("#minutes-fingerprint"))
 
         await pilot.press("e")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_preview_export_and_confirm_on_screen(store, clock, tmp_path, monk
         await pilot.press("end", *"!")
         await saved(pilot)
         minutes = await conclude_and_open_minutes(pilot)
-        assert "Versie 2" in visible_text(minutes.query_one("#minutes-fingerprint"))
+        assert "Revisie 2" in visible_text(minutes.query_one("#minutes-fingerprint"))
         assert [r.revision for r in store.revisions(screen.conversation_id)] == [1, 2]
         assert len(store.confirmations(screen.conversation_id, 1)) == 2
         assert store.get_conversation(screen.conversation_id).status == Status.CONCLUDED
@@ -125,6 +125,39 @@ async def test_export_to_an_unwritable_place_says_so_and_keeps_nothing(store, cl
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any(str(blocker) in m for m in messages), messages
+        said = str(app.screen.query_one("#export-message").render())  # in the dialog
+        assert str(blocker) in said, said
         assert blocker.read_text() == "x"
+
+
+async def test_the_side_panel_says_where_an_appraisal_procedure_stands(store, clock):
+    """Reported: beside a handed-over beoordeling only "Uitgereikt…; reactie mogelijk
+    tot …" was said, not that it is voorlopig vastgesteld (or in bezwaar, definitief)."""
+    from gespreks_tui.agendas import builtin_agenda
+    from gespreks_tui.minutes import publish
+    from gespreks_tui.tui.screens.minutes import MinutesScreen
+
+    prepare(store, "Joris Bakker")
+    joris = store.find_person("Joris Bakker")
+    appraisal = store.create_conversation(joris.id, builtin_agenda("beoordeling"), 60)
+    store.conclude(appraisal.id, "2027-11-01")
+    publish(store, appraisal.id)
+    store.hand_over(appraisal.id, "email", 21)
+    progress = store.create_conversation(joris.id, builtin_agenda("voortgang"), 45)
+    store.conclude(progress.id, "2027-03-01")
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MinutesScreen(appraisal.id))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        line = app.screen.query_one("#minutes-procedure")
+        assert visible_text(line) == "Beoordelingsprocedure: voorlopig vastgesteld"
+        assert line.display
+        app.pop_screen()
+        app.push_screen(MinutesScreen(progress.id))  # no procedure: no line
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query_one("#minutes-procedure").display

@@ -127,3 +127,19 @@ async def test_start_screen_lists_what_is_overdue_or_due(store, clock):
         due = visible_text(app.screen.query_one("#due-list"))
         assert "33 dagen te laat · Joris Bakker" in due  # due 30 Sep 2026
         assert "Klantportaal live" in due
+
+
+async def test_the_resumed_notice_passes_as_quickly_as_the_other_notices(store, clock):
+    """Reported: "Verder met het gesprek…" stayed over the foot of the goals pane; it
+    goes after as long as "Gesprek heropend" does (4 s), not later."""
+    from gespreks_tui.agendas import builtin_agenda
+
+    prepare(store, "Joris Bakker")
+    joris = store.find_person("Joris Bakker")
+    running = store.create_conversation(joris.id, builtin_agenda(Kind.VOORTGANG), 45)
+    store.remember_open_meeting(running.id)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (notice,) = [n for n in app._notifications if "Verder met het gesprek" in n.message]
+        assert notice.timeout <= 4

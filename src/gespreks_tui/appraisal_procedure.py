@@ -15,7 +15,8 @@ The terms (invitation ahead, provisional result after the meeting, objection
 after the provisional result, final decision after that, and whether a second
 assessor must agree) come from the configuration, per kind
 (``config.toml`` ``[kinds.beoordeling]``): ``ProcedureTerms`` holds their
-defaults, the only place they are written down.
+defaults, the only place they are written down (in ``procedure_terms``, imported
+here: the store reads the terms without the rest of the procedure).
 
 Everything here is a pure function of a ``ConversationRecord`` and the stored
 steps: no store, no clock, no Textual.
@@ -26,9 +27,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from gespreks_tui.model import Kind
-from gespreks_tui.record import ConversationRecord
+from gespreks_tui.procedure_terms import MOST_TERM_DAYS as MOST_TERM_DAYS
+from gespreks_tui.procedure_terms import TERM_NAMES as TERM_NAMES
+from gespreks_tui.procedure_terms import ProcedureTerms as ProcedureTerms
+
+if TYPE_CHECKING:
+    from gespreks_tui.record import ConversationRecord
 
 
 class AppraisalState(StrEnum):
@@ -55,26 +62,6 @@ class AppraisalStep:
     by: str  # whose act: the manager, the employee (objection), the second assessor
     text: str = ""  # the objection's text, a remark with the final decision or the word
     agrees: bool | None = None  # second assessor: agrees / not
-
-
-@dataclass(frozen=True)
-class ProcedureTerms:
-    """The procedure's terms in days, and whether a second assessor must agree.
-
-    The defaults follow a common Dutch pattern (invitation two weeks ahead,
-    provisional result within two weeks, objection within three weeks, the final
-    result within four weeks after that); every organisation sets its own.
-    """
-
-    invitation_days: int = 14  # the invitation goes out at least this long ahead
-    provisional_days: int = 14  # provisional result within N days of the meeting
-    objection_days: int = 21  # objection within N days of the provisional result
-    final_days: int = 28  # final result within N days after the objection (term)
-    second_assessor: bool = False  # "definitief" needs the second assessor's agreement
-
-
-TERM_NAMES = ("invitation_days", "provisional_days", "objection_days", "final_days")
-MOST_TERM_DAYS = 366
 
 
 def applies_to(kind: Kind | str) -> bool:
@@ -104,6 +91,9 @@ class Procedure:
     objection: AppraisalStep | None = None
     final: AppraisalStep | None = None
     second: AppraisalStep | None = None  # the newest word of the second assessor
+    # Concluded before this database had the procedure (see ``procedure_of``): its
+    # state is shown, but no term runs, so an upgrade never makes old appraisals due.
+    before_procedure: bool = False
 
     @property
     def provisional_due(self) -> date | None:
@@ -131,6 +121,8 @@ class Procedure:
 
     def running_terms(self) -> list[tuple[str, date]]:
         """The terms running now, as (what, last day): "provisional", "objection", "final"."""
+        if self.before_procedure:
+            return []
         if self.state == AppraisalState.DISCUSSED and self.provisional_due:
             return [("provisional", self.provisional_due)]
         found: list[tuple[str, date]] = []
@@ -143,11 +135,13 @@ class Procedure:
 
 
 def procedure_of(record: ConversationRecord, stored: tuple[AppraisalStep, ...],
-                 terms: ProcedureTerms, manager: str = "") -> Procedure:
+                 terms: ProcedureTerms, manager: str = "", since: str = "") -> Procedure:
     """The procedure of one beoordeling from its record and its stored steps.
 
     ``manager`` names who concluded and handed over when the conversation has no
-    manager's name of its own.
+    manager's name of its own. ``since`` is the moment the procedure came to this
+    database (migration 12): a beoordeling concluded before it, never handed over
+    after it and without a stored step runs no terms (``before_procedure``).
     """
     c = record.conversation
     by = c.manager_name or manager
@@ -179,8 +173,10 @@ def procedure_of(record: ConversationRecord, stored: tuple[AppraisalStep, ...],
         state = AppraisalState.DISCUSSED
     else:
         state = AppraisalState.CONCEPT
+    before = bool(since and c.ended_at and c.ended_at < since and not stored
+                  and (handover is None or handover.handed_at < since))
     return Procedure(c.id, state, tuple(steps), terms, meeting_day, handed_day, until,
-                     objection, final, second)
+                     objection, final, second, before)
 
 
 def refusal(procedure: Procedure, step: AppraisalState | None) -> str | None:

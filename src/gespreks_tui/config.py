@@ -14,7 +14,9 @@ defaults (``gespreks config``, ``cli.admin_commands``, shows where each value
 came from). ``[kinds.*]`` (length, owner) is read and checked here for the start
 screen and the agreement form to use, and so are the appraisal procedure's terms
 (``invitation_days``, ``provisional_days``, ``objection_days``, ``final_days``,
-``second_assessor``: ``appraisal_procedure.ProcedureTerms`` has their defaults).
+``second_assessor``: ``appraisal_procedure.ProcedureTerms`` has their defaults),
+and the organisation's own name for a kind (``name``: ``kind_names``). A kind's
+table may be named by an alias too: ``[kinds.planningsgesprek]``.
 
 Example::
 
@@ -30,6 +32,7 @@ Example::
     [kinds.voortgang]
     length = 30        # minutes
     owner = "employee" # who an agreement is for, by default
+    name = "tussentijds gesprek"  # shown on screen instead of "voortgangsgesprek"
 
     [keys]
     "meeting.previous_phase" = "ctrl+up"

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gespreks_tui.appraisal_procedure import MOST_TERM_DAYS, TERM_NAMES, ProcedureTerms
 from gespreks_tui.model import Kind, Owner
+
+# The terms and the kinds' names are imported where first used (issue 19: start-up).
+if TYPE_CHECKING:
+    from gespreks_tui.procedure_terms import ProcedureTerms
 
 LANGUAGES = ("nl", "en")
 DEFAULT_TERM_DAYS = 14  # the same as store.sign_off.DEFAULT_TERM_DAYS
@@ -20,7 +23,9 @@ DEFAULT_KEEP = 7
 
 _TOP = {"language", "theme", "time_zone", "reaction_term_days", "backup", "kinds", "keys"}
 _BACKUP = {"automatic", "keep"}
-_KIND = {"length", "owner", "second_assessor", *TERM_NAMES}  # terms: issue 18
+# a [kinds.NAME] table: these and ``procedure_terms.TERM_NAMES`` (terms, name: issue 18)
+_KIND = {"length", "owner", "name", "second_assessor"}
+LONGEST_NAME = 40  # a kind's chosen name: one short phrase on a choice button
 
 
 @dataclass(frozen=True)
@@ -40,9 +45,12 @@ class KindDefaults:
     owner: str | None = None  # an ``Owner`` value; None: the agreement form's default
     # the appraisal procedure's terms in days and the second assessor (None: the default)
     terms: dict[str, int | bool] = field(default_factory=dict)
+    name: str | None = None  # the organisation's name for the kind (``kind_names``)
 
     def procedure(self) -> ProcedureTerms:
         """The procedure's terms: the file's values over ``ProcedureTerms``' defaults."""
+        from gespreks_tui.procedure_terms import ProcedureTerms
+
         return ProcedureTerms(**self.terms)  # type: ignore[arg-type]
 
 
@@ -128,6 +136,9 @@ def _keys(value: Any, path: tuple[str, ...] = ()) -> dict[str, str]:
 
 def parse(data: dict[str, Any], path: Path) -> Config:
     """The checked values of a parsed file; raises ``BadValue`` for the first wrong one."""
+    from gespreks_tui.kind_aliases import resolve
+    from gespreks_tui.procedure_terms import TERM_NAMES
+
     _table("", data, _TOP)
     values: dict[str, Any] = {"path": path, "exists": True}
     if "language" in data:
@@ -150,24 +161,61 @@ def parse(data: dict[str, Any], path: Path) -> Config:
         values["backup_automatic"] = backup["automatic"]
     if "keep" in backup:
         values["backup_keep"] = _number("backup.keep", backup["keep"], 0, 365)
-    kinds = {}
-    for name, table in _table("kinds", data.get("kinds", {}), {str(k) for k in Kind}).items():
-        table = _table(f"kinds.{name}", table, _KIND)
-        length = (_number(f"kinds.{name}.length", table["length"], 5, 480)
-                  if "length" in table else None)
-        owner = (_text(f"kinds.{name}.owner", table["owner"], tuple(str(o) for o in Owner))
-                 if "owner" in table else None)
-        terms: dict[str, int | bool] = {
-            key: _number(f"kinds.{name}.{key}", table[key], 0, MOST_TERM_DAYS)
-            for key in TERM_NAMES if key in table}
-        if "second_assessor" in table:
-            if not isinstance(table["second_assessor"], bool):
-                raise BadValue(f"kinds.{name}.second_assessor", "config.problem.not_bool")
-            terms["second_assessor"] = table["second_assessor"]
-        kinds[name] = KindDefaults(length, owner, terms)
+    kinds: dict[str, KindDefaults] = {}
+    for name, table in _table("kinds", data.get("kinds", {}), None).items():
+        kind = resolve(name)  # [kinds.planningsgesprek] is [kinds.doelstelling]
+        if kind is None:
+            raise BadValue(f"kinds.{name}", "config.problem.unknown")
+        if str(kind) in kinds:
+            raise BadValue(f"kinds.{name}", "kinds.problem.table_twice", kind=str(kind))
+        kinds[str(kind)] = _kind(name, _table(f"kinds.{name}", table, {*_KIND, *TERM_NAMES}))
+    _check_names(kinds, {str(kind): name for name in data.get("kinds", {})
+                         if (kind := resolve(name)) is not None})
     values["kinds"] = kinds
     values["keys"] = _keys(data.get("keys", {}))
     return Config(**values)
+
+
+def _kind(name: str, table: dict[str, Any]) -> KindDefaults:
+    """One ``[kinds.NAME]`` table, checked."""
+    from gespreks_tui.procedure_terms import MOST_TERM_DAYS, TERM_NAMES
+
+    length = (_number(f"kinds.{name}.length", table["length"], 5, 480)
+              if "length" in table else None)
+    owner = (_text(f"kinds.{name}.owner", table["owner"], tuple(str(o) for o in Owner))
+             if "owner" in table else None)
+    terms: dict[str, int | bool] = {
+        key: _number(f"kinds.{name}.{key}", table[key], 0, MOST_TERM_DAYS)
+        for key in TERM_NAMES if key in table}
+    if "second_assessor" in table:
+        if not isinstance(table["second_assessor"], bool):
+            raise BadValue(f"kinds.{name}.second_assessor", "config.problem.not_bool")
+        terms["second_assessor"] = table["second_assessor"]
+    chosen = None
+    if "name" in table:
+        chosen = " ".join(_text(f"kinds.{name}.name", table["name"]).split())
+        # Brackets would read as markup on screen; controls are never a name.
+        if len(chosen) > LONGEST_NAME or not chosen.isprintable() or set("[]") & set(chosen):
+            raise BadValue(f"kinds.{name}.name", "kinds.problem.name_form",
+                           most=LONGEST_NAME)
+    return KindDefaults(length, owner, terms, chosen)
+
+
+def _check_names(kinds: dict[str, KindDefaults], tables: dict[str, str]) -> None:
+    """A chosen name may not be another kind's own name, nor the name of two kinds."""
+    from gespreks_tui.kind_aliases import own_kind, stems
+
+    taken: dict[str, str] = {}
+    for kind, found in kinds.items():
+        if not found.name:
+            continue
+        where = f"kinds.{tables.get(kind, kind)}.name"
+        other = own_kind(found.name)
+        if other is not None and str(other) != kind:
+            raise BadValue(where, "kinds.problem.name_taken", kind=str(other))
+        for form in stems(found.name):
+            if taken.setdefault(form, kind) != kind:
+                raise BadValue(where, "kinds.problem.name_taken", kind=taken[form])
 
 
 def key_line(text: str, dotted: str) -> int | None:
@@ -180,6 +228,8 @@ def key_line(text: str, dotted: str) -> int | None:
         header = re.fullmatch(r"\[\s*([^\[\]]+?)\s*\]\s*(#.*)?", stripped)
         if header:
             current = [part.strip().strip('"\'') for part in header.group(1).split(".")]
+            if current == [*tables, last]:  # the table itself: [kinds.sollicitatie]
+                return number
             continue
         match = re.match(r"""("[^"]*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""", stripped)
         if not match:

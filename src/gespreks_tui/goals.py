@@ -4,22 +4,23 @@ A goal is set in one conversation (a doelstellingengesprek), split into small
 steps, reviewed in later ones (progress: on track, behind, achieved, dropped)
 and judged in a beoordelingsgesprek. What makes a good personal goal — the
 employee's own, small steps, SMART, answering what, why, who, where and how —
-is helped by prompts and hints, never enforced: only a goal without a title
-is refused (``GoalError``). A step dated after the goal's period is a hint.
+is helped by prompts and hints (``goal_hints``), never enforced: only a goal
+without a title is refused (``GoalError``, by the checks here). A step dated
+after the goal's period is a hint.
 
-Textual-free and store-free: the store (``store.goals``), the minutes
-(``minutes.goals``), the command line and the app all use these names.
+Textual-free and store-free: the store (``store.goal_reads``, ``goal_steps``,
+``goals``, ``goal_reviews``), the minutes (``minutes.goals``, ``minutes.pop``),
+the command line and the app all use these names. Which goals a later
+conversation follows up, by their period, is ``goal_period``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
-from gespreks_tui import smart
 from gespreks_tui.errors import UserError
 from gespreks_tui.model import Owner
 
@@ -83,7 +84,7 @@ class GoalReview:
 
 @dataclass(frozen=True)
 class Goal:
-    """A goal with its steps and reviews, as of some conversation (see ``store.goals``)."""
+    """A goal with its steps and reviews, as of some conversation (``store.goal_reads``)."""
 
     id: int
     employee_id: int
@@ -196,43 +197,3 @@ def goal_owner(value: Owner | str | None) -> Owner:
         return Owner(value)
     except ValueError:
         raise GoalError("goals.error.bad_owner", value=str(value)) from None
-
-
-# --- hints: what is pointed out, never refused --------------------------------------------
-
-def step_hints(due_date: str | None, period_end: str | None) -> list[str]:
-    """Catalogue keys for a step: dated after the goal's period ends."""
-    if due_date and period_end and due_date > period_end:
-        return ["goals.hint.step_after_period"]
-    return []
-
-
-def goal_hints(text: str, period_end: str | None = None, today: date | None = None,
-               steps: Iterable[GoalStep] = (), kind: GoalKind | str | None = None) -> list[str]:
-    """Catalogue keys of the SMART hints for a goal, most important first.
-
-    ``text`` is what the goal says (title plus the what/how answers: ``goal_text``).
-    The agreement's hints (``smart.hints``) are reused: the goal has an owner
-    always, its end of period is its date. Added: a development goal without
-    steps, and each step dated after the period (one hint).
-    """
-    found = [key for key in smart.hints(text, "employee", period_end, today or date.today())
-             if key != "smart.no_due"]
-    if not period_end:
-        found.insert(0, "goals.hint.no_period")
-    listed = list(steps)
-    if not listed and kind == GoalKind.DEVELOPMENT:
-        found.append("goals.hint.no_steps")
-    if any(step_hints(s.due_date, period_end) for s in listed):
-        found.append("goals.hint.step_after_period")
-    return found
-
-
-def goal_text(goal: Goal) -> str:
-    """What a goal says, for the hints: title, what and how."""
-    return " ".join(part for part in (goal.title, goal.what, goal.how) if part)
-
-
-def hints_of(goal: Goal, today: date) -> list[str]:
-    """``goal_hints`` of a stored goal."""
-    return goal_hints(goal_text(goal), goal.period_end, today, goal.steps, goal.kind)

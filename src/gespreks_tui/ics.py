@@ -10,6 +10,12 @@ files back with the independent ``icalendar`` library.
 
 A UID names the thing, not the moment (``Event.uid``): importing a newer file
 again updates an event (a moved due date) instead of adding a second one.
+Every event states its ``SEQUENCE`` (3.8.7.4), which grows when the event
+changes, and its ``STATUS`` (3.8.1.11): ``CONFIRMED``, or ``CANCELLED`` for an
+event a calendar program imported before that no longer applies. The file's
+method stays ``PUBLISH`` (RFC 5546 3.2.1: a published event is updated by
+publishing it again, cancelled ones with that status); ``CANCEL`` would need
+an organizer and attendees, and one file has one method.
 Control characters other than tab cannot be in a TEXT value; they are dropped.
 """
 
@@ -37,6 +43,8 @@ class Event:
     description: str = ""
     location: str = ""
     categories: str = ""
+    sequence: int = 0  # grows with every change (``calendar_events.sequence``)
+    cancelled: bool = False
 
 
 def escape(text: str) -> str:
@@ -75,7 +83,9 @@ def _moment(moment: datetime) -> str:
 
 
 def _event_lines(event: Event, stamp: datetime) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{_moment(stamp)}"]
+    lines = ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{_moment(stamp)}",
+             f"SEQUENCE:{max(0, event.sequence)}",
+             f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}"]
     if isinstance(event.start, datetime):
         end = event.end if isinstance(event.end, datetime) else event.start
         lines += [f"DTSTART:{_moment(event.start)}", f"DTEND:{_moment(end)}"]

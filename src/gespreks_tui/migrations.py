@@ -351,6 +351,13 @@ def _m014_drafts(db: Connection) -> None:
     step(db)
 
 
+def _m015_due_indexes(db: Connection) -> None:
+    """Indexes for what is due on a large history (issue 19). The statements: ``schema_due``."""
+    from gespreks_tui.schema_due import migrate as step
+
+    step(db)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial", _m001_initial),
     (2, "cycle indexes", _m002_cycle_indexes),
@@ -366,6 +373,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (12, "appraisal procedure", _m012_procedure),
     (13, "goals", _m013_goals),
     (14, "prepared assessments", _m014_drafts),
+    (15, "due indexes", _m015_due_indexes),
 ]
 LATEST = max(version for version, _, _ in MIGRATIONS)
 

@@ -131,12 +131,13 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _kind_of(text: str) -> Kind | None:
-    wanted = " ".join(text.split()).casefold()
-    for kind in Kind:
-        if wanted == kind.value or wanted in {LANGUAGES[lang][f"kind.{kind}"].casefold()
-                                              for lang in LANGUAGES}:
-            return kind
-    return None
+    """Any name of a kind: its own, an alias, the configured one (``kind_names``)."""
+    from gespreks_tui.kind_names import UnknownKind, resolve_kind
+
+    try:
+        return resolve_kind(text)
+    except UnknownKind:
+        return None
 
 
 def _header(paragraph: str) -> tuple[str, str] | None:

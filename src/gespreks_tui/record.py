@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gespreks_tui.errors import MinutesError, Term
-from gespreks_tui.goals import Goal
 from gespreks_tui.model import (
     Agreement,
     AgreementStatus,
@@ -39,6 +38,7 @@ from gespreks_tui.model import (
 
 if TYPE_CHECKING:
     from gespreks_tui.appraisal_procedure import Procedure
+    from gespreks_tui.goals import Goal
 
 
 def as_concluded(a: Agreement) -> Agreement:
@@ -78,6 +78,7 @@ class ConversationRecord:
     goals_set: tuple[Goal, ...] = ()
     goals_reviewed: tuple[Goal, ...] = ()
     goal_scale: tuple[str, ...] = ()  # the labels goals are judged by (empty: not known)
+    served_goals: Mapping[int, str] = field(default_factory=dict)  # goal id → title (agreements)
     # A beoordeling's procedure (issue 18: ``appraisal_procedure``); None for other kinds
     procedure: Procedure | None = None
 

@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "goals.error.not_appraisal": "Conversation {conversation} is not an appraisal: a judgment per goal is given in an appraisal.",
     "goals.error.bad_score": "{value} is not a judgment on this conversation's scale (1 to {most}).",
     # -- the minutes ------------------------------------------------------------------------
+    "goals.minutes.serves": "(for goal: {title})",
     "goals.minutes.set": "Goals set",
     "goals.minutes.reviewed": "Progress on the goals",
     "goals.minutes.judged": "Judgment of the goals",
@@ -60,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "goals.minutes.period_none": "not set",
     "goals.minutes.answer": "{label}: {text}",
     "goals.minutes.step": "Step {number}: {text} — due: {due}; {state}",
-    "goals.minutes.no_due": "no date",
+    "goals.minutes.step_no_due": "Step {number}: {text} — no date; {state}",
     "goals.step.open": "open",
     "goals.step.done": "done",
     "goals.step.done_here": "done (in this conversation)",
@@ -74,13 +75,13 @@ MESSAGES: dict[str, str] = {
     # -- the development plan (POP) -----------------------------------------------------------
     "goals.pop.title": "Personal development plan of {employee}",
     "goals.pop.period": "Period: {period}",
-    "goals.pop.made": "Made on {date}.",
+    "goals.pop.made": "Drawn up on {date}.",
     "goals.pop.goals": "Development goals",
     "goals.pop.none": "No development goals in this period.",
     "goals.pop.set_in": "Set in the {kind} of {date}",
     "goals.pop.actions": "Actions",
     "goals.pop.action": "{text} — responsible: {owner}; due: {due}; status: {status}",
-    "goals.pop.history": "Course",
+    "goals.pop.history": "Progress over time",
     "goals.pop.history_line": "{date}, {kind}: {what}",
     "goals.pop.no_history": "Not discussed in a later conversation yet.",
     "goals.pop.all_periods": "all periods",
@@ -92,11 +93,12 @@ MESSAGES: dict[str, str] = {
     "goals.cli.help.output": "Write to this file ('-' for standard output).",
     "goals.cli.help.format": "The format: md (Markdown) or pdf.",
     "goals.cli.empty": "There are no goals yet.",
-    "goals.cli.header": "no|employee|kind|progress|steps|conversation|goal",  # column titles, split on |
+    "goals.cli.header": "no|employee|kind|progress|steps|period|conversation|goal",  # column titles, split on |
     "goals.error.bad_period": "'{value}' is not a period. Write a year (2026) or from-to (2026-01-01..2026-12-31).",
     "goals.cli.pop_written": "Development plan of {employee} written to {path}.",
     "goals.cli.show.set": "Goals set in this conversation:",
     "goals.cli.show.reviewed": "Goals discussed in this conversation:",
+    "goals.cli.show.serves": "for goal {id}: {title}",
     "goals.cli.show.goal": "  [{id}] {title} ({kind}) — {progress}; steps {done}/{steps}",
     "goals.cli.show.review": "      {progress}{score}{comment}",
     # -- personnel data: where a mention was found --------------------------------------------

@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "goals.error.not_appraisal": "Gesprek {conversation} is geen beoordelingsgesprek: een oordeel per doel geef je in een beoordelingsgesprek.",
     "goals.error.bad_score": "{value} is geen oordeel op de schaal van dit gesprek (1 tot en met {most}).",
     # -- the minutes ------------------------------------------------------------------------
+    "goals.minutes.serves": "(voor doel: {title})",
     "goals.minutes.set": "Gestelde doelen",
     "goals.minutes.reviewed": "Voortgang van de doelen",
     "goals.minutes.judged": "Oordeel over de doelen",
@@ -60,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "goals.minutes.period_none": "niet vastgesteld",
     "goals.minutes.answer": "{label}: {text}",
     "goals.minutes.step": "Stap {number}: {text} — uiterlijk: {due}; {state}",
-    "goals.minutes.no_due": "geen datum",
+    "goals.minutes.step_no_due": "Stap {number}: {text} — zonder datum; {state}",
     "goals.step.open": "open",
     "goals.step.done": "gedaan",
     "goals.step.done_here": "gedaan (in dit gesprek)",
@@ -92,11 +93,12 @@ MESSAGES: dict[str, str] = {
     "goals.cli.help.output": "Schrijf naar dit bestand ('-' voor de standaarduitvoer).",
     "goals.cli.help.format": "Het formaat: md (Markdown) of pdf.",
     "goals.cli.empty": "Er zijn nog geen doelen.",
-    "goals.cli.header": "nr|medewerker|soort|voortgang|stappen|gesprek|doel",  # column titles, split on |
+    "goals.cli.header": "nr|medewerker|soort|voortgang|stappen|periode|gesprek|doel",  # column titles, split on |
     "goals.error.bad_period": "'{value}' is geen periode. Schrijf een jaar (2026) of van-tot (2026-01-01..2026-12-31).",
     "goals.cli.pop_written": "Ontwikkelplan van {employee} geschreven naar {path}.",
     "goals.cli.show.set": "Doelen gesteld in dit gesprek:",
     "goals.cli.show.reviewed": "Doelen besproken in dit gesprek:",
+    "goals.cli.show.serves": "voor doel {id}: {title}",
     "goals.cli.show.goal": "  [{id}] {title} ({kind}) — {progress}; stappen {done}/{steps}",
     "goals.cli.show.review": "      {progress}{score}{comment}",
     # -- personnel data: where a mention was found --------------------------------------------

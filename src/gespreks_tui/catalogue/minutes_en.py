@@ -158,7 +158,7 @@ MESSAGES: dict[str, str] = {
     "ui.minutes.sign_off.correction_kept": "Correction requested; the minutes stay as they are (with a reason).",
     "key.handover": "Hand over",
     "key.keep_minutes": "Minutes stay",
-    "ui.handover.title": "Hand over the minutes (version {revision})",
+    "ui.handover.title": "Hand over the minutes (revision {revision})",
     "ui.handover.medium": "Handed over how?",
     "ui.handover.term": "Reaction term (days)",
     "ui.handover.bad_term": "Give a number of days from 0 to 366.",

@@ -158,7 +158,7 @@ MESSAGES: dict[str, str] = {
     "ui.minutes.sign_off.correction_kept": "Correctie gevraagd; het verslag blijft zoals het is (met reden).",
     "key.handover": "Uitreiken",
     "key.keep_minutes": "Verslag blijft",
-    "ui.handover.title": "Verslag uitreiken (versie {revision})",
+    "ui.handover.title": "Verslag uitreiken (revisie {revision})",
     "ui.handover.medium": "Hoe uitgereikt?",
     "ui.handover.term": "Reactietermijn (dagen)",
     "ui.handover.bad_term": "Geef een aantal dagen van 0 tot 366.",

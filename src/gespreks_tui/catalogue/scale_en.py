@@ -38,4 +38,15 @@ MESSAGES: dict[str, str] = {
     "scale.templates.goal_prompts": "goal prompts: {prompts}",
     "scale.templates.scale_option": "Which built-in scale the copied appraisal template gets: 5 (unsatisfactory … excellent, the default) or 4 (the old scale unsatisfactory, satisfactory, good, excellent).",
     "scale.templates.scale_only_appraisal": "--scale only fits the appraisal template (beoordeling)",
+    # the draft screen, the export dialog and the procedure dialog (appraisal-ui)
+    "scale.draft.template_kept": "Template: {problem} — this draft keeps the form it was started on.",
+    "scale.draft.cli_kept_changed": "The draft for {employee} keeps the form it was started on; the appraisal template has changed since.",
+    "scale.draft.cli_kept_broken": "The draft for {employee} keeps the form it was started on; the appraisal template has a problem: {problem}",
+    "scale.draft_export.title": "Export the draft",
+    "scale.export.writing": "Writing…",
+    "scale.procedure.hand_over_first": "Objection and final after the hand-over: press u.",
+    "scale.procedure.saved.bezwaar": "Objection recorded; the appraisal awaits the final decision.",
+    "scale.procedure.saved.second_agrees": "Second assessor {name}: agrees.",
+    "scale.procedure.saved.second_disagrees": "Second assessor {name}: does not agree.",
+    "scale.procedure.saved.definitief": "The appraisal is final.",
 }

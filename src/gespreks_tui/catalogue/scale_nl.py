@@ -38,4 +38,15 @@ MESSAGES: dict[str, str] = {
     "scale.templates.goal_prompts": "doelvragen: {prompts}",
     "scale.templates.scale_option": "Welke ingebouwde schaal het gekopieerde beoordelingssjabloon krijgt: 5 (onvoldoende … uitstekend, de standaard) of 4 (de oude schaal onvoldoende, voldoende, goed, uitstekend).",
     "scale.templates.scale_only_appraisal": "--scale past alleen bij het beoordelingssjabloon (beoordeling)",
+    # the draft screen, the export dialog and the procedure dialog (appraisal-ui)
+    "scale.draft.template_kept": "Sjabloon: {problem} — dit concept houdt het formulier waarmee het is begonnen.",
+    "scale.draft.cli_kept_changed": "Het concept van {employee} houdt het formulier waarmee het is begonnen; het beoordelingssjabloon is sindsdien gewijzigd.",
+    "scale.draft.cli_kept_broken": "Het concept van {employee} houdt het formulier waarmee het is begonnen; het beoordelingssjabloon heeft een fout: {problem}",
+    "scale.draft_export.title": "Concept exporteren",
+    "scale.export.writing": "Bezig met schrijven…",
+    "scale.procedure.hand_over_first": "Bezwaar en definitief komen na het uitreiken: druk eerst op u.",
+    "scale.procedure.saved.bezwaar": "Bezwaar vastgelegd; de beoordeling wacht op het definitieve besluit.",
+    "scale.procedure.saved.second_agrees": "Tweede beoordelaar {name}: akkoord.",
+    "scale.procedure.saved.second_disagrees": "Tweede beoordelaar {name}: niet akkoord.",
+    "scale.procedure.saved.definitief": "De beoordeling is definitief vastgesteld.",
 }

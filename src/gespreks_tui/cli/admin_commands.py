@@ -156,13 +156,34 @@ def _effective(ctx: click.Context, found: user_config.Config) -> list[tuple[str,
                  file if found.backup_automatic is not None else default))
     rows.append(("backup.keep", found.keep, file if found.backup_keep is not None else default))
     for kind in Kind:
-        chosen = found.kind(kind)
-        rows.append((f"kinds.{kind}.length", chosen.length,
-                     file if chosen.length else t("config.source.template")))
-        rows.append((f"kinds.{kind}.owner", chosen.owner,
-                     file if chosen.owner else t("config.source.form")))
+        rows += _kind_rows(found, kind, file, default)
     for binding, keys in sorted(found.keys.items()):
         rows.append((f'keys."{binding}"', keys, file))
+    return rows
+
+
+def _kind_rows(found: user_config.Config, kind, file: str,
+               default: str) -> list[tuple[str, object, str]]:
+    """A kind's settings in effect: its name, length, owner, and the procedure's terms
+    (every one for a beoordeling; for another kind the invitation's, and any the file
+    sets)."""
+    from dataclasses import fields
+
+    from gespreks_tui.appraisal_procedure import applies_to
+
+    chosen = found.kind(kind)
+    rows: list[tuple[str, object, str]] = [
+        (f"kinds.{kind}.name", chosen.name or t(f"kind.{kind}"),
+         file if chosen.name else default),
+        (f"kinds.{kind}.length", chosen.length,
+         file if chosen.length else t("config.source.template")),
+        (f"kinds.{kind}.owner", chosen.owner,
+         file if chosen.owner else t("config.source.form"))]
+    terms = chosen.procedure()
+    for term in fields(terms):
+        if term.name in chosen.terms or term.name == "invitation_days" or applies_to(kind):
+            rows.append((f"kinds.{kind}.{term.name}", getattr(terms, term.name),
+                         file if term.name in chosen.terms else default))
     return rows
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.cli import goal_commands, minutes_render, render
+from gespreks_tui.cli import draft_render, goal_commands, minutes_render, render
 from gespreks_tui.cli.completion import complete_conversation, complete_employee
 from gespreks_tui.cli.options import UserError, common_options, open_store
 from gespreks_tui.minutes.procedure import text_lines as procedure_text
+from gespreks_tui.procedure_states import procedure_states, shown_states
 
 
 @click.command(help=t("cli.help.demo"))
@@ -44,17 +45,19 @@ def list_(ctx: click.Context, employee: str | None, as_json: bool) -> None:
                 raise UserError(t("person.not_found", name=employee))
             employee_id = person.id
         rows = store.list_conversations(employee_id)
+        states = procedure_states(store, rows)  # a beoordeling's (issue 18)
         from gespreks_tui.cli.privacy_commands import warn_duplicates
 
         warn_duplicates(store)  # names an older version stored twice: one line per pair
     finally:
         store.close()
     if as_json:
-        render.echo_document(conversations=[render.summary_json(r) for r in rows])
+        render.echo_document(conversations=[render.summary_json(r, states.get(r.id))
+                                            for r in rows])
     elif not rows:
         render.echo_safe(t("cli.list.empty"))
     else:
-        render.echo_safe("\n".join(render.summary_table(rows)))
+        render.echo_safe("\n".join(render.summary_table(rows, shown_states(states))))
 
 
 @click.command(help=t("cli.help.show"))
@@ -80,7 +83,8 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
     if as_json:
         data = render.conversation_json(conversation, notes, agreements, follow_ups, private,
                                        trails)
-        data["scores"] = render.scores_json(scores, overall)
+        data["scores"] = draft_render.scores_json_extra(render.scores_json(scores, overall),
+                                                        record)
         data.update(goal_commands.goals_json(list(set_here), list(reviewed)))
         data["minutes"] = minutes_render.minutes_json(history)
         data["sign_off"] = str(record.sign_off(record.today))
@@ -92,7 +96,9 @@ def show(ctx: click.Context, conversation_id: int, private: bool, as_json: bool)
     else:
         render.echo_safe("\n".join(
             render.conversation_text(conversation, notes, agreements, follow_ups, private,
-                                     trails) + render.scores_text(conversation, scores, overall)
+                                     trails, dict(record.served_goals))
+            + render.scores_text(conversation, scores, overall)
+            + draft_render.draft_text(record)
             + goal_commands.goals_text(conversation_id, list(set_here), list(reviewed),
                                        record.goal_scale)
             + minutes_render.minutes_text(history, record.conversation.time_zone)

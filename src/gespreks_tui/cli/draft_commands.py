@@ -25,7 +25,7 @@ import click
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.cli.completion import complete_employee
 from gespreks_tui.cli.options import UserError, common_options, open_store, refusal
-from gespreks_tui.cli.render import echo_safe
+from gespreks_tui.cli.render import echo_safe, write_stdout
 from gespreks_tui.draft_form import Criterion, Draft
 from gespreks_tui.model import Kind, Person
 
@@ -47,8 +47,9 @@ def _plan(store, person: Person, lang: str):
 
     draft = store.open_draft(person.id)
     if draft is not None:
-        return (draft, None, criteria_of(draft), store.scale(draft.id),
-                store.draft_values(draft.id))
+        criteria, scale = criteria_of(draft), store.scale(draft.id)
+        _say_kept(draft.employee_name, criteria, scale, lang)
+        return draft, None, criteria, scale, store.draft_values(draft.id)
     agenda, problems = load_agenda(Kind.BEOORDELING, lang)
     for problem in problems:  # the built-in template was used instead
         echo_safe(str(problem), err=True)
@@ -57,17 +58,30 @@ def _plan(store, person: Person, lang: str):
     return None, agenda, criteria, agenda.scale or legacy_scale(lang), Draft()
 
 
+def _say_kept(employee: str, criteria: list[Criterion], scale, lang: str) -> None:
+    """One line when the template broke or changed since the draft was started: the
+    draft keeps the form it was started on (issue 18)."""
+    from gespreks_tui.agendas import load_agenda
+    from gespreks_tui.appraisal_scale import legacy_scale
+
+    agenda, problems = load_agenda(Kind.BEOORDELING, lang)
+    if problems:
+        echo_safe(t("scale.draft.cli_kept_broken", employee=employee,
+                    problem=str(problems[0])), err=True)
+        return
+    now = [Criterion(name, phase.indicators_of(i))
+           for phase in agenda.phases for i, name in enumerate(phase.criteria)]
+    if now != criteria or (agenda.scale or legacy_scale(lang)) != scale:
+        echo_safe(t("scale.draft.cli_kept_changed", employee=employee), err=True)
+
+
 def _write(output: Path | None, document: str | bytes, force: bool) -> None:
     from gespreks_tui.exports import ExportError, write_private
 
     if output is None or str(output) == STDIO:
-        if isinstance(document, bytes):
-            if sys.stdout.isatty():  # binary: never onto a terminal
-                raise UserError(t("draft.cli.pdf_terminal"))
-            sys.stdout.buffer.write(document)
-            sys.stdout.flush()
-        else:
-            echo_safe(document, nl=False)
+        if isinstance(document, bytes) and sys.stdout.isatty():  # never onto a terminal
+            raise UserError(t("draft.cli.pdf_terminal"))
+        write_stdout(document)
         return
     if output.exists() and not force:
         raise UserError(t("prepare.exists", path=output))

@@ -1,7 +1,9 @@
 """Goals on the command line (issue 20): ``goals``, ``pop``, and the goals ``show`` lists.
 
-- ``gespreks goals [--employee NAME] [--json]``: every goal (or one employee's)
-  with its last progress and how many steps are done; ``--json`` gives
+- ``gespreks goals [--employee NAME] [--json]``: every goal (or one employee's,
+  without the employee column), whatever its period, with its last progress,
+  how many steps are done and its period (``FROM..TO``, as ``pop --period``
+  takes one), in 80 columns (``goal_table``: text wraps at words); ``--json`` gives
   ``{"format": 1, "goals": [...]}`` with the goals' own fields, the employee's
   name, ``progress`` (the last one) and the steps and reviews.
 - ``gespreks pop EMPLOYEE [--period P] [-o FILE] [--format md|pdf]``: the
@@ -20,9 +22,10 @@ import click
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.cli.completion import complete_employee
+from gespreks_tui.cli.goal_table import titled_table, wrapped
 from gespreks_tui.cli.options import UserError, common_options, open_store
 from gespreks_tui.cli.options import refusal as user_refusal
-from gespreks_tui.cli.render import echo_document, echo_lines, echo_safe, prompt_safe
+from gespreks_tui.cli.render import echo_document, echo_lines, echo_safe, prompt_safe, write_stdout
 from gespreks_tui.goals import Goal
 
 STDIO = "-"
@@ -31,6 +34,13 @@ STDIO = "-"
 def progress_word(goal: Goal) -> str:
     progress = goal.last_progress
     return t(f"goals.progress.{progress}" if progress else "goals.progress.none")
+
+
+def period_span(goal: Goal) -> str:
+    """The period as ``pop --period`` writes one: FROM..TO, ..TO, FROM.. ('-': none)."""
+    if not goal.period_start and not goal.period_end:
+        return "-"
+    return f"{goal.period_start or ''}..{goal.period_end or ''}"
 
 
 def goal_json(goal: Goal, employee: str | None = None) -> dict:
@@ -72,17 +82,15 @@ def goals(ctx: click.Context, employee: str | None, as_json: bool) -> None:
         echo_safe(t("goals.cli.empty"))
         return
     rows = [[str(g.id), names.get(g.employee_id, ""), t(f"goals.kind.{g.kind}"),
-             progress_word(g), f"{g.steps_done}/{len(g.steps)}", str(g.conversation_id), g.title]
+             progress_word(g), f"{g.steps_done}/{len(g.steps)}", period_span(g),
+             str(g.conversation_id), g.title]
             for g in found]
-    echo_lines(aligned([t("goals.cli.header").split("|"), *rows]))
-
-
-def aligned(rows: list[list[str]]) -> list[str]:
-    """Columns padded to their widest cell (the last one, the goal's title, is not)."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    return ["  ".join([*(cell.rjust(w) if i == 0 else cell.ljust(w)
-                         for i, (cell, w) in enumerate(zip(row, widths, strict=False))), row[-1]])
-            for row in rows]
+    table = [t("goals.cli.header").split("|"), *rows]
+    if employee:  # one employee's goals: the column would say the same name on every row
+        table = [row[:1] + row[2:] for row in table]
+    # The text columns of the facts, and the period's (FROM..TO).
+    wrap, period = ({1, 2}, 4) if employee else ({1, 2, 3}, 5)
+    echo_lines(titled_table(table, wrap, period))
 
 
 @click.command("pop", help=t("goals.cli.help.pop"))
@@ -110,12 +118,7 @@ def pop(ctx: click.Context, employee: str, period: str | None, output: str | Non
         store.close()
     document: str | bytes = pop_pdf(plan) if fmt == "pdf" else pop_markdown(plan)
     if output == STDIO:
-        out = sys.stdout.buffer
-        if out.isatty() and isinstance(document, str):
-            echo_safe(document, nl=False)
-        else:
-            out.write(document.encode("utf-8") if isinstance(document, str) else document)
-            out.flush()
+        write_stdout(document)
         echo_safe(t("goals.cli.pop_written", employee=plan.employee.name,
                     path=t("cli.stdout")), err=True)
         return
@@ -161,11 +164,12 @@ def goals_text(conversation_id: int, set_here: list[Goal], reviewed: list[Goal],
             continue
         lines += ["", t(heading)]
         for g in listed:
-            lines.append(t("goals.cli.show.goal", id=g.id, title=g.title,
-                           kind=t(f"goals.kind.{g.kind}"), progress=progress_word(g),
-                           done=g.steps_done, steps=len(g.steps)))
+            lines += wrapped(t("goals.cli.show.goal", id=g.id, title=g.title,
+                               kind=t(f"goals.kind.{g.kind}"), progress=progress_word(g),
+                               done=g.steps_done, steps=len(g.steps)), len(f"[{g.id}] "))
             if heading == "goals.cli.show.reviewed":
-                lines += _review_line(g, conversation_id, labels)
+                lines += [part for line in _review_line(g, conversation_id, labels)
+                          for part in wrapped(line, 2)]
     return lines
 
 

@@ -15,7 +15,7 @@ from gespreks_tui.catalogue import t, tn
 from gespreks_tui.cli.completion import complete_conversation
 from gespreks_tui.cli.options import UserError, common_options, open_store
 from gespreks_tui.cli.options import refusal as user_refusal
-from gespreks_tui.cli.render import echo_safe, prompt_safe
+from gespreks_tui.cli.render import echo_safe, prompt_safe, write_stdout
 from gespreks_tui.errors import UserError as CoreUserError
 from gespreks_tui.model import Party, Status
 
@@ -42,17 +42,6 @@ def _stdin_bytes(limit: int) -> bytes:
     if len(data) > limit:
         raise FileRefused("file.too_large", STDIO)
     return data
-
-
-def _write_stdout(document: str | bytes) -> None:
-    """``export -o -``: the document on stdout exactly as the file would hold it, so
-    ``gespreks export 2 -o - | gespreks verify -`` matches; on a terminal, made safe."""
-    out = sys.stdout.buffer
-    if out.isatty() and isinstance(document, str):
-        echo_safe(document, nl=False)
-        return
-    out.write(document.encode("utf-8") if isinstance(document, str) else document)
-    out.flush()
 
 
 def _read_bytes(path: str) -> tuple[str, str]:
@@ -122,7 +111,7 @@ def export(ctx: click.Context, conversation_id: int, output: str | None, fmt: st
             if fmt == "pdf" and sys.stdout.isatty():  # binary: never onto a terminal
                 raise UserError(t("export.pdf_to_terminal"))
             record, minutes = publish_record(store, conversation_id)
-            _write_stdout(_document(record, minutes, fmt))
+            write_stdout(_document(record, minutes, fmt))
             echo_safe(t("export.done", id=conversation_id, revision=minutes.revision,
                         path=t("cli.stdout")), err=True)
             return

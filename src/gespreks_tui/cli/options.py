@@ -83,6 +83,41 @@ class AppGroup(click.Group):
             raise refusal(error) from error
 
 
+class KindType(click.ParamType):
+    """``--kind``: an identifier, a Dutch or English name, an alias (planningsgesprek,
+    jaargesprek, personeelsgesprek, ontwikkelgesprek) or the name chosen in the
+    configuration (``kind_names``); the command gets the ``Kind``. An unknown word
+    is one line that lists the identifiers and the other names."""
+
+    name = "kind"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from gespreks_tui.kind_names import UnknownKind, resolve_kind
+
+        try:
+            return resolve_kind(value)
+        except UnknownKind as error:
+            self.fail(error.message(), param, ctx)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        from gespreks_tui.model import Kind
+
+        return "[" + "|".join(str(k) for k in Kind) + "]"
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter,
+                       incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        from gespreks_tui.kind_names import accepted_words
+
+        return [CompletionItem(word) for word in accepted_words()
+                if word.casefold().startswith(incomplete.casefold())]
+
+
+KIND = KindType()
+
+
 def _remember(key: str):
     def callback(ctx: click.Context, param: click.Parameter, value):
         if value is not None:

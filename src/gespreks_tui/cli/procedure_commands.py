@@ -24,13 +24,12 @@ import click
 from gespreks_tui.catalogue import t, tn
 from gespreks_tui.cli.completion import complete_conversation, complete_employee
 from gespreks_tui.cli.cycle_commands import _employee_id, today
-from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.options import KIND, UserError, common_options, open_store
 from gespreks_tui.cli.options import refusal as user_refusal
-from gespreks_tui.cli.render import echo_document, echo_safe
-from gespreks_tui.model import Kind
+from gespreks_tui.cli.render import echo_document, echo_safe, write_stdout
 
 STDIO = "-"
-KINDS = click.Choice([k.value for k in Kind], case_sensitive=False)
+KINDS = KIND  # names and aliases of the kinds (issue 18)
 ID = click.argument("conversation_id", metavar="ID", type=int,
                     shell_complete=complete_conversation)
 
@@ -42,7 +41,8 @@ def _zone(store, conversation_id: int) -> str:
 def status_json(procedure) -> dict:
     return {
         "conversation_id": procedure.conversation_id, "state": str(procedure.state),
-        "steps": [{"id": s.id, "state": str(s.state) if s.state else "second_assessor",
+        "steps": [{"id": s.id or None,  # derived steps (besproken, voorlopig) have no row
+                   "state": str(s.state) if s.state else "second_assessor",
                    "at": s.at, "by": s.by, "text": s.text, "agrees": s.agrees}
                   for s in procedure.steps],
         "objection_due_date": _iso(procedure.objection_until),
@@ -121,6 +121,9 @@ def provisional(ctx: click.Context, conversation_id: int, medium: str,
 @common_options
 @click.pass_context
 def objection(ctx: click.Context, conversation_id: int, text: str, by: str | None) -> None:
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.display_time import day_text
+
     store = open_store(ctx)
     try:
         store.record_objection(conversation_id, text, by)
@@ -129,7 +132,9 @@ def objection(ctx: click.Context, conversation_id: int, text: str, by: str | Non
         store.close()
     echo_safe(t("procedure.done.objection", id=conversation_id))
     if procedure.objection_late:
-        echo_safe(t("procedure.done.objection_late", until=procedure.objection_until), err=True)
+        echo_safe(t("procedure.done.objection_late",
+                    until=day_text(procedure.objection_until, language())
+                    if procedure.objection_until else "-"), err=True)
 
 
 @appraisal.command("second-assessor", help=t("cli.help.appraisal_second"))
@@ -170,16 +175,10 @@ def final(ctx: click.Context, conversation_id: int, remark: str) -> None:
 
 def _write(output: str, text: str, done_key: str, count: int = 0, **values: str) -> None:
     """The file owner-only, or stdout for ``-``; the done line on stderr for stdout."""
-    import sys
-
     from gespreks_tui.exports import ExportError, write_private
 
     if output == STDIO:
-        if sys.stdout.isatty():  # on a terminal, made safe like every other line
-            echo_safe(text.replace("\r\n", "\n"), nl=False)
-        else:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
+        write_stdout(text)
         echo_safe(tn(done_key, count, path=t("cli.stdout"), count=count, **values), err=True)
         return
     try:
@@ -199,7 +198,7 @@ def _write(output: str, text: str, done_key: str, count: int = 0, **values: str)
 @common_options
 @click.pass_context
 def calendar(ctx: click.Context, output: str, within: str, employee: str | None) -> None:
-    from gespreks_tui.calendar_events import due_events
+    from gespreks_tui.calendar_events import calendar_file
     from gespreks_tui.cycle import parse_window
     from gespreks_tui.ics import calendar as ics_calendar
 
@@ -210,12 +209,15 @@ def calendar(ctx: click.Context, output: str, within: str, employee: str | None)
         raise UserError(t("cli.bad_window", value=within)) from None
     store = open_store(ctx)
     try:
-        items = store.due(day, days, _employee_id(store, employee))
-        token, stamp = store.calendar_token(), store.clock.now()
+        events, running = calendar_file(store, day, days, _employee_id(store, employee))
+        stamp = store.clock.now()
     finally:
         store.close()
-    text = ics_calendar(due_events(items, token), stamp, t("calendar.name"))
-    _write(output, text, "calendar.done", count=len(items))
+    text = ics_calendar(events, stamp, t("calendar.name"))
+    _write(output, text, "calendar.done", count=running)
+    if len(events) > running:  # ended since: sent again, as cancelled
+        echo_safe(tn("calendar.cancelled", len(events) - running,
+                     count=len(events) - running), err=output == STDIO)
 
 
 @click.command(help=t("cli.help.invite"))
@@ -240,7 +242,12 @@ def invite(ctx: click.Context, employee: str, kind: str, day_text: str, time_tex
     day = today()
     start = planned_moment(day_text, time_text, day)
     settings = current()
-    minutes = length or settings.kind(kind).length or 60
+    minutes = length or settings.kind(kind).length
+    if not minutes:  # the length the meeting would plan: the kind's agenda template
+        from gespreks_tui.agendas import load_agenda
+        from gespreks_tui.catalogue import language
+
+        minutes = load_agenda(kind, language())[0].total_minutes
     store = open_store(ctx)
     try:
         person = store.find_person(employee)
@@ -249,7 +256,7 @@ def invite(ctx: click.Context, employee: str, kind: str, day_text: str, time_tex
         token, stamp = store.calendar_token(), store.clock.now()
     finally:
         store.close()
-    event = invitation(person.name, person.id, kind, start, minutes, token, location)
+    event = invitation(person.name, person.id, kind, start, minutes, token, location, stamp)
     needed = settings.kind(kind).procedure().invitation_days
     ahead = (start.date() - day).days
     if ahead < needed:  # still written: the organisation's rule, not ours to enforce

@@ -39,6 +39,21 @@ def echo_safe(text: object = "", err: bool = False, nl: bool = True) -> None:
     click.echo(safe_lines(str(text)), err=err, nl=nl)
 
 
+def write_stdout(document: str | bytes) -> None:
+    """A document on stdout (``-o -``) exactly as its file would hold it, so a pipe
+    (``gespreks export 2 -o - | gespreks verify -``) gets every byte; on a terminal,
+    text is made safe (``echo_safe``, CRLF shown as plain line ends). Binary (a PDF)
+    never goes to a terminal: the caller refuses that first, in its own words."""
+    import sys
+
+    out = sys.stdout.buffer
+    if out.isatty() and isinstance(document, str):
+        echo_safe(document.replace("\r\n", "\n"), nl=False)
+        return
+    out.write(document.encode("utf-8") if isinstance(document, str) else document)
+    out.flush()
+
+
 def echo_lines(lines: list[str], err: bool = False) -> None:
     """Several lines at once, through ``echo_safe``."""
     echo_safe("\n".join(lines), err=err)
@@ -106,7 +121,12 @@ def minutes(seconds: float) -> int:
     return round(seconds / 60)
 
 
-def summary_table(rows: list[ConversationSummary]) -> list[str]:
+def summary_table(rows: list[ConversationSummary],
+                  procedure: dict[int, str] | None = None) -> list[str]:
+    """``procedure``: a beoordeling's procedure state (issue 18) shown as its status."""
+    from gespreks_tui.kind_names import kind_name
+
+    procedure = procedure or {}
     header = t("cli.list.header", id=t("cli.col.id"), date=t("cli.col.date"),
                kind=t("cli.col.kind"), employee=t("cli.col.employee"),
                manager=t("cli.col.manager"), status=t("cli.col.status"),
@@ -115,19 +135,24 @@ def summary_table(rows: list[ConversationSummary]) -> list[str]:
     for r in rows:
         lines.append(t("cli.list.header", id=r.id,
                        date=moment_day(r.date, r.time_zone, language(), short=True),
-                       kind=t(f"kind.{r.kind}"), employee=r.employee,
-                       manager=r.manager or "-", status=t(f"status.{r.state}"),
+                       kind=kind_name(r.kind), employee=r.employee,
+                       manager=r.manager or "-",
+                       status=t(f"procedure.state.{procedure[r.id]}") if r.id in procedure
+                       else t(f"status.{r.state}"),
                        open=r.open_agreements))
     return lines
 
 
-def summary_json(row: ConversationSummary) -> dict:
+def summary_json(row: ConversationSummary, procedure: str | None = None) -> dict:
     """One row of ``list --json``, in the keys of ``json_format`` (``date`` is
-    ``started_at``, a UTC moment)."""
+    ``started_at``, a UTC moment; ``procedure_state``: a beoordeling's only, as
+    ``show --json`` has ``procedure`` for a beoordeling only)."""
     from gespreks_tui.cli.json_format import renamed
 
     data = {**asdict(row), "kind": str(row.kind), "status": str(row.status),
             "sign_off": str(row.sign_off)}
+    if procedure is not None:
+        data["procedure_state"] = procedure
     del data["time_zone"]
     return renamed(data, {"date": "started_at"})
 
@@ -142,7 +167,9 @@ def agreement_line(a: Agreement) -> str:
 def conversation_text(
     c: Conversation, notes: dict, agreements: list[Agreement], follow_ups: list[FollowUp],
     private: bool, trails: dict[int, list] | None = None,
+    served: dict[int, str] | None = None,
 ) -> list[str]:
+    """``show``'s text; ``served``: the titles of the goals agreements serve, by goal id."""
     used = sum(p.used_seconds for p in c.phases)
     lines = [
         t("show.title", kind=t(f"kind.{c.kind}").capitalize(), employee=c.employee_name,
@@ -169,16 +196,21 @@ def conversation_text(
             lines.append("  " + t("show.private_label"))
             lines += ["    " + line for line in secret.splitlines()]
     lines += ["", t("show.agreements")]
-    lines += [line for a in agreements for line in _agreement_with_trail(a, trails)] or [
+    lines += [line for a in agreements
+              for line in _agreement_with_trail(a, trails, served or {})] or [
         "  " + t("show.no_agreements")]
     if not private and any(v == Visibility.PRIVATE and body for (_, v), body in notes.items()):
         lines += ["", t("show.private_hidden")]
     return lines
 
 
-def _agreement_with_trail(a: Agreement, trails: dict[int, list] | None) -> list[str]:
-    """The agreement's line with its number, then its trail (made, followed up, outcomes)."""
-    return ["  " + t("show.agreement_id", line=agreement_line(a), id=a.id)] + [
+def _agreement_with_trail(a: Agreement, trails: dict[int, list] | None,
+                          served: dict[int, str]) -> list[str]:
+    """The agreement's line with its number, the goal it serves, then its trail (made,
+    followed up, outcomes)."""
+    goal = (["      " + t("goals.cli.show.serves", id=a.goal_id, title=served[a.goal_id])]
+            if a.goal_id in served else [])
+    return ["  " + t("show.agreement_id", line=agreement_line(a), id=a.id)] + goal + [
         "      " + trail_line(step) for step in (trails or {}).get(a.id, [])]
 
 

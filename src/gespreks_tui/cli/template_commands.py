@@ -8,11 +8,12 @@ import click
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.cli.completion import complete_employee
-from gespreks_tui.cli.options import UserError, common_options, open_store
+from gespreks_tui.cli.options import KIND, UserError, common_options, open_store
 from gespreks_tui.cli.render import echo_document, echo_safe
+from gespreks_tui.kind_names import kind_name
 from gespreks_tui.model import Kind
 
-KINDS = click.Choice([k.value for k in Kind], case_sensitive=False)
+KINDS = KIND  # names and aliases of the kinds (issue 18)
 
 
 def _template_lines(info) -> list[str]:
@@ -105,7 +106,7 @@ def copy(kind: str, force: bool, points: str | None) -> None:
 
         raise UserError(t("templates.copy.failed", path=error.filename or kind,
                           reason=os_reason(error)), 2) from error
-    echo_safe(t("templates.copy.done", path=path, kind=t(f"kind.{kind.lower()}"),
+    echo_safe(t("templates.copy.done", path=path, kind=kind_name(kind),
                 language=lang))
 
 

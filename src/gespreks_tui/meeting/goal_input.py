@@ -47,8 +47,9 @@ class GoalInput:
 
 def offered_prompts(store: Store, c: Conversation) -> tuple[str, ...]:
     """The goal prompts this conversation's template asks (empty: it sets no goals),
-    stored with the conversation when it was created (``Store.goal_prompts``)."""
-    return tuple(store.goal_prompts(c.id))
+    stored with the conversation when it was created (``Store.offered_goal_prompts``:
+    for a doelstellingengesprek stored before that, the built-in template's)."""
+    return tuple(store.offered_goal_prompts(c.id))
 
 
 def scale_labels(store: Store, conversation_id: int) -> tuple[str, ...]:

@@ -3,50 +3,46 @@
 Part of ``Meeting`` (a base class of it, like ``AgreementWork``), Textual-free.
 A doelstellingengesprek (any conversation whose template offers goal prompts)
 sets goals and splits them into steps; every later conversation of the same
-employee reviews the goals still open (progress and a comment, steps ticked);
-a beoordelingsgesprek judges them on its own scale. Each *store work* method
-writes through the store (which refuses bad input with a ``UserError`` and
-stores nothing half) and then replaces the lists it changed, so the UI thread
-never sees half an update.
+employee in a goal's period reviews the goals still open (progress and a
+comment, steps ticked); a beoordelingsgesprek judges them on its own scale,
+also those whose period ended unjudged (``past_period``; the rule is
+``gespreks_tui.goal_period``, applied by ``Store.open_goals``). Deleting and
+bringing back is ``goal_undo``. Each *store work* method writes through the
+store (which refuses bad input with a ``UserError`` and stores nothing half)
+and then replaces the lists it changed, so the UI thread never sees half an
+update.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.goal_period import conversation_day
+from gespreks_tui.goal_period import past_period as ended_before
 from gespreks_tui.goals import Goal, GoalProgress, GoalReview, GoalStep
 from gespreks_tui.meeting.goal_input import (
-    GOAL_FIELDS,
     GoalInput,
     offered_prompts,
     scale_labels,
 )
+from gespreks_tui.meeting.goal_undo import GoalUndo
 from gespreks_tui.model import Agreement, Conversation, Kind
 from gespreks_tui.store import Store
 
 __all__ = ["GoalInput", "GoalWork", "offered_prompts", "scale_labels"]
 
-@dataclass(frozen=True)
-class _Deleted:
-    """One entry of the undo stack: a goal (with the agreements linked to it) or a step."""
 
-    goal: Goal | None = None
-    step: GoalStep | None = None
-    linked: tuple[int, ...] = ()
-
-
-class GoalWork:
-    """Goals set in the meeting, goals it reviews, and the undo stack of deletions."""
+class GoalWork(GoalUndo):
+    """Goals set in the meeting, goals it reviews (and, from ``GoalUndo``, the undo
+    stack of deletions)."""
 
     store: Store
     conversation: Conversation
     agreements: list[Agreement]
     goals: list[Goal]  # set in this conversation, in their order
-    open_goals: list[Goal]  # set earlier for this employee, still to follow
+    open_goals: list[Goal]  # set earlier for this employee, to follow up now (in period)
     goal_prompts: tuple[str, ...]
-    _goal_undo: list[_Deleted]
 
     if TYPE_CHECKING:  # provided by Meeting
         @property
@@ -104,6 +100,12 @@ class GoalWork:
         """This conversation's review (or judgment) of ``goal``, if recorded."""
         return goal.review_in(self.id)
 
+    def past_period(self, goal: Goal) -> bool:
+        """The goal's period ended before this conversation's day (listed only to be
+        judged in a beoordeling: ``goal_period``)."""
+        c = self.conversation
+        return ended_before(goal, conversation_day(c.started_at or c.created_at, c.time_zone))
+
     def earlier_reviews(self, goal: Goal) -> list[GoalReview]:
         """The goal's history before this conversation, oldest first."""
         return [r for r in goal.reviews if r.conversation_id != self.id]
@@ -136,50 +138,6 @@ class GoalWork:
         self._reload_goals()
         return saved
 
-    def delete_goal(self, goal: Goal) -> Goal:
-        """Remove a goal set here (with its steps); ``undo_goal`` brings it back."""
-        linked = tuple(a.id for a in self.agreements if a.goal_id == goal.id)
-        self.store.remove_goal(goal.id)
-        self._goal_undo = [*self._goal_undo, _Deleted(goal=goal, linked=linked)]
-        self._reload_goals()
-        return goal
-
-    @property
-    def can_undo_goal(self) -> bool:
-        return bool(self._goal_undo) and not self.read_only
-
-    def undo_goal(self) -> Goal | GoalStep | None:
-        """Bring back the goal or step deleted last (None: nothing to undo)."""
-        if not self._goal_undo:
-            return None
-        last = self._goal_undo[-1]
-        restored: Goal | GoalStep
-        if last.goal is not None:
-            restored = self._restore_goal(last.goal, last.linked)
-        else:
-            assert last.step is not None
-            restored = self._restore_step(last.step, last.step.goal_id)
-        self._goal_undo = self._goal_undo[:-1]
-        self._reload_goals()
-        return restored
-
-    def _restore_goal(self, goal: Goal, linked: tuple[int, ...]) -> Goal:
-        fields = {name: getattr(goal, name) for name in GOAL_FIELDS}
-        again = self.store.add_goal(goal.conversation_id, goal.kind, goal.title, **fields)
-        for step in goal.steps:
-            self._restore_step(step, again.id)
-        for agreement_id in linked:
-            self.store.link_agreement(agreement_id, again.id)
-        if linked:
-            self.agreements = self.store.agreements(self.id)
-        return again
-
-    def _restore_step(self, step: GoalStep, goal_id: int) -> GoalStep:
-        again = self.store.add_step(goal_id, step.text, step.due_date)
-        if step.done_in is not None:
-            self.store.tick_step(again.id, step.done_in, True)
-        return again
-
     # -- steps (store work) ----------------------------------------------------------
     def save_step(self, goal_id: int, step: GoalStep | None, text: str,
                   due_date: str | None) -> GoalStep:
@@ -193,12 +151,6 @@ class GoalWork:
         self._reload_goals()
         return saved
 
-    def delete_step(self, step: GoalStep) -> GoalStep:
-        self.store.remove_step(step.id)
-        self._goal_undo = [*self._goal_undo, _Deleted(step=step)]
-        self._reload_goals()
-        return step
-
     def tick_step(self, step: GoalStep) -> GoalStep:
         """Tick an open step done in this conversation, or a done one open again."""
         self.store.tick_step(step.id, self.id, step.done_in is None)
@@ -209,12 +161,22 @@ class GoalWork:
     def review_goal(self, goal: Goal, progress: GoalProgress | None, comment: str = "",
                     score: int | None = None, score_comment: str = "") -> GoalReview | None:
         """Record the progress of an earlier goal with its comment; in a beoordeling also
-        the judgment (a score on its scale, or none) with its own comment."""
+        the judgment (a score on its scale, or none) with its own comment.
+
+        Nothing chosen and nothing written is "not discussed": what this conversation
+        had recorded of the goal is taken back (``forget_review``), so 0 and the
+        dialog's "not discussed" lead back to where the goal was before."""
+        here = self.review_here(self.goal_of(goal.id) or goal)
         review = None
-        if progress is not None or comment or not self.judges_goals:
+        if progress is not None or comment or (here and (here.progress or here.comment)):
             review = self.store.review_goal(self.id, goal.id, progress, comment)
-        if self.judges_goals and (score is not None or score_comment):
+        if self.judges_goals and (score is not None or score_comment or (
+                here is not None and (here.score is not None or here.score_comment))):
             review = self.store.judge_goal(self.id, goal.id, score, score_comment)
+        if review is not None and not (review.progress or review.comment
+                                       or review.score is not None or review.score_comment):
+            self.store.forget_review(self.id, goal.id)
+            review = None
         self._reload_goals()
         return review
 
@@ -222,6 +184,10 @@ class GoalWork:
         """Link an agreement of this meeting to the goal it serves (None: to none)."""
         self.store.link_agreement(agreement_id, goal_id)
         self.agreements = self.store.agreements(self.id)
+
+    def goal_titles(self) -> dict[int, str]:
+        """The titles of the goals an agreement of this meeting may serve, by id."""
+        return {g.id: g.title for g in self.goal_choices()}
 
     def goal_choices(self) -> list[Goal]:
         """The goals an agreement of this meeting may serve: set here, or still open."""

@@ -37,7 +37,7 @@ def _same(a: Entry, b: Entry) -> bool:
 
 def draft_change_lines(record: ConversationRecord, lang: str) -> list[str]:
     """The lines about the draft ([] when the conversation did not start from one)."""
-    frozen = getattr(record, "draft", None)  # store.drafts.DraftedRecord
+    frozen = getattr(record, "draft", None)  # store.drafted_record.DraftedRecord
     if frozen is None:
         return []
     scale, draft = frozen.scale, frozen.draft

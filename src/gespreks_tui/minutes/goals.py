@@ -3,8 +3,8 @@
 ``goal_section(record, lang)`` gives the Markdown lines ``render`` puts before
 the agreements; no lines at all for a conversation without goals, so its
 minutes stay byte-identical to those of before goals existed. The goals come
-from the record as of that conversation (``store.goals``: only reviews up to
-it, a step done only when it was ticked by then), so rendering earlier
+from the record as of that conversation (``store.goal_reads``: only reviews
+up to it, a step done only when it was ticked by then), so rendering earlier
 minutes again never shows what a later conversation recorded.
 
 - Goals set here (a doelstellingengesprek): per goal a heading with its kind,
@@ -19,7 +19,7 @@ All user text passes through ``inline``; dates are written as dates.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.display_time import day_text, iso_day, moment_day
@@ -68,8 +68,10 @@ def step_lines(goal: Goal, conversation_id: int | None, zone: str, lang: str) ->
     def tr(key: str, **values: object) -> str:
         return t(key, lang=lang, **values)
 
-    return ["- " + tr("goals.minutes.step", number=number, text=inline(s.text),
-                      due=day(s.due_date, tr("goals.minutes.no_due"), lang),
+    # A step without a date says so ("zonder datum"), not "uiterlijk: geen datum".
+    return ["- " + tr("goals.minutes.step" if s.due_date else "goals.minutes.step_no_due",
+                      number=number, text=inline(s.text),
+                      due=day(s.due_date, "", lang),
                       state=step_state(s, conversation_id, zone, tr, lang))
             for number, s in enumerate(goal.steps, 1)]
 
@@ -167,3 +169,11 @@ def goal_section(record: ConversationRecord, lang: str) -> list[str]:
     if record.goals_reviewed:
         lines += _reviewed_lines(record, lang)
     return lines
+
+
+def serves_text(goal_id: int | None, served: Mapping[int, str], lang: str) -> str:
+    """After an agreement's line: the goal it serves (" (voor doel: …)"); "" for none, so
+    the minutes of a conversation without linked agreements stay as they were."""
+    if goal_id is None or goal_id not in served:
+        return ""
+    return " " + t("goals.minutes.serves", lang=lang, title=inline(served[goal_id]))

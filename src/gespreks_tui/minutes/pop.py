@@ -11,7 +11,8 @@ signature lines — it is a summary, not a record to confirm.
 ``read_pop(store, employee_id, period)`` reads what it shows; the rest are
 pure functions of that ``Pop``. A period is a year ("2026") or two days
 ("2026-01-01..2026-12-31"), see ``parse_period``; a goal belongs to it when
-its own period overlaps it (a goal without a period: by the day it was set).
+its own period overlaps it (without a start it counts from the day it was set,
+without an end it runs on).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import t
 from gespreks_tui.display_time import day_text, moment_day
+from gespreks_tui.goal_period import conversation_day
 from gespreks_tui.goals import Goal, GoalError, GoalKind
 from gespreks_tui.markdown_escape import inline
 from gespreks_tui.minutes.goals import answer_lines, day, period_text, score_text, step_lines
@@ -77,14 +79,11 @@ def parse_period(text: str | None) -> Period:
 
 
 def in_period(goal: Goal, set_on: str, period: Period) -> bool:
-    """Whether the goal's own period (else the day it was set) overlaps ``period``."""
+    """Whether the goal's time overlaps ``period``: from its start (without one: the day
+    it was set, ``set_on``, ISO) to its end (without one: open-ended)."""
     start, end = period
-    first = goal.period_start or (goal.period_end if goal.period_end else set_on[:10])
-    last = goal.period_end or (goal.period_start if goal.period_start else set_on[:10])
-    if goal.period_start and not goal.period_end:
-        last = "9999-12-31"
-    if goal.period_end and not goal.period_start:
-        first = "0000-01-01"
+    last = goal.period_end or "9999-12-31"
+    first = min(goal.period_start or set_on[:10], last)  # an end before the day set
     return (end is None or first <= end) and (start is None or last >= start)
 
 
@@ -102,8 +101,11 @@ def read_pop(store: Store, employee_id: int, period: Period = (None, None),
             held[cid] = Held(c.id, c.kind, c.started_at or c.created_at, c.time_zone)
         return held[cid]
 
-    goals = tuple(g for g in every if in_period(g, conversation(g.conversation_id).moment,
-                                                period))
+    def set_on(goal: Goal) -> str:
+        held = conversation(goal.conversation_id)
+        return conversation_day(held.moment, held.zone).isoformat()
+
+    goals = tuple(g for g in every if in_period(g, set_on(g), period))
     actions = {}
     scales: dict[int, tuple[str, ...]] = {}
     for g in goals:

@@ -88,6 +88,8 @@ def open_lines(p: Procedure, lang: str | None = None) -> list[str]:
     lang = lang or language()
     lines = [t(f"procedure.show.term.{what}", date=day_text(when, lang), lang=lang)
              for what, when in p.running_terms()]
+    if p.before_procedure and p.state != AppraisalState.FINAL:
+        lines.append(t("procedure.show.before", lang=lang))
     if p.terms.second_assessor and p.state != AppraisalState.FINAL and not p.second_agrees:
         lines.append(t("procedure.show.second_needed", lang=lang))
     return lines

@@ -36,7 +36,7 @@ from gespreks_tui.errors import MinutesError
 from gespreks_tui.fingerprint import canonical, issued_content, sha256_of
 from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.minutes.footer import render_footer
-from gespreks_tui.minutes.goals import goal_section
+from gespreks_tui.minutes.goals import goal_section, serves_text
 from gespreks_tui.model import Agreement, Conversation, FollowUp, Score, Visibility
 from gespreks_tui.record import ConversationRecord
 
@@ -110,6 +110,7 @@ def render_content(
     c: Conversation, notes: Mapping, agreements: Iterable[Agreement],
     follow_ups: Iterable[FollowUp], lang: str, scores: Iterable[Score] = (),
     overall: tuple[int | None, str] = (None, ""), goals: Iterable[str] = (),
+    served: Mapping[int, str] | None = None,
 ) -> str:
     """The canonical content above the fingerprint line.
 
@@ -150,7 +151,7 @@ def render_content(
             "minutes.agreement", text=inline(a.text),
             owner=tr(f"owner.{a.owner}") if a.owner else tr("minutes.owner_none"),
             due=_date(a.due_date, tr("minutes.no_due"), lang),
-            status=state_word(a, lang)))
+            status=state_word(a, lang)) + serves_text(a.goal_id, served or {}, lang))
     if not agreements:
         lines.append("*" + tr("minutes.no_agreements") + "*")
     lines.append("")
@@ -188,7 +189,8 @@ def record_content(record: ConversationRecord, lang: str | None = None) -> str:
     content = render_content(record.conversation, notes, record.agreements_as_concluded,
                              record.follow_ups,
                              lang or record.conversation.language, record.scores, record.overall,
-                             goal_section(record, lang or record.conversation.language))
+                             goal_section(record, lang or record.conversation.language),
+                             record.served_goals)
     from gespreks_tui.minutes.draft_changes import with_draft_changes  # issue 18: a draft
 
     return with_draft_changes(content, record, lang or record.conversation.language)

@@ -12,10 +12,13 @@ derive from each other):
 - ``people``, ``conversations``, ``minutes``, ``appraisal``: the records of a
   conversation; ``revisions``: a conversation as one record for its minutes;
   ``agreements``: agreements and their follow-ups;
-- ``goals``: goals and their steps (issue 20); ``goal_reviews``: their reviews
-  and judgments in later conversations, and the agreements that serve them;
+- goals (issue 20), each mixin deriving from the one before: ``goal_reads``
+  (reading goals), ``goal_steps`` (their steps), ``goals`` (setting goals),
+  ``goal_reviews`` (their reviews and judgments later, the goals a
+  conversation follows up, and the agreements that serve them);
 - ``appraisal_procedure``: a beoordeling's procedure (states, terms, second
-  assessor) and its running terms in ``due``;
+  assessor) and its running terms in ``due``; ``calendar_history``: what a
+  calendar file may have held (for cancelled events);
 - across the cycle: ``agreement_trails`` (trails, done in between),
   ``collectives`` (collective agreements), ``due`` (what is due);
 - ``housekeeping``: correcting typos and mistakes (rename, remove, discard);
@@ -32,6 +35,7 @@ from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.appraisal_procedure import ProcedureMixin
 from gespreks_tui.store.base import StoreBase
+from gespreks_tui.store.calendar_history import CalendarHistoryMixin
 from gespreks_tui.store.collectives import CollectivesMixin
 from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.drafts import DraftsMixin
@@ -55,7 +59,7 @@ from gespreks_tui.store.secure_delete import SecureDeleteMixin
 class Store(
     ProcedureMixin, DraftsMixin, HousekeepingMixin, MinutesMixin, RevisionsMixin, RetentionMixin, ErasureMixin,
     PersonExportMixin, ConversationsMixin, CollectivesMixin, AgreementTrailsMixin, AgreementsMixin, PeopleMixin,
-    SecureDeleteMixin, AppraisalMixin, GoalReviewsMixin, GoalsMixin, DueMixin, StoreBase,
+    SecureDeleteMixin, AppraisalMixin, GoalReviewsMixin, GoalsMixin, CalendarHistoryMixin, DueMixin, StoreBase,
 ):
     """The database of one installation; see the mixins for the methods."""
 

@@ -8,63 +8,112 @@ Each refusal is one ``StoreError`` and stores nothing.
 
 The terms come from the configuration (``config.toml``, ``[kinds.beoordeling]``),
 read through ``procedure_terms``; a test sets ``procedure_config`` instead.
-``due`` adds the procedure's running terms (provisional, objection, final) to
-``DueMixin``'s list, in the same order, so a limited list is still the head of
-the full one.
+What is due (``due``, ``due_count``) includes the procedure's running terms
+(provisional, objection, final): one more query among ``DueMixin``'s kinds,
+worked out and ordered by SQLite (``_RUNNING``), so the start screen reads only
+the few it shows and counts the rest.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING
 
-from gespreks_tui.appraisal_procedure import (
-    AppraisalState,
-    AppraisalStep,
-    Procedure,
-    ProcedureTerms,
-    applies_to,
-    procedure_of,
-    refusal,
-)
 from gespreks_tui.db import StoreError
 from gespreks_tui.errors import Term
-from gespreks_tui.model import DueItem, DueKind, Kind
-from gespreks_tui.record import ConversationRecord
+from gespreks_tui.model import Kind
 from gespreks_tui.settings import CALENDAR_SETTING, MANAGER_SETTING
 from gespreks_tui.store.base import locked
-from gespreks_tui.store.days import as_date
-from gespreks_tui.store.due import DueMixin, _sort_key
+from gespreks_tui.store.due import DueMixin
 from gespreks_tui.store.sign_off import SignOffMixin
 
+# The procedure's rules (``gespreks_tui.appraisal_procedure``) are imported where a
+# method needs them: a start into a meeting that is no beoordeling never does (issue 19).
 if TYPE_CHECKING:
+    from gespreks_tui.appraisal_procedure import AppraisalState, AppraisalStep, Procedure
     from gespreks_tui.config_schema import Config
+    from gespreks_tui.procedure_terms import ProcedureTerms
+    from gespreks_tui.record import ConversationRecord
 
 TEXT_MOST_CHARS = 10_000
 NAME_MOST_CHARS = 200
 
-# Beoordelingen whose procedure has not ended, with what ``due`` needs to know.
+# The running terms of every beoordeling whose procedure has not ended, as rows of
+# ``DueMixin``'s shape (one query among its kinds, read in date order or counted).
+# SQLite works out what ``procedure_of``/``Procedure.running_terms`` do in Python,
+# per conversation once (``running`` is materialized):
+# - besproken (concluded; its newest revision not handed over, no objection): the
+#   provisional result, ``:provisional`` days after the day it ended;
+# - voorlopig (the newest revision handed over): the objection term (the hand-over's
+#   ``until``) and the final decision, ``:final`` days after that;
+# - bezwaar (an objection recorded): the final decision, ``:final`` days after it.
+# A day that is not a real YYYY-MM-DD gives no term (``date(x) = x``), as in Python.
+# The conversations come from the partial index ``conversations_appraisals_ended``
+# (migration 15: its terms written as it has them), read in one pass.
+# ``tests/test_store_due.py`` checks these rows against ``running_terms``.
 _RUNNING = """
-select c.id, c.ended_at, c.kind, p.id as employee_id, p.name,
-       (select max(revision) from minutes_revisions x where x.conversation_id = c.id)
-           as latest,
-       h.handed_at, h.until, r.revision as handed_revision,
-       (select s.at from appraisal_steps s where s.conversation_id = c.id
-        and s.state = 'bezwaar') as objected_at
-from conversations c
-join people p on p.id = c.employee_id
-left join handovers h on h.id = (select h2.id from handovers h2 join minutes_revisions r2
-    on r2.id = h2.revision_id where r2.conversation_id = c.id order by r2.revision desc limit 1)
-left join minutes_revisions r on r.id = h.revision_id
-where c.kind = 'beoordeling' and c.status in ('concluded', 'confirmed')
-  and (p.left_on is null or p.left_on > :today) {only}
-  and not exists (select 1 from appraisal_steps s where s.conversation_id = c.id
-                  and s.state = 'definitief')
+with running as materialized (
+    select c.id as conversation_id, c.ended_at, p.id as employee_id, p.name,
+           (select max(revision) from minutes_revisions x where x.conversation_id = c.id)
+               as latest,
+           h.until, r.revision as handed_revision,
+           (select s.at from appraisal_steps s where s.conversation_id = c.id
+            and s.state = 'bezwaar') as objected_at
+    from conversations c
+    join people p on p.id = c.employee_id
+    left join handovers h on h.id = (select h2.id from handovers h2
+        join minutes_revisions r2 on r2.id = h2.revision_id
+        where r2.conversation_id = c.id order by r2.revision desc limit 1)
+    left join minutes_revisions r on r.id = h.revision_id
+    where c.kind = 'beoordeling' and c.status in ('concluded', 'confirmed') {here} {only}
+      and not exists (select 1 from appraisal_steps s where s.conversation_id = c.id
+                      and s.state = 'definitief')
+      and (c.ended_at >= :since or coalesce(h.handed_at, '') >= :since
+           or exists (select 1 from appraisal_steps s where s.conversation_id = c.id))
+),
+terms as (
+    select 'provisional' as due_kind, substr(ended_at, 1, 10) as day, :provisional as later,
+           running.* from running
+    where objected_at is null and (handed_revision is null or handed_revision != latest)
+    union all
+    select 'objection', substr(until, 1, 10), '+0 days', running.* from running
+    where objected_at is null and handed_revision = latest
+    union all
+    select 'final', substr(coalesce(objected_at, until), 1, 10), :final, running.*
+    from running where objected_at is not null or handed_revision = latest
+)
+select * from (
+    select due_kind, date(day, later) as date, null as id, null as text, null as owner,
+           conversation_id, null as collective_id, handed_revision as revision,
+           'beoordeling' as kind, employee_id, name
+    from terms where date(day) = day
+) where date <= :limit
+"""
+
+
+# The state of each beoordeling among some conversations, as ``procedure_of`` derives
+# it (final, objection, handed over on its newest revision, concluded, concept), in
+# one query for a list (``appraisal_states``); ``tests/test_procedure_store.py``
+# checks it against ``appraisal_state`` in every state.
+_STATES = """
+select c.id, case
+    when exists (select 1 from appraisal_steps s where s.conversation_id = c.id
+                 and s.state = 'definitief') then 'definitief'
+    when exists (select 1 from appraisal_steps s where s.conversation_id = c.id
+                 and s.state = 'bezwaar') then 'bezwaar'
+    when c.status not in ('concluded', 'confirmed') then 'concept'
+    when (select max(r.revision) from handovers h join minutes_revisions r
+          on r.id = h.revision_id where r.conversation_id = c.id)
+         = (select max(x.revision) from minutes_revisions x where x.conversation_id = c.id)
+         then 'voorlopig'
+    else 'besproken' end
+from conversations c where c.kind = 'beoordeling' and c.id in ({ids})
 """
 
 
 def _step(row: dict) -> AppraisalStep:
+    from gespreks_tui.appraisal_procedure import AppraisalState, AppraisalStep
+
     agrees = row["agrees"]
     return AppraisalStep(id=row["id"], conversation_id=row["conversation_id"],
                          state=AppraisalState(row["state"]) if row["state"] else None,
@@ -94,6 +143,7 @@ def _clean_name(name: str, path: object) -> str:
 
 class ProcedureMixin(SignOffMixin, DueMixin):
     procedure_config: Config | None = None  # None: ``config.current()`` (tests set one)
+    _procedure_since: str | None = None  # read once (``procedure_since``)
 
     def procedure_terms(self) -> ProcedureTerms:
         """The beoordeling's terms from the configuration (defaults where it has none)."""
@@ -113,13 +163,27 @@ class ProcedureMixin(SignOffMixin, DueMixin):
     @locked
     def conversation_record(self, conversation_id: int) -> ConversationRecord:
         """The record (``SignOffMixin``'s); a beoordeling's with its procedure."""
+        from gespreks_tui.appraisal_procedure import applies_to, procedure_of
+
         with self._snapshot():
             record = super().conversation_record(conversation_id)
             if not applies_to(record.conversation.kind):
                 return record
             steps = tuple(self.appraisal_steps(conversation_id))
         return replace(record, procedure=procedure_of(
-            record, steps, self.procedure_terms(), self.get_setting(MANAGER_SETTING) or ""))
+            record, steps, self.procedure_terms(), self.get_setting(MANAGER_SETTING) or "",
+            self.procedure_since()))
+
+    @locked
+    def procedure_since(self) -> str:
+        """When the procedure came to this database (migration 12 applied): older
+        beoordelingen run no terms (``Procedure.before_procedure``). Read once: a
+        migration is applied before the store opens and never changes after."""
+        if self._procedure_since is None:
+            row = self.db.execute(
+                "select applied_at from migrations where version = 12").fetchone()
+            self._procedure_since = row[0] if row else ""
+        return self._procedure_since
 
     @locked
     def appraisal_procedure(self, conversation_id: int) -> Procedure:
@@ -135,6 +199,20 @@ class ProcedureMixin(SignOffMixin, DueMixin):
         return self.appraisal_procedure(conversation_id).state
 
     @locked
+    def appraisal_states(self, conversation_ids: list[int]) -> dict[int, AppraisalState]:
+        """Conversation id -> procedure state for the beoordelingen among the ids (others
+        are left out): one query for a whole list, the same states as ``appraisal_state``."""
+        from gespreks_tui.appraisal_procedure import AppraisalState
+
+        found: dict[int, AppraisalState] = {}
+        for start in range(0, len(conversation_ids), 500):  # SQLite's variable limit
+            chunk = conversation_ids[start:start + 500]
+            sql = _STATES.format(ids=", ".join("?" * len(chunk)))
+            found.update((cid, AppraisalState(state))
+                         for cid, state in self.db.execute(sql, chunk).fetchall())
+        return found
+
+    @locked
     def calendar_token(self) -> str:
         """A random name of this database for calendar UIDs, made once and kept."""
         token = self.get_setting(CALENDAR_SETTING)
@@ -147,6 +225,8 @@ class ProcedureMixin(SignOffMixin, DueMixin):
 
     # -- writing -------------------------------------------------------------------
     def _check(self, conversation_id: int, step: AppraisalState | None) -> Procedure:
+        from gespreks_tui.appraisal_procedure import refusal
+
         procedure = self.appraisal_procedure(conversation_id)
         why = refusal(procedure, step)
         if why is not None:
@@ -156,6 +236,8 @@ class ProcedureMixin(SignOffMixin, DueMixin):
 
     def _insert(self, conversation_id: int, state: AppraisalState | None, by: str,
                 text: str, agrees: bool | None) -> AppraisalStep:
+        from gespreks_tui.appraisal_procedure import AppraisalStep
+
         now = self.now()
         cursor = self.db.execute(
             "insert into appraisal_steps (conversation_id, state, at, by, text, agrees) "
@@ -172,6 +254,8 @@ class ProcedureMixin(SignOffMixin, DueMixin):
 
         Allowed after the term too: ``Procedure.objection_late`` then says so.
         """
+        from gespreks_tui.appraisal_procedure import AppraisalState
+
         body = _clean_text(text, self.path, "procedure.no_text")
         with self.db.atomic():
             self._check(conversation_id, AppraisalState.OBJECTION)
@@ -199,6 +283,8 @@ class ProcedureMixin(SignOffMixin, DueMixin):
                      by: str | None = None) -> AppraisalStep:
         """Make the result final (definitief); refused without the second assessor's
         agreement where the configuration asks for one."""
+        from gespreks_tui.appraisal_procedure import AppraisalState
+
         body = _clean_text(remark, self.path)
         with self.db.atomic():
             self._check(conversation_id, AppraisalState.FINAL)
@@ -211,50 +297,10 @@ class ProcedureMixin(SignOffMixin, DueMixin):
                                 _clean_name(who, self.path) if who else "", body, None)
 
     # -- what is due ---------------------------------------------------------------
-    def _procedure_due(self, today: date | str, within_days: int,
-                       employee_id: int | None) -> list[DueItem]:
-        params, only, day = self._due_params(today, within_days, employee_id)
-        limit = date.fromisoformat(params["limit"])
+    def _due_kinds(self, params: dict) -> list[str]:
+        """``DueMixin``'s kinds and the procedure's running terms (see ``_RUNNING``)."""
         terms = self.procedure_terms()
-        items = []
-        for r in self._rows(_RUNNING.format(only=only), params):
-            objected = r["objected_at"]
-            state = (AppraisalState.OBJECTION if objected else
-                     AppraisalState.PROVISIONAL if r["handed_revision"] is not None
-                     and r["handed_revision"] == r["latest"] else AppraisalState.DISCUSSED)
-            procedure = Procedure(
-                r["id"], state, (), terms, _as_day(r["ended_at"]), _as_day(r["handed_at"]),
-                _as_day(r["until"]),
-                AppraisalStep(0, r["id"], AppraisalState.OBJECTION, objected, "")
-                if objected else None)
-            for what, when in procedure.running_terms():
-                if when <= limit:
-                    items.append(DueItem(
-                        kind=DueKind(what), date=when.isoformat(),
-                        employee_id=r["employee_id"], employee=r["name"],
-                        conversation_id=r["id"], conversation_kind=Kind(r["kind"]),
-                        overdue=when < day, days=(when - day).days,
-                        revision=r["handed_revision"]))
-        return items
-
-    @locked
-    def due(self, today: date | str, within_days: int = 14, employee_id: int | None = None,
-            limit: int | None = None) -> list[DueItem]:
-        """``DueMixin.due`` with the appraisal procedure's running terms."""
-        items = super().due(today, within_days, employee_id, limit)
-        items += self._procedure_due(today, within_days, employee_id)
-        items.sort(key=_sort_key)
-        return items if limit is None else items[:limit]
-
-    @locked
-    def due_count(self, today: date | str, within_days: int = 14,
-                  employee_id: int | None = None) -> int:
-        return super().due_count(today, within_days, employee_id) + len(
-            self._procedure_due(today, within_days, employee_id))
-
-
-def _as_day(stamp: str | None) -> date | None:
-    try:
-        return as_date(stamp[:10]) if stamp else None
-    except (TypeError, ValueError):
-        return None
+        params["provisional"] = f"+{int(terms.provisional_days)} days"
+        params["final"] = f"+{int(terms.final_days)} days"
+        params["since"] = self.procedure_since()
+        return [*super()._due_kinds(params), _RUNNING]

@@ -17,33 +17,21 @@ that is not (or no longer) a draft.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from gespreks_tui.agendas import AgendaTemplate
-from gespreks_tui.appraisal_scale import Scale
-from gespreks_tui.draft_form import Draft, DraftError, Entry, criteria_of
 from gespreks_tui.errors import Term
 from gespreks_tui.model import Conversation, Kind, Status
-from gespreks_tui.record import ConversationRecord
 from gespreks_tui.settings import MANAGER_SETTING
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.revisions import RevisionsMixin
 
-
-@dataclass(frozen=True)
-class FrozenDraft:
-    """The draft as it was when the meeting started from it."""
-
-    draft: Draft
-    frozen_at: str
-    scale: Scale
-
-
-@dataclass(frozen=True)
-class DraftedRecord(ConversationRecord):
-    """A conversation's record with the draft it started from (``draft`` None: none)."""
-
-    draft: FrozenDraft | None = None
+# ``draft_form`` and the record with its draft (``store.drafted_record``) are imported
+# by the methods that use them: a start into a meeting needs neither (issue 19).
+if TYPE_CHECKING:
+    from gespreks_tui.agendas import AgendaTemplate
+    from gespreks_tui.draft_form import Draft
+    from gespreks_tui.record import ConversationRecord
+    from gespreks_tui.store.drafted_record import FrozenDraft
 
 
 class DraftsMixin(RevisionsMixin):
@@ -58,6 +46,8 @@ class DraftsMixin(RevisionsMixin):
 
     def _person(self, person_id: int) -> tuple[str, str | None]:
         """(name, left on) of a person (people are ``PeopleMixin``'s; read here by id)."""
+        from gespreks_tui.draft_form import DraftError
+
         row = self.db.execute("select name, left_on from people where id = ?",
                               [person_id]).fetchone()
         if row is None:
@@ -65,6 +55,8 @@ class DraftsMixin(RevisionsMixin):
         return row[0], row[1]
 
     def _check_employee(self, employee_id: int, manager_id: int | None) -> None:
+        from gespreks_tui.draft_form import DraftError
+
         name, left_on = self._person(employee_id)
         manager = self.get_setting(MANAGER_SETTING)
         if employee_id == manager_id or (manager and " ".join(manager.split()).casefold()
@@ -83,6 +75,8 @@ class DraftsMixin(RevisionsMixin):
                      ) -> Conversation:
         """A new draft for ``employee_id`` on ``agenda`` (a beoordeling with criteria),
         with ``draft``'s values; refused (nothing stored) as the module's doc says."""
+        from gespreks_tui.draft_form import DraftError
+
         if agenda.kind != Kind.BEOORDELING or not any(p.criteria for p in agenda.phases):
             raise DraftError("draft.no_criteria")
         with self.db.atomic():
@@ -97,6 +91,8 @@ class DraftsMixin(RevisionsMixin):
         return self.get_conversation(made.id)
 
     def _write_draft(self, conversation_id: int, draft: Draft) -> None:
+        from gespreks_tui.draft_form import DraftError, Entry, criteria_of
+
         c = self.get_conversation(conversation_id)
         if c.status != Status.DRAFT:
             raise DraftError("draft.not_a_draft", id=conversation_id)
@@ -121,6 +117,8 @@ class DraftsMixin(RevisionsMixin):
     def save_draft_score(self, conversation_id: int, position: int, criterion: str,
                          score: int | None, comment: str) -> None:
         """One criterion of a draft (``position`` -1: the overall judgment), as typed."""
+        from gespreks_tui.draft_form import DraftError
+
         with self.db.atomic():
             if self.get_conversation(conversation_id).status != Status.DRAFT:
                 raise DraftError("draft.not_a_draft", id=conversation_id)
@@ -141,6 +139,8 @@ class DraftsMixin(RevisionsMixin):
     @locked
     def draft_values(self, conversation_id: int) -> Draft:
         """The values stored now (of a draft: what the manager drafted)."""
+        from gespreks_tui.draft_form import Draft, Entry
+
         score, comment = self.overall(conversation_id)
         return Draft({s.position: Entry(s.score, s.comment) for s in self.scores(conversation_id)
                       if s.score is not None or s.comment},
@@ -149,6 +149,8 @@ class DraftsMixin(RevisionsMixin):
     @locked
     def start_draft(self, conversation_id: int) -> Conversation:
         """Open the draft as the meeting: status running, its values frozen beside."""
+        from gespreks_tui.draft_form import DraftError
+
         now = self.now()
         with self.db.atomic():
             c = self.get_conversation(conversation_id)
@@ -166,6 +168,9 @@ class DraftsMixin(RevisionsMixin):
     @locked
     def frozen_draft(self, conversation_id: int) -> FrozenDraft | None:
         """The draft a meeting started from, as it was then; None: it had none."""
+        from gespreks_tui.draft_form import Draft, Entry
+        from gespreks_tui.store.drafted_record import FrozenDraft
+
         row = self.db.execute(
             "select draft_frozen_at, draft_overall_score, draft_overall_comment "
             "from conversations where id = ?", [conversation_id]).fetchone()
@@ -186,5 +191,7 @@ class DraftsMixin(RevisionsMixin):
             frozen = self.frozen_draft(conversation_id)
         if frozen is None:
             return record
+        from gespreks_tui.store.drafted_record import DraftedRecord
+
         values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
         return DraftedRecord(**values, draft=frozen)

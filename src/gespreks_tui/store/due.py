@@ -12,7 +12,9 @@ The start screen shows a handful of items out of thousands on a team with
 years of history (issue 19), so SQLite does the ordering: ``due(..., limit=6)``
 reads each kind's rows in date order, merged, and stops once it has ``limit``
 items and every row of the last item's date; ``due_count`` counts without
-building items.
+building items, and keeps the head of each kind it counted for the
+``due(limit)`` that follows; an answer is given again while the data has not
+changed (``store.due_recall``).
 The final order (names by Python's case folding, which SQLite's NOCASE does
 not know) is made in Python over those few rows, so a limited list is always
 the head of the full one.
@@ -21,12 +23,13 @@ the head of the full one.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from datetime import date, timedelta
 
 from gespreks_tui.model import DueItem, DueKind, Kind, Owner
-from gespreks_tui.store.base import StoreBase, locked
+from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date
+from gespreks_tui.store.due_recall import NeedMore, RecallMixin, kept_rows
 
 # One row shape for the three kinds: kind, date, employee, conversation and the
 # agreement's fields (null for the others). Each is read in date order, so a
@@ -83,12 +86,21 @@ select (select count(*) from agreements a
 """
 
 
+KEPT = 64  # rows of each kind ``due_count`` keeps for the ``due(limit)`` that follows
+
+
+# The appraisal procedure's terms (``store.appraisal_procedure``) of one day and
+# employee: per conversation, in the order the procedure runs.
+_STEPS = {DueKind.PROVISIONAL: 1, DueKind.OBJECTION: 2, DueKind.FINAL: 3}
+
+
 def _sort_key(item: DueItem) -> tuple:
+    step = _STEPS.get(item.kind, 0)
     return (item.date, item.employee.casefold(), item.kind != "evaluation",
-            item.agreement_id or 0)
+            item.agreement_id or 0, step > 0, item.conversation_id if step else 0, step)
 
 
-class DueMixin(StoreBase):
+class DueMixin(RecallMixin):
     def _due_params(self, today: date | str, within_days: int,
                     employee_id: int | None) -> tuple[dict, str, date]:
         if within_days < 0:
@@ -98,6 +110,12 @@ class DueMixin(StoreBase):
                   "today": day.isoformat(), "employee": employee_id}
         only = "and p.id = :employee" if employee_id is not None else ""
         return params, only, day
+
+    def _due_kinds(self, params: dict) -> list[str]:
+        """The query of each kind, with ``{only}`` and ``{here}`` to fill in: each reads
+        rows of one shape in date order (``order by date`` is added). A mixin adds its
+        own kinds, and the parameters they need to ``params``."""
+        return [_AGREEMENTS, _EVALUATIONS, _REACTIONS]
 
     def _due_rows(self, sql: str, params: dict) -> Generator[dict, None, None]:
         """The rows of one kind, in date order, read as they are needed."""
@@ -122,19 +140,38 @@ class DueMixin(StoreBase):
         given (see the module: the rest is never read into Python).
         """
         params, only, day = self._due_params(today, within_days, employee_id)
-        kinds = [self._due_rows(sql.format(only=only, here=_HERE), params)
-                 for sql in (_AGREEMENTS, _EVALUATIONS, _REACTIONS)]
+        queries = self._due_kinds(params)
+        stamp, known = self._recall("due", params)
+        if known is not None and (known[0] is None or (limit is not None and limit <= known[0])):
+            return list(known[1] if limit is None else known[1][:limit])
+        _, kept = self._recall("kept", params)  # the heads ``due_count`` read just now
+        try:
+            items = self._merged([kept_rows(*kept[sql]) if kept and sql in kept else
+                                  self._due_rows(sql.format(only=only, here=_HERE), params)
+                                  for sql in queries], day, limit)
+        except NeedMore:
+            items = self._merged([self._due_rows(sql.format(only=only, here=_HERE), params)
+                                  for sql in queries], day, limit)
+        self._remember("due", stamp, params, (limit, items))
+        return list(items)
+
+    def _merged(self, kinds: list[Iterator[dict]], day: date,
+                limit: int | None) -> list[DueItem]:
+        """The items of every kind's rows (each in date order), sorted; the first ``limit``."""
         items: list[DueItem] = []
         last = None  # the stored date of the last item taken
-        for r in heapq.merge(*kinds, key=lambda r: r["date"]):
-            if limit is not None and len(items) >= limit and r["date"] != last:
-                break  # every row of the last item's date is in: the head is complete
-            found = self._due_item(r, day)
-            if found:
-                items += found
-                last = r["date"]
-        for rows in kinds:
-            rows.close()
+        try:
+            for r in heapq.merge(*kinds, key=lambda r: r["date"]):
+                if limit is not None and len(items) >= limit and r["date"] != last:
+                    break  # every row of the last item's date is in: the head is complete
+                found = self._due_item(r, day)
+                if found:
+                    items += found
+                    last = r["date"]
+        finally:
+            for rows in kinds:
+                if isinstance(rows, Generator):
+                    rows.close()
         items.sort(key=_sort_key)
         return items if limit is None else items[:limit]
 
@@ -143,12 +180,25 @@ class DueMixin(StoreBase):
                   employee_id: int | None = None) -> int:
         """How many items ``due`` would list (rows with an unreadable date included)."""
         params, only, _ = self._due_params(today, within_days, employee_id)
-        total = 0
-        for sql in (_EVALUATIONS, _REACTIONS) + ((_AGREEMENTS,) if only else ()):
-            total += self.db.execute(f"select count(*) from ({sql.format(only=only, here=_HERE)})",
-                                     params).fetchone()[0]
+        queries = self._due_kinds(params)
+        stamp, known = self._recall("count", params)
+        if known is not None:
+            return int(known)
+        total, kept = 0, {}
+        for sql in queries:
+            if sql is _AGREEMENTS and not only:
+                continue  # counted below, through the index alone
+            # Counted with the head ``due(limit)`` asks for next: one pass, not two.
+            rows = self._rows(f"select *, count(*) over () as due_total from "
+                              f"({sql.format(only=only, here=_HERE)}) order by date "
+                              f"limit {KEPT}", params)
+            found = rows[0]["due_total"] if rows else 0
+            total += found
+            kept[sql] = (rows, len(rows) == found)
         if not only:
             total += self.db.execute(_COUNT_AGREEMENTS.format(gone=_GONE), params).fetchone()[0]
+        self._remember("count", stamp, params, int(total))
+        self._remember("kept", stamp, params, kept)
         return int(total)
 
     @staticmethod

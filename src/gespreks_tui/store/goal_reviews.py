@@ -2,17 +2,20 @@
 
 A later conversation of the same employee records progress (``review_goal``)
 and, in a beoordeling, a judgment (``judge_goal``); each is refused once that
-conversation is concluded. It lists the goals still to follow (``open_goals``)
-and those it reviewed (``goals_reviewed_in``), as of itself (see ``goals``).
-An agreement can serve a goal set in its conversation or before it
-(``link_agreement``). Every refusal is a ``GoalError`` raised before anything is
-written; setting goals and their steps is ``goals``.
+conversation is concluded. It lists the goals it follows up (``open_goals``:
+the period rule of ``gespreks_tui.goal_period``) and those it reviewed
+(``goals_reviewed_in``), as of itself (see ``goal_reads``). An agreement can
+serve a goal set in its conversation or before it (``link_agreement``). Every
+refusal is a ``GoalError`` raised before anything is written; setting goals
+is ``goals``, their steps ``goal_steps``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from gespreks_tui.goal_period import conversation_day, follows_up
 from gespreks_tui.goals import (
-    CLOSED,
     Goal,
     GoalError,
     GoalProgress,
@@ -22,7 +25,8 @@ from gespreks_tui.goals import (
 )
 from gespreks_tui.model import Kind
 from gespreks_tui.store.base import locked
-from gespreks_tui.store.goals import _OPEN, _ORDER, GoalsMixin, _review
+from gespreks_tui.store.goal_reads import OPEN, ORDER, review_of
+from gespreks_tui.store.goals import GoalsMixin
 
 
 class GoalReviewsMixin(GoalsMixin):
@@ -36,15 +40,37 @@ class GoalReviewsMixin(GoalsMixin):
 
     @locked
     def open_goals(self, employee_id: int, conversation_id: int) -> list[Goal]:
-        """The goals to review in this conversation: set earlier for this employee and
-        not achieved or dropped before it (one closed in it stays listed), as of it."""
+        """The goals this conversation follows up ("Op te volgen doelen"): set earlier
+        for this employee, not achieved or dropped before it, and in their period on
+        its day (past it: only in a beoordeling, until judged). The rule:
+        ``goal_period.follows_up``; ``goals`` lists them all.
+
+        A concluded conversation sees them as of itself. An open one sees them as
+        they stand now: also the goals of a conversation concluded while it stood
+        open (started before them, resumed after), and only what concluded
+        conversations (and itself) recorded — progress in another conversation
+        still open is not final, so it does not close a goal here."""
         moment = self._moment(conversation_id)
-        found = self._load(
-            f" where g.employee_id = ? and ({_ORDER} < ? or ({_ORDER} = ? and c.id < ?))",
-            [employee_id, moment[0], moment[0], moment[1]], moment)
+        row = self.db.execute("select kind, time_zone, status from conversations where id = ?",
+                              [conversation_id]).fetchone()
+        day = conversation_day(moment[0], row[1])
+        before = f"({ORDER} < ? or ({ORDER} = ? and c.id < ?))"
+        if row[2] not in OPEN:
+            found = self._load(f" where g.employee_id = ? and {before}",
+                               [employee_id, moment[0], moment[0], moment[1]], moment)
+        else:
+            found = self._load(
+                f" where g.employee_id = ? and g.conversation_id != ? and ({before} or "
+                f"c.status not in ({', '.join('?' * len(OPEN))}))",
+                [employee_id, conversation_id, moment[0], moment[0], moment[1], *OPEN])
+            final = {r[0] for r in self.db.execute(
+                f"select id from conversations where employee_id = ? and status not in "
+                f"({', '.join('?' * len(OPEN))})", [employee_id, *OPEN])} | {conversation_id}
+            found = [replace(g, reviews=tuple(r for r in g.reviews
+                                              if r.conversation_id in final))
+                     for g in found]
         return [g for g in found
-                if not any(r.progress in CLOSED for r in g.reviews
-                           if r.conversation_id != conversation_id)]
+                if follows_up(g, conversation_id, day, row[0] == Kind.BEOORDELING)]
 
     # -- reviews ---------------------------------------------------------------------
     def _upsert_review(self, conversation_id: int, goal_id: int, values: dict) -> GoalReview:
@@ -61,12 +87,12 @@ class GoalReviewsMixin(GoalsMixin):
                         [now, conversation_id])
         rows = self._rows("select * from goal_reviews where goal_id = ? and "
                           "conversation_id = ?", [goal_id, conversation_id])
-        return _review(rows[0])
+        return review_of(rows[0])
 
     def _reviewable(self, conversation_id: int, goal_id: int) -> None:
         conversation = self._conversation(conversation_id)
         goal = self._goal_row(goal_id)
-        if conversation["status"] not in _OPEN:
+        if conversation["status"] not in OPEN:
             raise GoalError("goals.error.review_concluded", id=goal_id,
                             conversation=conversation_id)
         self._check_later(goal, conversation)
@@ -81,6 +107,17 @@ class GoalReviewsMixin(GoalsMixin):
         self._reviewable(conversation_id, goal_id)
         self.check_file()
         return self._upsert_review(conversation_id, goal_id, values)
+
+    @locked
+    def forget_review(self, conversation_id: int, goal_id: int) -> None:
+        """Back to "not discussed": this (open) conversation's review of the goal is
+        removed (nothing else is; a goal another conversation reviewed keeps that)."""
+        self._reviewable(conversation_id, goal_id)
+        self.check_file()
+        self.db.execute("delete from goal_reviews where goal_id = ? and conversation_id = ?",
+                        [goal_id, conversation_id])
+        self.db.execute("update conversations set updated_at = ? where id = ?",
+                        [self.now(), conversation_id])
 
     @locked
     def judge_goal(self, conversation_id: int, goal_id: int, score: int | None,
@@ -119,7 +156,7 @@ class GoalReviewsMixin(GoalsMixin):
         if not rows:
             raise GoalError("goals.error.agreement_not_found", id=agreement_id)
         agreement = rows[0]
-        if agreement["status"] not in _OPEN:
+        if agreement["status"] not in OPEN:
             raise GoalError("goals.error.conversation_closed", id=agreement["conversation_id"])
         if goal_id is not None:
             goal = self._goal_row(goal_id)
@@ -127,11 +164,19 @@ class GoalReviewsMixin(GoalsMixin):
                 raise GoalError("goals.error.other_employee_agreement", id=agreement_id,
                                 goal=goal_id)
             if (goal["conversation_id"] != agreement["conversation_id"]
+                    and goal["c_status"] in OPEN
                     and self._moment(agreement["conversation_id"])
                     < self._moment(goal["conversation_id"])):
                 raise GoalError("goals.error.set_later", id=goal_id)
         self.db.execute("update agreements set goal_id = ?, updated_at = ? where id = ?",
                         [goal_id, self.now(), agreement_id])
+
+    @locked
+    def goals_served_in(self, conversation_id: int) -> dict[int, str]:
+        """The titles of the goals this conversation's agreements serve, by goal id."""
+        return {r[0]: r[1] for r in self.db.execute(
+            "select distinct g.id, g.title from goals g join agreements a on a.goal_id = g.id "
+            "where a.conversation_id = ?", [conversation_id])}
 
     def goal_scale(self, conversation_id: int) -> tuple[str, ...]:
         """The labels of the scale goals are judged on in this conversation (its scale)."""

@@ -5,7 +5,9 @@ and by the access export (``access_export``), so that what the export shows
 and what an erasure lists are the same places, by construction.
 
 Only free-text columns are read (``SOURCES``): never the agenda (phase
-names, questions, criteria), templates, settings or names. Left out are the
+names, questions, criteria), templates, settings or names, except the
+names typed in as text with a step of the appraisal procedure (the second
+assessor, who objected, who made it final: ``appraisal_steps.by``). Left out are the
 rows of the person's own conversations (erased with them, exported in full)
 and the minutes of conversations they led (their name there becomes the
 neutral manager label). Each text is pre-selected in SQL — ``instr`` for a
@@ -54,6 +56,11 @@ SOURCES: dict[tuple[str, str], Source] = {
     ("reopenings", "reason"): Source("t.conversation_id", "'reopening'"),
     # an objection's text, a remark with the final decision or the second assessor's word
     ("appraisal_steps", "text"): Source("t.conversation_id", "'appraisal_step'"),
+    # who gave that word: the second assessor's name (issue 18), or who objected or
+    # made the result final; a name typed in, found and replaced as any mention
+    ("appraisal_steps", "by"): Source(
+        "t.conversation_id",
+        "case when t.state is null then 'second_assessor' else 'appraisal_by' end"),
     ("correction_resolutions", "reason"): Source(
         "(select r.conversation_id from confirmations k join minutes_revisions r "
         "on r.id = k.revision_id where k.id = t.confirmation_id)", "'correction'"),

@@ -26,10 +26,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.errors import MinutesError, Moment, Term
-from gespreks_tui.fingerprint import changed_lines, content_diff, issued_content
 from gespreks_tui.model import (
     VERDICTS_OF,
     Channel,
@@ -39,9 +39,11 @@ from gespreks_tui.model import (
     Status,
     Verdict,
 )
-from gespreks_tui.record import ConversationRecord, Returned
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.sign_off import SignOffMixin
+
+if TYPE_CHECKING:  # and ``fingerprint``: imported where a returned copy is checked
+    from gespreks_tui.record import ConversationRecord, Returned
 
 _VIA = (Channel.SCREEN, Channel.FILE)
 REACTION_MOST_CHARS = 200_000  # an employee's reaction (a supplementary statement);
@@ -62,6 +64,8 @@ def check_copy(record: ConversationRecord | None, returned: Returned, source: st
     the stored revision to the file ``source``), or "confirm.fingerprint_changed"
     (the content is the revision's, but the fingerprint line was altered).
     """
+    from gespreks_tui.fingerprint import changed_lines, content_diff, issued_content
+
     named = returned.conversation_id, returned.revision
     stored = (record.revision(returned.revision)
               if record is not None and record.id == returned.conversation_id else None)

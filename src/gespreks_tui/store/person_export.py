@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from gespreks_tui.dates import add_months
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date
 from gespreks_tui.store.people import PeopleMixin
@@ -32,10 +31,14 @@ class AccessRequest:
 
     @property
     def due(self) -> date:
+        from gespreks_tui.dates import add_months
+
         return add_months(date.fromisoformat(self.requested_on), 1)
 
     @property
     def extended(self) -> date:
+        from gespreks_tui.dates import add_months
+
         return add_months(date.fromisoformat(self.requested_on), 3)
 
 

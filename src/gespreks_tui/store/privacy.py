@@ -9,13 +9,17 @@ Erasing a person (``erase_person``):
    redacted as a new revision (``store.redaction``: the old text and
    fingerprint removed, the confirmations explained);
 2. every conversation in which they were the employee is deleted (with its
-   phases, notes, agreements, follow-ups, scores, preparations, revisions and
-   confirmations, by cascade), then the person (and their group memberships);
+   phases, notes, agreements, follow-ups, scores, preparations, revisions,
+   confirmations and hand-overs, its goals with their steps and reviews
+   (``store.goals``, ``store.goal_reviews``) and its appraisal procedure's steps
+   (``store.appraisal_procedure``), by cascade), then the person (and their
+   group memberships);
 3. settings whose value is their name (``manager.name``) are removed;
 4. mentions of them in other people's records are never rewritten blindly:
    ``plan_erasure`` finds them once (``store.mentions.find_mentions``, the
    same search the access export uses: free-text columns only, never the
-   agenda or templates), the user chooses, and only the chosen ``Mention``s
+   agenda or templates; the second assessor's name is one of them), the
+   user chooses, and only the chosen ``Mention``s
    get "(verwijderde persoon)" (``_redact_mentions``);
 
 all in one transaction with SQLite's ``secure_delete`` on, after which
@@ -39,28 +43,29 @@ from typing import TYPE_CHECKING
 from gespreks_tui.catalogue import language
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Person
-from gespreks_tui.privacy.retention import Erasure
 from gespreks_tui.store.base import locked
-from gespreks_tui.store.mentions import (
-    MARKDOWN_COLUMNS,
-    SOURCES,
-    find_mentions,
-    matcher_for,
-    name_like,
-)
 from gespreks_tui.store.people import PeopleMixin
-from gespreks_tui.store.redaction import redact_revision, redaction_of
 from gespreks_tui.store.secure_delete import SecureDeleteMixin, pause_point
 from gespreks_tui.store.tables import quote, removed, row_counts
 
+# The search (``store.mentions``), the matchers, the rules and the redaction of
+# minutes are imported by the functions that use them: a start never does (issue 19).
 if TYPE_CHECKING:
     from gespreks_tui.privacy.matcher import MentionMatcher
     from gespreks_tui.privacy.mentions import Mention
+    from gespreks_tui.privacy.retention import Erasure
 
 MENTIONS = "gespreks_mentions"          # SQL function registered during an erasure
 
 
 # --- the steps of an erasure (module functions: a test can interrupt one) ---------------
+
+def redact_revision(db, revision_id: int, markdown: str, now: str) -> int | None:
+    """``store.redaction.redact_revision``: minutes redacted as a new revision."""
+    from gespreks_tui.store import redaction
+
+    return redaction.redact_revision(db, revision_id, markdown, now)
+
 
 def _neutralise_manager(db, person: Person, matcher: MentionMatcher, now: str) -> int:
     """Keep the conversations they led, with a neutral label instead of their name.
@@ -74,6 +79,7 @@ def _neutralise_manager(db, person: Person, matcher: MentionMatcher, now: str) -
     """
     from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
+    from gespreks_tui.store.mentions import name_like
 
     labels = {lang: removed_label("manager", lang) for lang in ("nl", "en")}
     ids = [r[0] for r in db.execute(
@@ -137,6 +143,7 @@ def _redact_mentions(db, mentions: Iterable[Mention], fallback_lang: str, now: s
     """
     from gespreks_tui.markdown_escape import inline
     from gespreks_tui.privacy.names import removed_label
+    from gespreks_tui.store.mentions import MARKDOWN_COLUMNS, SOURCES
 
     by_value: dict[tuple[str, str, int], list[Mention]] = {}
     for mention in mentions:
@@ -185,6 +192,8 @@ class ErasurePlan:
 class ErasureMixin(PeopleMixin, SecureDeleteMixin):
     def _erase_steps(self, person: Person, fallback_lang: str,
                      redact: Iterable[Mention] = ()) -> tuple[int, int, tuple]:
+        from gespreks_tui.store.mentions import matcher_for
+
         db = self.db
         texts = _redact_mentions(db, redact, fallback_lang, self.now())  # as the plan read
         matcher = matcher_for(db, person)  # the one matcher, as the plan and the export use
@@ -202,6 +211,8 @@ class ErasureMixin(PeopleMixin, SecureDeleteMixin):
         Only the mentions in ``redact`` (of a plan, for the first of ``people``)
         are replaced in other people's records; nothing else is rewritten.
         """
+        from gespreks_tui.privacy.retention import Erasure
+
         before = row_counts(self.db)
         if conversations:
             self.db.execute("delete from conversations where id in "
@@ -220,11 +231,15 @@ class ErasureMixin(PeopleMixin, SecureDeleteMixin):
     def revision_redaction(self, conversation_id: int, revision: int
                            ) -> tuple[str, int | None] | None:
         """(redacted_at, by_revision) when that revision was anonymised after an erasure."""
+        from gespreks_tui.store.redaction import redaction_of
+
         return redaction_of(self.db, conversation_id, revision)
 
     @locked
     def mentions_of(self, person_id: int) -> tuple[Mention, ...]:
         """Every mention of the person in other people's records (``store.mentions``)."""
+        from gespreks_tui.store.mentions import find_mentions
+
         return find_mentions(self.db, self.get_person(person_id))
 
     @locked
@@ -233,6 +248,8 @@ class ErasureMixin(PeopleMixin, SecureDeleteMixin):
 
         ``effect.texts`` is the number of mentions listed; nothing changes.
         """
+        from gespreks_tui.store.mentions import find_mentions
+
         person = self.get_person(person_id)
         fallback = lang or language()
 

@@ -15,26 +15,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import language
 from gespreks_tui.model import Kind, Person
-from gespreks_tui.privacy.retention import (
-    LEFT_YEARS_SETTING,
-    MAX_AGE_SETTING,
-    LeftPerson,
-    OldConversation,
-    PurgePlan,
-    RetentionOverview,
-    RetentionPolicy,
-    StayingPerson,
-    keep_until,
-)
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date, stored_day
-from gespreks_tui.store.mentions import find_mentions_of
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.privacy import ErasureMixin
 from gespreks_tui.store.secure_delete import SecureDeleteMixin
+
+# The rules (``privacy.retention``) and the search for mentions (``store.mentions``)
+# are imported by the methods that use them: a start never does (issue 19).
+if TYPE_CHECKING:
+    from gespreks_tui.privacy.retention import (
+        LeftPerson,
+        OldConversation,
+        PurgePlan,
+        RetentionOverview,
+        RetentionPolicy,
+    )
 
 
 class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
@@ -49,6 +49,12 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
 
     @locked
     def retention_policy(self) -> RetentionPolicy:
+        from gespreks_tui.privacy.retention import (
+            LEFT_YEARS_SETTING,
+            MAX_AGE_SETTING,
+            RetentionPolicy,
+        )
+
         return RetentionPolicy.from_settings(self.get_setting(LEFT_YEARS_SETTING),
                                              self.get_setting(MAX_AGE_SETTING))
 
@@ -65,6 +71,8 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
                      unreadable: list[Person] | None = None) -> list[LeftPerson]:
         """The people past retention; those still kept go to ``waiting`` (and
         ``unreadable``: a leaving date we cannot count from) when given."""
+        from gespreks_tui.privacy.retention import LeftPerson, keep_until
+
         found = []
         for r in self._rows(
                 "select p.*, (select max(substr(coalesce(c.ended_at, c.started_at, "
@@ -88,6 +96,8 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
 
     def _old_conversations(self, today: date, policy: RetentionPolicy,
                            skip_people: set[int]) -> list[OldConversation]:
+        from gespreks_tui.privacy.retention import OldConversation, keep_until
+
         if policy.max_age_years is None:
             return []
         found = []
@@ -111,6 +121,8 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
     def retention_overview(self, today: date | str,
                            policy: RetentionPolicy | None = None) -> RetentionOverview:
         """What the policy keeps on ``today``, why, and what it keeps without end."""
+        from gespreks_tui.privacy.retention import RetentionOverview, StayingPerson
+
         day = as_date(today)
         policy = policy or self.retention_policy()
         waiting: list[LeftPerson] = []
@@ -132,6 +144,9 @@ class RetentionMixin(ErasureMixin, PeopleMixin, SecureDeleteMixin):
     # -- the purge ---------------------------------------------------------------------
     def _purge(self, today: date, policy: RetentionPolicy, lang: str,
                with_mentions: bool = False) -> PurgePlan:
+        from gespreks_tui.privacy.retention import PurgePlan
+        from gespreks_tui.store.mentions import find_mentions_of
+
         people = self._left_people(today, policy)
         old = self._old_conversations(today, policy, {p.person.id for p in people})
         remove = [c for c in old if not c.open_agreements]

@@ -16,14 +16,17 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import Confirmation, Party, Revision, Status, Verdict
-from gespreks_tui.record import ConversationRecord
 from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.goal_reviews import GoalReviewsMixin
+
+if TYPE_CHECKING:  # the record is imported where one is read (issue 19: start-up)
+    from gespreks_tui.record import ConversationRecord
 
 _CONFIRMATION_SQL = """
 select k.*, r.conversation_id, r.revision from confirmations k
@@ -69,6 +72,8 @@ class RevisionsMixin(ConversationsMixin, AppraisalMixin, GoalReviewsMixin):
 
         Only the shared notes are read. ``StoreError`` "conversation.not_found".
         """
+        from gespreks_tui.record import ConversationRecord
+
         with self._snapshot():
             conversation = self.get_conversation(conversation_id)
             notes = self._rows(
@@ -85,7 +90,8 @@ class RevisionsMixin(ConversationsMixin, AppraisalMixin, GoalReviewsMixin):
                 confirmations=tuple(self.confirmations(conversation_id)),
                 goals_set=tuple(self.goals_set_in(conversation_id)),
                 goals_reviewed=tuple(self.goals_reviewed_in(conversation_id)),
-                goal_scale=self.goal_scale(conversation_id))
+                goal_scale=self.goal_scale(conversation_id),
+                served_goals=self.goals_served_in(conversation_id))
 
     @locked
     def revisions(self, conversation_id: int) -> list[Revision]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import (
@@ -37,9 +38,11 @@ from gespreks_tui.model import (
     Status,
     Verdict,
 )
-from gespreks_tui.record import ConversationRecord, sign_off_state
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.revisions import RevisionsMixin
+
+if TYPE_CHECKING:  # the record is imported where one is read (issue 19: start-up)
+    from gespreks_tui.record import ConversationRecord
 
 DEFAULT_TERM_DAYS = 14  # the reaction term of a hand-over (configuration comes later)
 REASON_MOST_CHARS = 10_000
@@ -125,6 +128,8 @@ class SignOffMixin(RevisionsMixin):
     @locked
     def sign_off_states(self) -> dict[int, SignOff]:
         """Conversation id → sign-off state, for those whose newest revision has one."""
+        from gespreks_tui.record import sign_off_state
+
         today = self.clock.today().isoformat()
         found: dict[int, SignOff] = {}
         for r in self._rows(

@@ -4,9 +4,11 @@ The format
 ==========
 
 A template is a CommonMark file named ``KIND.LANG.md``: KIND is one of
-``doelstelling``, ``voortgang``, ``functionering``, ``beoordeling`` and LANG is
-``nl`` or ``en`` (for example ``voortgang.nl.md``). The file name is the only
-place that says which kind and language the template is for::
+``doelstelling``, ``voortgang``, ``functionering``, ``beoordeling`` (or another
+name of one: ``planningsgesprek``, ``jaargesprek``, the name chosen in the
+configuration; ``kind_names.resolve_kind``) and LANG is ``nl`` or ``en`` (for
+example ``voortgang.nl.md``). The file name is the only place that says which
+kind and language the template is for::
 
     # Voortgangsgesprek                 <- level 1: the title (exactly one, first)
 
@@ -76,6 +78,7 @@ from pathlib import Path
 from gespreks_tui.agenda_template import GOAL_PROMPTS, AgendaTemplate, PhaseTemplate
 from gespreks_tui.appraisal_scale import Scale, legacy_scale
 from gespreks_tui.catalogue import t
+from gespreks_tui.kind_names import UnknownKind, choices_text, resolve_kind
 from gespreks_tui.model import Kind
 from gespreks_tui.templates.markdown import block_line, inline_text, parse, top_level_blocks
 from gespreks_tui.templates.section_items import IGNORED, Phase, SectionItems
@@ -118,15 +121,16 @@ def template_id(path: Path | str) -> tuple[tuple[Kind, str] | None, list[Templat
     match = _FILE_NAME.match(name)
     if not match:
         return None, [TemplateProblem(str(path), None, t("template.problem.bad_name"))]
-    kind, language = match["kind"].lower(), match["language"].lower()
-    if kind not in {k.value for k in Kind}:
+    language = match["language"].lower()
+    try:  # an alias or the configured name too: planningsgesprek.nl.md (issue 18)
+        kind = resolve_kind(match["kind"])
+    except UnknownKind:
         return None, [TemplateProblem(str(path), None, t(
-            "template.problem.unknown_kind", kind=match["kind"],
-            kinds=", ".join(k.value for k in Kind)))]
+            "template.problem.unknown_kind", kind=match["kind"], kinds=choices_text()))]
     if language not in LANGUAGES:
         return None, [TemplateProblem(str(path), None, t(
             "template.problem.unknown_language", language=match["language"]))]
-    return (Kind(kind), language), []
+    return (kind, language), []
 
 
 class _Parser(SectionItems):

@@ -31,12 +31,14 @@ from gespreks_tui.tui import lazy_styles
 from gespreks_tui.tui.action_help import action_help
 from gespreks_tui.tui.safe_output import with_control_pictures
 from gespreks_tui.tui.textual_compat import command_palette, end_quietly, keep_pastes_whole
+from gespreks_tui.tui.widgets.scrollbars import use_whole_cell_scrollbars
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting import Meeting
 
 __all__ = ["MANAGER_SETTING", "THEME_SETTING", "GesprekApp"]
 RESUME_HOURS = 12  # the app reopens a meeting it stopped in up to this long afterwards
+RESUMED_NOTICE_SECONDS = 4  # "Verder met het gesprek…": as long as "heropend" and the like
 
 
 class GesprekApp(App):
@@ -77,6 +79,7 @@ class GesprekApp(App):
         self.crash_message: str | None = None  # set by an unexpected error
         end_quietly(self, self._crashed)
         keep_pastes_whole()
+        use_whole_cell_scrollbars()
 
     def _crashed(self, error: BaseException | None) -> None:
         """An unexpected error: the details go to a crash file, one line to the user."""
@@ -106,7 +109,9 @@ class GesprekApp(App):
             resume = None if self.prep_path else self.store.meeting_to_resume(since)
             self.screen_share = self.store.get_setting(SCREEN_SHARE_SETTING) == "1"
         except StoreError as error:
-            self.notify(error.message(), severity="error", timeout=8, markup=False)
+            from gespreks_tui.tui.gateway import error_line  # OS reasons in words
+
+            self.notify(error_line(error), severity="error", timeout=8, markup=False)
         for notice in self.store.notices:  # e.g. file permissions tightened on open
             self.notify(notice, severity="warning", timeout=12, markup=False)
         if self.config.problem is not None:  # one line; the defaults are used
@@ -118,7 +123,8 @@ class GesprekApp(App):
         if resume is not None and not self.presence.open_elsewhere(resume):
             # The app stopped (or crashed) during this meeting: go on with it.
             self.open_meeting(resume, resumed=True)
-            self.notify(t("app.resumed"), timeout=6)
+            # Short, as the other passing notices: it sits over the goals pane's foot.
+            self.notify(t("app.resumed"), timeout=RESUMED_NOTICE_SECONDS)
         else:
             self.show_start()
 
@@ -159,6 +165,7 @@ class GesprekApp(App):
         """Today's automatic backup, if there is none yet (at the start, after concluding)."""
         from gespreks_tui import backup
         from gespreks_tui.errors import UserError
+        from gespreks_tui.tui.gateway import error_line
 
         if not (self.backups and self.config.backups_on):
             return
@@ -170,7 +177,7 @@ class GesprekApp(App):
                 backup.automatic(path, today, keep)
             except UserError as error:
                 self.call_from_thread(self.notify, t("backup.automatic_failed",
-                                                     reason=error.message()),
+                                                     reason=error_line(error)),
                                       severity="warning", timeout=8, markup=False)
 
         self.run_worker(make, thread=True, exit_on_error=False, group="backup")
@@ -232,8 +239,9 @@ class GesprekApp(App):
             if not binding.id or binding.action in seen or not active.enabled:
                 continue
             seen.add(binding.action)
+            title = binding.description[:1].upper() + binding.description[1:]  # "Opdrachten"
             yield SystemCommand(
-                binding.description, f"{action_help(binding)} ({key})",
+                title, f"{action_help(binding)} ({key})",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield from self._textual_commands(screen)

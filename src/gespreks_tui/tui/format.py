@@ -11,8 +11,8 @@ from gespreks_tui.catalogue import t, tn
 from gespreks_tui.display_time import MONTH_ABBR
 
 __all__ = ["MONTH_ABBR", "ago_text", "date_feedback", "day_text", "escape", "history_line",
-           "id_of", "kind_text", "local_day_text", "moment_text", "name_of", "option_room",
-           "shorten"]
+           "id_of", "kind_text", "kind_title", "local_day_text", "moment_text", "name_of",
+           "option_room", "shorten"]
 
 
 def escape(text: str) -> str:
@@ -72,11 +72,22 @@ def ago_text(stamp: str, now: datetime) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return t(f"kind.{kind}")
+    from gespreks_tui.kind_names import kind_name  # the user's wording (issue 18)
+
+    return kind_name(kind)
 
 
-def history_line(row, lang: str, width: int | None = None) -> str:
+def kind_title(kind: str) -> str:
+    """The kind's name for a screen's title (``kind_names.kind_title``)."""
+    from gespreks_tui.kind_names import kind_title as title
+
+    return title(kind)
+
+
+def history_line(row, lang: str, width: int | None = None, state: str | None = None) -> str:
     """One earlier conversation in a list: date, kind, status, open agreements.
+    ``state``: a beoordeling's procedure state, shown in place of the status
+    (``procedure_states.listed_states``).
 
     A list is often narrower than that line (80 columns: the start screen's
     right column, the history screen's left one), and a wrapped line reads as
@@ -87,18 +98,22 @@ def history_line(row, lang: str, width: int | None = None) -> str:
     screen shows its minutes beside the list).
     """
     zone = getattr(row, "time_zone", None)
-    day, status = local_day_text(row.date, lang, zone), t(f"status.{row.status}")
-    short = t(f"kind_short.{row.kind}").lower()
-    forms = [t("start.history_line", date=day, kind=kind_text(row.kind), status=status,
-               open=row.open_agreements),
-             t("start.history_line", date=day, kind=short, status=status,
-               open=row.open_agreements)]
+    day = local_day_text(row.date, lang, zone)
+    status = t(f"procedure.state.{state}") if state else t(f"status.{row.status}")
+    # a state's short word ("voorlopig") before a line is cut: narrow lists only
+    brief = t(f"start.state_short.{state}") if state else status
+    from gespreks_tui.kind_names import kind_word
+
+    short = kind_word(row.kind)
+    forms = [t("start.history_line", date=day, kind=kind, status=said,
+               open=row.open_agreements)
+             for said in dict.fromkeys((status, brief)) for kind in (kind_text(row.kind), short)]
     if width is None:
         return forms[0]
     fitting = next((form for form in forms if cell_len(form) <= width), None)
     if fitting is not None:
         return fitting
-    two = t("start.history_lines", date=day, kind=short, status=status, open=row.open_agreements)
+    two = t("start.history_lines", date=day, kind=short, status=brief, open=row.open_agreements)
     return "\n".join(shorten(line, width) for line in two.split("\n"))
 
 

@@ -58,9 +58,31 @@ class StoreFailed(Message):
     error: Exception
 
 
+def _in_own_words(error: Exception) -> Exception:
+    """``error`` with an operating-system reason in the user's language (``os_reasons``):
+    never "No such file or directory" inside a Dutch sentence."""
+    import copy
+
+    from gespreks_tui.os_reasons import os_reason, reason_text
+
+    values = getattr(error, "values", None)
+    if not isinstance(values, dict):
+        return error
+    reason = values.get("reason")
+    if isinstance(reason, OSError):
+        reason = os_reason(reason)
+    elif isinstance(reason, str):
+        reason = reason_text(reason)
+    else:
+        return error
+    shown = copy.copy(error)
+    shown.values = {**values, "reason": reason}  # type: ignore[attr-defined]
+    return shown
+
+
 def error_line(error: Exception) -> str:
     """One line for the user: the catalogue's message, or the error's own words."""
-    message = getattr(error, "message", None)
+    message = getattr(_in_own_words(error), "message", None)
     if callable(message):
         return str(message())
     from gespreks_tui.crash import record_crash

@@ -1,8 +1,13 @@
 """Concluding a meeting: the next evaluation date, then a short summary.
 
-The dialog also lists what is still open (``reminders``): agreements without
-an owner or a date, earlier agreements not yet followed up. Hints, not
+Both are ``BaseDialog``s: the key line under them shows their own keys, not
+the meeting's, which do nothing while a dialog is open.
+
+The dialog also lists what is still open (``meeting.checklist``): agreements
+without an owner or a date, earlier agreements not yet followed up, criteria
+without a score, no overall judgment, goals without steps. Hints, not
 blockers: a conversation may end with them, the manager just sees them once.
+The summary counts the agreements and, in a conversation with goals, the goals.
 """
 
 from __future__ import annotations
@@ -11,44 +16,28 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
 from gespreks_tui.agenda import clock_text
 from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
-from gespreks_tui.catalogue import language, t, tn
+from gespreks_tui.catalogue import language, t
 from gespreks_tui.dates import add_months
-from gespreks_tui.meeting import FollowUps
-from gespreks_tui.model import Agreement, AgreementStatus, Conversation
+from gespreks_tui.model import Conversation
 from gespreks_tui.tui.format import date_feedback, day_text
+from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 
 
-def reminders(agreements: list[Agreement], follow_ups: FollowUps) -> list[str]:
-    """What is unfinished, one line each: open agreements without owner or date,
-    earlier agreements neither followed up nor done in between."""
-    still_open = [a for a in agreements if a.status != AgreementStatus.DONE]
-    lines = []
-    if n := sum(1 for a in still_open if not a.owner):
-        lines.append(tn("conclude.no_owner", n))
-    if n := sum(1 for a in still_open if not a.due_date):
-        lines.append(tn("conclude.no_due", n))
-    pending = [a for a in follow_ups.earlier
-               if a.id not in follow_ups.done and a.id not in follow_ups.between]
-    if pending:
-        lines.append(tn("conclude.follow_ups", len(pending)))
-    return lines
-
-
-class ConcludeScreen(ModalScreen[date | None]):
+class ConcludeScreen(BaseDialog[date | None]):
     """Ask for the next evaluation date; dismiss with it, or None to go back."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="conclude.cancel")]
+    BINDINGS = dialog_keys("conclude", save_label="conclude.confirm_button")
+    FRAME_ID, FIRST_FOCUS, MESSAGE_ID = "conclude-dialog", "#next-evaluation", None
 
     def __init__(self, conversation: Conversation, today: date,
                  open_items: list[str] | None = None) -> None:
-        """``open_items``: the ``reminders`` to show (None: none were worked out)."""
+        """``open_items``: the checklist to show (``meeting.checklist``; None: none was
+        worked out)."""
         super().__init__()
         self.conversation = conversation
         self.today = today
@@ -63,25 +52,23 @@ class ConcludeScreen(ModalScreen[date | None]):
         months = NEXT_EVALUATION_MONTHS[self.conversation.kind]
         return add_months(self.today, months).isoformat()
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        return t("conclude.title")
+
+    def compose_body(self) -> ComposeResult:
         months = NEXT_EVALUATION_MONTHS[self.conversation.kind]
-        with Vertical(classes="dialog"):
-            yield Label(t("conclude.title"), classes="dialog-title")
-            stored = self.conversation.next_evaluation
-            yield Label(t("conclude.explain_stored", date=self._day(stored)) if stored
-                        else t("conclude.explain", months=months))
-            yield Input(self.offered(), id="next-evaluation", compact=True)
-            yield Label("", id="next-message", classes="field-message")
-            if self.open_items:
-                yield Label(t("conclude.checklist"))
-                yield Static("\n".join(f"• {line}" for line in self.open_items),
-                             id="conclude-open", markup=False)
-            elif self.open_items is not None:
-                yield Label(t("conclude.nothing_open"), id="conclude-open")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("conclude.confirm_button"), id="confirm", variant="primary",
-                             compact=True)
-                yield Button(t("agreement.cancel_button"), id="cancel", compact=True)
+        stored = self.conversation.next_evaluation
+        yield Label(t("conclude.explain_stored", date=self._day(stored)) if stored
+                    else t("conclude.explain", months=months))
+        yield Input(self.offered(), id="next-evaluation", compact=True)
+        yield Label("", id="next-message", classes="field-message")
+        if self.open_items:
+            yield Label(t("conclude.checklist"))
+            yield Static("\n".join(f"• {line}" for line in self.open_items),
+                         id="conclude-open", markup=False)
+        elif self.open_items is not None:
+            yield Label(t("conclude.nothing_open"), id="conclude-open")
+        yield from self.save_cancel(t("conclude.confirm_button"))
 
     @staticmethod
     def _day(stored: str) -> str:
@@ -91,7 +78,7 @@ class ConcludeScreen(ModalScreen[date | None]):
             return stored
 
     def on_mount(self) -> None:
-        self.query_one("#next-evaluation").focus()
+        super().on_mount()
         self._check(self.query_one("#next-evaluation", Input).value)
 
     def _check(self, value: str) -> date | None:
@@ -108,51 +95,52 @@ class ConcludeScreen(ModalScreen[date | None]):
         self._check(event.value)
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#confirm")
-    def _confirm(self) -> None:
+    def action_save(self) -> None:
         parsed = self._check(self.query_one("#next-evaluation", Input).value)
         if parsed is not None:
             self.dismiss(parsed)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
+class SummaryScreen(BaseDialog[str | None]):
+    """Time per phase against plan and the number of agreements; dismiss with
+    "minutes" (show the minutes) or None."""
 
-class SummaryScreen(ModalScreen[str | None]):
-    """Time per phase against plan and the number of agreements."""
+    BINDINGS = dialog_keys("summary", cancel=("close", "key.close"),
+                           save_label="summary.minutes_button")
+    FRAME_ID, FIRST_FOCUS = "summary", "#minutes"
 
-    BINDINGS = [
-        Binding("escape", "close", t("key.close"), id="summary.close"),
-    ]
-
-    def __init__(self, conversation: Conversation, agreements: int) -> None:
+    def __init__(self, conversation: Conversation, agreements: int,
+                 goals: tuple[int, int, int] | None = None) -> None:
+        """``goals``: (set in this conversation, earlier ones discussed, earlier ones);
+        None: the conversation has no goals."""
         super().__init__()
         self.conversation = conversation
         self.agreements = agreements
+        self.goals = goals
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        return t("summary.title")
+
+    def compose_body(self) -> ComposeResult:
         c = self.conversation
         rows = [t("summary.row", name=p.name, used=clock_text(p.used_seconds),
                   planned=clock_text(p.planned_seconds)) for p in c.phases]
         used = sum(p.used_seconds for p in c.phases)
         rows.append(t("summary.total", used=clock_text(used),
                       planned=clock_text(c.planned_seconds)))
-        with Vertical(classes="dialog", id="summary"):
-            yield Label(t("summary.title"), classes="dialog-title")
-            yield Static("\n".join(rows), id="summary-rows", markup=False)
-            yield Label(t("summary.agreement_count", n=self.agreements))
-            yield Label(t("summary.next", date=day_text(c.next_evaluation, language())))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("summary.minutes_button"), id="minutes", variant="primary",
-                             compact=True)
-                yield Button(t("key.close"), id="close", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#minutes").focus()
+        yield Static("\n".join(rows), id="summary-rows", markup=False)
+        yield Label(t("summary.agreement_count", n=self.agreements))
+        if self.goals is not None:
+            new, discussed, earlier = self.goals
+            yield Label(t("summary.goal_count", new=new, discussed=discussed, earlier=earlier))
+        yield Label(t("summary.next", date=day_text(c.next_evaluation, language())))
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(t("summary.minutes_button"), id="minutes", variant="primary",
+                         compact=True)
+            yield Button(t("key.close"), id="close", compact=True)
 
     @on(Button.Pressed, "#minutes")
-    def _minutes(self) -> None:
+    def action_save(self) -> None:
         self.dismiss("minutes")
 
     @on(Button.Pressed, "#close")

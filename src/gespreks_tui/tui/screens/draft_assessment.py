@@ -11,6 +11,11 @@ On the start screen a draft is among the unfinished conversations, marked
 "concept"; choosing it asks first (``ask_draft``): begin the meeting (the
 draft's values are then frozen beside the meeting's, ``store.drafts``), or
 edit the preparation.
+
+A problem in the organisation's beoordeling template (a ``file:line``
+message) shows as a notice at the top of this screen, before anything is
+scored against the wrong form: for a new draft the built-in form is used, an
+open draft keeps the form it was started on (``template_notice``).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ if TYPE_CHECKING:
 class DraftExportDialog(ExportDialog):
     """The export dialog with Markdown and PDF only: the concept has no HTML form."""
 
+    def heading(self) -> str:
+        return t("scale.draft_export.title")  # a concept for the employee, not minutes
+
     def on_mount(self) -> None:
         self.query_one("#format-html").display = False
         super().on_mount()
@@ -54,9 +62,11 @@ class DraftAssessmentScreen(StoreCalls, Screen):
         Binding("ctrl+s", "begin", t("draft.key.begin"), id="draft.begin"),
     ]
 
-    def __init__(self, conversation_id: int) -> None:
+    def __init__(self, conversation_id: int, notices: tuple[str, ...] = ()) -> None:
+        """``notices``: the template's problems, shown above the form (see the module)."""
         super().__init__()
         self.conversation_id = conversation_id
+        self.notices = notices
         self._unsaved: dict[int, ScoresPanel.Changed] = {}  # the newest per criterion
         self._after_save: list[Callable[[], object]] = []
 
@@ -73,6 +83,9 @@ class DraftAssessmentScreen(StoreCalls, Screen):
             yield Label(t("draft.screen.title", employee=c.employee_name), id="draft-title",
                         classes="section-title", markup=False)
             yield Label(t("draft.screen.explain"), id="draft-explain")
+            notice = Label("\n".join(self.notices), id="draft-notice", markup=False)
+            notice.display = bool(self.notices)
+            yield notice
             yield ScoresPanel(tuple(x.name for x in criteria),
                               self.store_read(lambda: store.scores(cid), []) or [],
                               self.store_read(lambda: store.overall(cid), (None, ""))
@@ -150,24 +163,21 @@ class DraftAssessmentScreen(StoreCalls, Screen):
         c = self.conversation
         md, pdf = (Path(default_concept_name(c, ext)) for ext in ("md", "pdf"))
 
-        def chosen(choice: ExportChoice | None) -> None:
+        def chosen(choice: ExportChoice | None) -> None:  # written by the dialog
             if choice is not None:
-                self.write_concept(choice.path, choice.fmt)
+                self.app.notify(t("draft.screen.exported", path=choice.path), timeout=8,
+                                markup=False)
 
-        self.app.push_screen(DraftExportDialog(md, md.with_suffix(".html"), pdf), chosen)
+        # Every change typed so far is stored first: the concept holds what is on screen.
+        self.when_saved(lambda: self.app.push_screen(DraftExportDialog(
+            md, md.with_suffix(".html"), pdf, write=self.write_concept), chosen))
 
-    def write_concept(self, path: Path, fmt: str) -> None:
-        """The concept written owner-only, after every change typed so far is stored."""
-        store, cid = self.store, self.conversation_id
+    def write_concept(self, path: Path, fmt: str) -> Path:
+        """The concept written owner-only (in the export dialog's worker)."""
+        from gespreks_tui.draft_export import concept_document
+        from gespreks_tui.exports import write_private
 
-        def write() -> Path:
-            from gespreks_tui.draft_export import concept_document
-            from gespreks_tui.exports import write_private
-
-            return write_private(path, concept_document(store, cid, fmt))
-
-        self.when_saved(lambda: self.store_work(write, then=lambda done: self.app.notify(
-            t("draft.screen.exported", path=done), timeout=8, markup=False)))
+        return write_private(path, concept_document(self.store, self.conversation_id, fmt))
 
     def action_begin(self) -> None:
         self.when_saved(lambda: begin_meeting(self, self.conversation_id, replace=True))
@@ -197,22 +207,43 @@ def prepare_draft(start: StartScreen) -> None:
         start.app.notify(t("draft.screen.existing", name=existing.employee_name),
                          timeout=6, markup=False)
         start.commit_discard()
-        start.app.push_screen(DraftAssessmentScreen(existing.id))
+        open_draft(start, existing.id)
         return
 
-    def make() -> int:  # a worker: reads the template, writes the store
+    def make() -> tuple[int, tuple[str, ...]]:  # a worker: reads the template, writes
         from gespreks_tui.agendas import load_agenda
 
-        agenda, _problems = load_agenda(Kind.BEOORDELING, lang)
+        agenda, problems = load_agenda(Kind.BEOORDELING, lang)
         manager_id = store.add_person(manager).id if manager else None
-        return store.create_draft(person_id, agenda, manager_id=manager_id, language=lang).id
+        made = store.create_draft(person_id, agenda, manager_id=manager_id, language=lang)
+        return made.id, tuple(t("start.template_problem", problem=str(p)) for p in problems)
 
-    def made(conversation_id: int) -> None:
+    def made(result: tuple[int, tuple[str, ...]]) -> None:
         start.say("")
         start.commit_discard()
-        start.app.push_screen(DraftAssessmentScreen(conversation_id))
+        start.app.push_screen(DraftAssessmentScreen(*result))
 
     start.store_work(make, then=made, failed=start.say_error)
+
+
+def open_draft(start: StartScreen, conversation_id: int) -> None:
+    """Show an open draft, with a notice when the template is broken (it keeps its form)."""
+    lang = language()
+    start.store_work(lambda: template_notice(lang, kept=True), failed=start.say_error,
+                     then=lambda notices: start.app.push_screen(
+                         DraftAssessmentScreen(conversation_id, notices)))
+
+
+def template_notice(lang: str, kept: bool) -> tuple[str, ...]:
+    """The beoordeling template's problems as notices (none: it is sound).
+
+    ``kept``: for an open draft, which keeps the form it was started on.
+    """
+    from gespreks_tui.agendas import load_agenda
+
+    _agenda, problems = load_agenda(Kind.BEOORDELING, lang)
+    key = "scale.draft.template_kept" if kept else "start.template_problem"
+    return tuple(t(key, problem=str(p)) for p in problems)
 
 
 def ask_draft(start: StartScreen, conversation_id: int) -> bool:
@@ -228,7 +259,7 @@ def ask_draft(start: StartScreen, conversation_id: int) -> bool:
         if answer == "begin":
             begin_meeting(start, conversation_id)
         elif answer == "edit":
-            start.app.push_screen(DraftAssessmentScreen(conversation_id))
+            open_draft(start, conversation_id)
 
     start.app.push_screen(QuestionDialog(
         t("draft.ask.title"), t("draft.ask.explain", id=c.id, employee=c.employee_name),

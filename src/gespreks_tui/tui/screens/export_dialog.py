@@ -1,9 +1,16 @@
 """Dialog to export the minutes to a file (Markdown, HTML, or PDF when the caller
 gives a PDF name and writes PDFs), asking before overwriting. Frame, buttons and
-keys: ``BaseDialog``."""
+keys: ``BaseDialog``.
+
+Given ``write`` (path, format), the dialog writes the file itself (in a worker)
+and closes only when it was written: a file that cannot be written ("Kan ...
+niet schrijven (map bestaat niet)") is said in the dialog, in the user's
+language, with the typed name kept to correct.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +20,7 @@ from textual.widgets import Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
@@ -23,15 +31,17 @@ class ExportChoice:
     fmt: str
 
 
-class ExportDialog(BaseDialog[ExportChoice | None]):
+class ExportDialog(StoreCalls, BaseDialog[ExportChoice | None]):
     BINDINGS = dialog_keys("export", save_label="key.dialog_export")
     # The first choice first: Right and Space pick HTML here, and never type a
     # space into the file name.
     FIRST_FOCUS, MESSAGE_ID = "#format", "export-message"
 
     def __init__(self, default_md: Path, default_html: Path,
-                 default_pdf: Path | None = None) -> None:
+                 default_pdf: Path | None = None, *,
+                 write: Callable[[Path, str], object] | None = None) -> None:
         super().__init__()
+        self.write = write  # None: the caller writes after the dialog closed
         self.defaults = {"md": default_md, "html": default_html}
         if default_pdf is not None:
             self.defaults["pdf"] = default_pdf
@@ -80,4 +90,24 @@ class ExportDialog(BaseDialog[ExportChoice | None]):
             self.say(t("ui.export.exists", path=path))
             return
         pressed = self.query_one("#format", RadioSet).pressed_button
-        self.dismiss(ExportChoice(path, name_of(pressed, "md")))
+        choice = ExportChoice(path, name_of(pressed, "md"))
+        if self.write is None:
+            self.dismiss(choice)
+            return
+        if self._writing:  # one write at a time
+            return
+        write, self._writing = self.write, True
+        self.say(t("scale.export.writing"), error=False)
+        def written(_done: object) -> None:
+            self.dismiss(choice)
+
+        self.store_work(lambda: write(choice.path, choice.fmt), then=written,
+                        failed=self._not_written)
+
+    _writing = False
+
+    def _not_written(self, error: Exception) -> None:
+        """Said here, the typed name kept: correct it and save again."""
+        self._writing, self._confirmed_overwrite = False, None
+        self.say(error_line(error))
+        self.query_one("#export-path", Input).focus()

@@ -1,12 +1,13 @@
 """Dialog to set or edit a goal: title, kind, owner, end date, support, and the prompts.
 
-The template's prompts (what, why, who, where, how: ``Store.goal_prompts``)
+The template's prompts (what, why, who, where, how: ``Store.offered_goal_prompts``)
 stand as questions above their fields while writing, so a goal becomes the
-employee's own. The SMART hints (``goals.goal_hints``) show below the fields
+employee's own. The SMART hints (``goal_hints.goal_hints``) show below the fields
 as you type; they are hints, never a reason to refuse. Only a goal without a
 title is refused (here already, and by the store). The fields scroll: at
 80×24 tab (or Enter) moves through all of them and each comes into view;
-ctrl+s saves from any field, Enter in the last one too. Frame, buttons and
+Enter in a choice (kind, owner) takes the highlighted answer and moves on too
+(``FieldChoices``); ctrl+s saves from any field, Enter in the last one too. Frame, buttons and
 keys: ``BaseDialog``; the date and hint lines: ``date_field``; its look is in
 ``styles/dialogs.tcss``.
 """
@@ -18,16 +19,18 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, RadioSet
+from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.goals import GOAL_PROMPTS, Goal, GoalKind, goal_hints
+from gespreks_tui.goal_hints import goal_hints
+from gespreks_tui.goals import GOAL_PROMPTS, Goal, GoalKind
 from gespreks_tui.meeting.goal_work import GoalInput
 from gespreks_tui.model import Owner
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.screens.date_field import iso_date, refuse, show_date, show_hints
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+from gespreks_tui.tui.widgets.field_choices import FieldChoices
 
 
 class GoalForm(BaseDialog[GoalInput | None]):
@@ -59,12 +62,12 @@ class GoalForm(BaseDialog[GoalInput | None]):
             message.display = False  # only while there is something to say
             yield message
             yield Label(t("goals_ui.form_kind"))
-            with RadioSet(id="goal-kind", compact=True):
+            with FieldChoices(id="goal-kind", compact=True):
                 for kind in GoalKind:
                     yield ChoiceButton(t(f"goals.kind.{kind}"), name=str(kind),
                                        value=kind == g.kind)
             yield Label(t("goals_ui.form_owner"))
-            with RadioSet(id="goal-owner", compact=True):
+            with FieldChoices(id="goal-owner", compact=True):
                 for owner in Owner:
                     yield ChoiceButton(t(f"owner.{owner}"), name=str(owner),
                                        value=owner == g.owner)
@@ -91,7 +94,7 @@ class GoalForm(BaseDialog[GoalInput | None]):
         return self.query_one(selector, Input).value
 
     def _choice(self, selector: str) -> str:
-        return name_of(self.query_one(selector, RadioSet).pressed_button)
+        return name_of(self.query_one(selector, FieldChoices).pressed_button)
 
     def entered(self) -> GoalInput:
         """What the fields say now (the end date parsed, if it can be)."""
@@ -128,7 +131,7 @@ class GoalForm(BaseDialog[GoalInput | None]):
             self.query_one("#goal-title-message", Label).display = False
         self._show_hints()
 
-    @on(RadioSet.Changed)
+    @on(FieldChoices.Changed)
     def _chosen(self) -> None:
         self._show_hints()
 
@@ -141,6 +144,15 @@ class GoalForm(BaseDialog[GoalInput | None]):
         else:
             self.focus_next()
 
+    def action_cancel(self) -> None:
+        """Escape: with something typed (or changed), ask before throwing it away."""
+        ask_before_discard(self, self.entered() != self._as_given())
+
+    def _as_given(self) -> GoalInput:
+        g = self.given
+        return GoalInput(g.title.strip(), g.kind, g.owner, g.period_end, g.support,
+                         {**g.answers, **{p: g.answers.get(p, "") for p in self.prompts}})
+
     def action_save(self) -> None:
         entered = self.entered()
         if not entered.title:
@@ -151,3 +163,21 @@ class GoalForm(BaseDialog[GoalInput | None]):
             self.query_one("#goal-end").focus()
             return
         self.dismiss(entered)
+
+
+def ask_before_discard(dialog: BaseDialog, changed: bool) -> None:
+    """Close ``dialog`` (dismissed with None) at once when nothing was typed; else ask
+    first, "go on typing" being the answer Enter gives."""
+    if not changed:
+        dialog.dismiss(None)
+        return
+    from gespreks_tui.tui.screens.question_dialog import QuestionDialog
+
+    def answered(answer: str | None) -> None:
+        if answer == "discard":
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(QuestionDialog(
+        t("goals_ui.discard_title"), t("goals_ui.discard_explain"),
+        [("keep", t("goals_ui.discard_keep")), ("discard", t("goals_ui.discard_drop"))]),
+        answered)

@@ -2,9 +2,10 @@
 
 Splitting a goal into small steps is what makes it doable; a step is one line
 and an optional date, parsed as you type like an agreement's. A date after the
-goal's end is pointed out (``goals.step_hints``), never refused. Frame, buttons
-and keys: ``BaseDialog``; the date line: ``date_field``; its look is in
-``styles/dialogs.tcss``.
+goal's end is pointed out on a line of its own (``goal_hints.step_hints``),
+never refused. Enter goes from the text to the date and saves from the
+date, as in the goal dialog; ctrl+s saves from either. Frame, buttons and keys: ``BaseDialog``; the date line:
+``date_field``; its look is in ``styles/dialogs.tcss``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.goals import Goal, GoalStep, step_hints
+from gespreks_tui.goal_hints import step_hints
+from gespreks_tui.goals import Goal, GoalStep
 from gespreks_tui.tui.format import day_text
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.screens.date_field import refuse, show_date
@@ -64,10 +66,14 @@ class GoalStepForm(BaseDialog[StepInput | None]):
         self._show_due(self.query_one("#step-due", Input).value)
 
     def _after_end(self, parsed: date | None, text: str) -> str:
-        """The date's line, and that it is after the goal's end if it is."""
+        """The date's line (of a step, not an agreement), and that it is after the
+        goal's end if it is."""
+        if parsed is None:
+            return t("goals_ui.step_no_due")
         end = self.goal.period_end
         if step_hints(parsed.isoformat() if parsed else None, end):
-            return f"{text} {t('goals_ui.step_after_period', date=day_text(end, language()))}"
+            # On a line of its own: at 80 columns it fits whole, its date unbroken.
+            return f"{text}\n{t('goals_ui.step_after_period', date=day_text(end, language()))}"
         return text
 
     def _show_due(self, value: str) -> tuple[bool, str | None]:
@@ -84,8 +90,22 @@ class GoalStepForm(BaseDialog[StepInput | None]):
         self.query_one("#step-text-message", Label).display = False
 
     @on(Input.Submitted)
-    def _submit(self) -> None:
-        self.action_save()
+    def _submit(self, event: Input.Submitted) -> None:
+        """Enter in the step's text goes on to its date (as in the goal dialog); in
+        the date, the last field, it saves. ctrl+s saves from either."""
+        if event.input.id == "step-text":
+            self.query_one("#step-due", Input).focus()
+        else:
+            self.action_save()
+
+    def action_cancel(self) -> None:
+        """Escape: with something typed (or changed), ask before throwing it away."""
+        from gespreks_tui.tui.screens.goal_form import ask_before_discard
+
+        typed = (self.query_one("#step-text", Input).value.strip(),
+                 self.query_one("#step-due", Input).value.strip())
+        ask_before_discard(self, typed != (self.given.text.strip(),
+                                           (self.given.due_date or "").strip()))
 
     def action_save(self) -> None:
         text = self.query_one("#step-text", Input).value.strip()

@@ -1,21 +1,38 @@
 """The hand-over dialog: how the minutes were handed over, and the reaction term.
 
 It returns what was chosen (None: cancelled); the caller has the store record
-it. Frame, buttons and keys: ``BaseDialog``.
+it. ``can_hand_over`` says whether the store would take a hand-over now (the
+minutes screen hides 'u' otherwise, instead of refusing after the dialog).
+Frame, buttons and keys: ``BaseDialog``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import HandoverMedium
+from gespreks_tui.model import HandoverMedium, Party
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+
+if TYPE_CHECKING:
+    from gespreks_tui.record import ConversationRecord
+
+
+def can_hand_over(record: ConversationRecord | None) -> bool:
+    """Whether the newest revision can be handed over now (``store.hand_over``'s rule):
+    concluded, not handed over yet, and the employee has not reacted to it."""
+    latest = record.latest if record is not None else None
+    if record is None or latest is None or not record.concluded:
+        return False
+    if record.handover_of(latest.revision) is not None:
+        return False
+    return not any(k.party == Party.EMPLOYEE for k in record.confirmations_of(latest.revision))
 
 
 @dataclass(frozen=True)

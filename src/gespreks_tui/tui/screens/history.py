@@ -10,7 +10,7 @@ the minutes pane gets its scrolling ``Markdown`` widget (importing it, and
 markdown-it with it, is the first use's biggest cost; a widget class's first
 use costs Textual its default styles), the agreements their ``DataTable``
 (its first import is the next biggest) with its rows, and the highlighted
-conversation its minutes.
+conversation its minutes. The table's columns fit its width (``history_table``).
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from textual.widgets.option_list import Option
 from gespreks_tui.agreement_state import state_word
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import ConversationSummary, Status
+from gespreks_tui.procedure_states import listed_states
 from gespreks_tui.tui.format import day_text, history_line, local_day_text, option_room
 from gespreks_tui.tui.gateway import StoreCalls
+from gespreks_tui.tui.screens.history_table import AgreementRow, fill_table
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -53,7 +55,10 @@ class HistoryScreen(StoreCalls, Screen):
         self.select = select
         self.showing: int | None = None  # the conversation whose minutes are asked for
         self.rows: list[ConversationSummary] = []
+        self.states: dict[int, str] = {}  # a beoordeling's procedure state, by id
         self._lines_width: int | None = None  # the width the list's lines were fitted to
+        self._table_width: int | None = None  # and the agreements table's columns
+        self.agreement_rows: list[AgreementRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,12 +80,16 @@ class HistoryScreen(StoreCalls, Screen):
         listing = self.query_one("#history-list", OptionList)
         lang = language()
         self.rows = rows
-        listing.add_options(Option(history_line(row, lang), id=str(row.id)) for row in rows)
+        # a beoordeling's procedure state in place of its status: one employee's rows only
+        self.states = self.store_read(lambda: listed_states(store, rows), {}) or {}
+        listing.add_options(Option(history_line(row, lang, state=self.states.get(row.id)),
+                                   id=str(row.id)) for row in rows)
         listing.focus()
         self.call_after_refresh(self._after_first_frame, rows)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_lines)
+        self.call_after_refresh(self.fit_table)
 
     def fit_lines(self) -> None:
         """Each conversation on one line at the list's width (``history_line`` picks the
@@ -91,19 +100,23 @@ class HistoryScreen(StoreCalls, Screen):
             return
         self._lines_width = width
         for index, row in enumerate(self.rows[:listing.option_count]):
-            listing.replace_option_prompt_at_index(index, history_line(row, lang, width))
+            listing.replace_option_prompt_at_index(
+                index, history_line(row, lang, width, self.states.get(row.id)))
 
     def _after_first_frame(self, rows: list[ConversationSummary]) -> None:
         """The minutes widget, the agreements and the highlighted minutes (see the module)."""
         from textual.css.query import NoMatches
-        from textual.widgets import DataTable, Markdown
+        from textual.widgets import DataTable
+
+        from gespreks_tui.tui.widgets.minutes_markdown import MinutesMarkdown  # tables fit
 
         table: DataTable = DataTable(id="history-agreements", cursor_type="row",
                                      zebra_stripes=True)
         try:
             for placeholder, widget in (
                     ("#history-minutes-wait", VerticalScroll(
-                        Markdown("" if rows else t("start.no_history"), id="history-minutes"),
+                        MinutesMarkdown("" if rows else t("start.no_history"),
+                                        id="history-minutes"),
                         id="history-minutes-view")),
                     ("#history-agreements-wait", table)):
                 waiting = self.query_one(placeholder, Static)
@@ -123,25 +136,37 @@ class HistoryScreen(StoreCalls, Screen):
             listing.highlighted = ids.index(self.select) if self.select in ids else 0
 
     def fill_agreements(self, rows: list[ConversationSummary], table: DataTable) -> None:
-        from rich.text import Text  # a plain cell: DataTable reads a str as markup
-
         store, lang = self.store, language()
-        table.add_columns(t("history.col_made"), t("history.col_agreement"),
-                          t("history.col_owner"), t("history.col_due"),
-                          t("history.col_status"), t("history.col_outcomes"))
         outcomes: dict[int, list[str]] = {}
         for row in reversed(rows):
             for f in self.store_read(lambda: store.follow_ups(row.id), []) or []:  # noqa: B023
                 outcomes.setdefault(f.agreement_id, []).append(
                     f"{local_day_text(row.date, lang, row.time_zone)}: {t(f'outcome.{f.outcome}')}")
-        for row in reversed(rows):
-            for a in self.store_read(lambda: store.agreements(row.id), []) or []:  # noqa: B023
-                table.add_row(
-                    local_day_text(row.date, lang, row.time_zone), Text(a.text),
-                    t(f"owner.{a.owner}") if a.owner else t("owner.none"),
-                    day_text(a.due_date, lang) if a.due_date else "-",
-                    state_word(a),
-                    "; ".join(outcomes.get(a.id, [])) or "-")
+        self.agreement_rows = [
+            AgreementRow(local_day_text(row.date, lang, row.time_zone), a.text,
+                         t(f"owner.{a.owner}") if a.owner else t("owner.none"),
+                         day_text(a.due_date, lang) if a.due_date else "-",
+                         state_word(a), tuple(outcomes.get(a.id, [])))
+            for row in reversed(rows)
+            for a in self.store_read(lambda: store.agreements(row.id), []) or []]  # noqa: B023
+        self._table_width = None
+        self.fit_table()
+
+    def fit_table(self) -> None:
+        """The agreements at the width the table has now (``history_table``)."""
+        from textual.css.query import NoMatches
+        from textual.widgets import DataTable
+
+        try:
+            table = self.query_one("#history-agreements", DataTable)
+        except NoMatches:  # not mounted yet: _after_first_frame fills it
+            return
+        # the right column's room, less the table's vertical scrollbar
+        width = self.query_one("#history-right").content_region.width - 2
+        if width <= 0 or width == self._table_width:
+            return
+        self._table_width = width
+        fill_table(table, self.agreement_rows, width)
 
     @on(OptionList.OptionHighlighted, "#history-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -26,7 +26,7 @@ from textual.widgets import Header, TextArea
 from gespreks_tui.catalogue import t
 from gespreks_tui.meeting import Meeting
 from gespreks_tui.model import Conversation, Phase, Visibility
-from gespreks_tui.tui.format import kind_text
+from gespreks_tui.tui.format import kind_title
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.meeting_agreements import MeetingAgreements
 from gespreks_tui.tui.screens.meeting_goals import MeetingGoals
@@ -49,7 +49,7 @@ class Saved(Message):
 
 
 class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Screen):
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # meeting.tcss: grid columns
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-wider")]  # meeting.tcss: grid columns
     BINDINGS = MEETING_BINDINGS
     # The key line and the palette follow these (bindings=True: check_action again).
     read_only: reactive[bool] = reactive(False, bindings=True, init=False)
@@ -84,6 +84,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
         yield NotesPane(id="notes-pane")
         agreements = AgreementsPane(m.agreements, app.clock.today(), m.follow_ups,
                                     id="agreements")
+        agreements.goal_titles = m.goal_titles()  # "voor doel: …" under a linked one
         yield agreements
         if m.shows_goals:  # the same grid cell: one of the two is displayed
             goals = GoalsPane(m, app.clock.today(), id="goals")
@@ -99,7 +100,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
         m.start()
         self.text_area = self.query_one(NotesArea)  # kept: still readable while unmounting
         c = m.conversation
-        self.title = t("meeting.title", kind=kind_text(c.kind).capitalize(),
+        self.title = t("meeting.title", kind=kind_title(c.kind),
                        employee=c.employee_name)
         self.name_the_switch()
         self.sync_state()
@@ -216,11 +217,10 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
             panel = ScoresPanel(phase.criteria, scores or [], overall or (None, ""),
                                 self.meeting.read_only)
             panel.phase_position = phase.position
-            if self.app.size.height < 30:  # make room: fold the questions away
-                self.notes.add_class("folded")
         # On a narrow screen the scores take the agreements' column (meeting.tcss).
         self.set_class(panel is not None, "scoring")
-        self.notes.show_scores(panel)
+        # A low screen makes room for them: the questions fold away (ctrl+g) meanwhile.
+        self.notes.show_scores(panel, make_room=self.app.size.height < 30)
 
     def on_scores_panel_changed(self, message: ScoresPanel.Changed) -> None:
         self.meeting.save_score(message.position, message.criterion, message.score,

@@ -1,8 +1,8 @@
 """The meeting screen's goals: the pane beside the agreements, and its requests.
 
 f7 switches the right-hand column between agreements and goals (a conversation
-whose template offers goals opens on the goals); ctrl+n adds what the column
-shows. The goals pane posts what the user asked (edit, add a step, tick,
+whose template offers goals opens on the goals, and so does a beoordeling with
+goals to judge: ``GoalWork.goals_first``); ctrl+n adds what the column shows. The goals pane posts what the user asked (edit, add a step, tick,
 delete, undo, review, an agreement for a goal); the meeting does the store
 work off the UI thread and the pane is drawn again from its lists. A dialog
 whose input could not be stored opens again with what was typed.
@@ -16,7 +16,8 @@ from textual.css.query import NoMatches
 from textual.widgets import Label
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.goals import GOAL_PROMPTS, Goal, GoalKind, GoalStep
+from gespreks_tui.goals import GOAL_PROMPTS, Goal, GoalKind, GoalReview, GoalStep
+from gespreks_tui.tui.format import shorten
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.goals_pane import GoalsPane, Key
 
@@ -53,7 +54,17 @@ class MeetingGoals(StoreCalls):
         pane = self.goals_pane
         if pane is not None:
             pane.show(self.app.clock.today(), keep)
+        titles = self.meeting.goal_titles()
+        if titles != self.agreements_pane.goal_titles:  # a goal renamed, gone, back
+            self.agreements_pane.goal_titles = titles
+            self.agreements_pane.show(self.meeting.agreements, self.app.clock.today(),
+                                      self._highlighted_agreement())
         self.sync_state()
+
+    def _highlighted_agreement(self) -> int | None:
+        item = self.agreements_pane.agreement_list.highlighted_child
+        agreement = getattr(item, "agreement", None)
+        return agreement.id if agreement is not None else None
 
     def name_the_switch(self) -> None:
         """With goals beside them, the agreements' title says how to reach the goals (the
@@ -158,7 +169,7 @@ class MeetingGoals(StoreCalls):
             self.show_goals()
             text = gone.title if isinstance(gone, Goal) else gone.text
             key = "goals_ui.deleted" if isinstance(gone, Goal) else "goals_ui.step_deleted"
-            self.app.notify(t(key, text=text[:40]), timeout=6, markup=False)
+            self.app.notify(t(key, text=shorten(text, 40)), timeout=6, markup=False)
 
         if step is None:
             self.store_work(lambda: m.delete_goal(goal), then=deleted)
@@ -191,23 +202,47 @@ class MeetingGoals(StoreCalls):
         def chosen(result: ReviewInput | None) -> None:
             if result is None:
                 return
+            before = m.review_here(goal)
             self.store_work(lambda: m.review_goal(goal, result.progress, result.comment,
                                                   result.score, result.score_comment),
-                            then=lambda _: self.show_goals(keep=("goal", goal.id)))
+                            then=lambda _: self._reviewed(goal, before))
 
         labels = m.goal_scale() if m.judges_goals else ()
         self.app.push_screen(GoalReviewDialog(goal, m.review_here(goal), m.earlier_reviews(goal),
-                                              m.judges_goals, labels), chosen)
+                                              m.judges_goals, labels, m.past_period(goal)),
+                             chosen)
 
     def on_goals_pane_quick_progress(self, message: GoalsPane.QuickProgress) -> None:
-        """1–4 on an earlier goal: its progress at once; a comment given before stays."""
+        """1–4 on an earlier goal: its progress at once; 0: back to not discussed.
+
+        A comment written before stays with a changed progress, and the notice that
+        says the progress changed shows it (r changes it); 0 takes both back."""
         if self.meeting.read_only:
             return
         m, goal, progress = self.meeting, message.goal, message.progress
-        given = m.review_here(goal)
-        comment = given.comment if given else ""
-        self.store_work(lambda: m.review_goal(goal, progress, comment),
-                        then=lambda _: self.show_goals(keep=("goal", goal.id)))
+        before = m.review_here(goal)
+        if progress is None and before is None:
+            return  # not discussed already
+        comment = before.comment if before and progress is not None else ""
+        score = (before.score, before.score_comment) if before else (None, "")
+        self.store_work(lambda: m.review_goal(goal, progress, comment, *score),
+                        then=lambda _: self._reviewed(goal, before))
+
+    def _reviewed(self, goal: Goal, before: GoalReview | None) -> None:
+        """The goals again; one notice when progress recorded here before was changed."""
+        from gespreks_tui.tui.screens.goal_review_dialog import progress_notice
+
+        self.show_goals(keep=("goal", goal.id))
+        text = progress_notice(before, self.meeting.review_here(
+            self.meeting.goal_of(goal.id) or goal))
+        if text:
+            self.app.notify(text, timeout=8, markup=False)
+
+    def on_goals_pane_export_pop(self, _message: GoalsPane.ExportPop) -> None:
+        """p: the employee's development plan (POP), through the export dialog."""
+        from gespreks_tui.tui.screens.pop_export import export_pop
+
+        export_pop(self.app, self.meeting.conversation.employee_id)
 
     def on_goals_pane_new_agreement(self, message: GoalsPane.NewAgreement) -> None:
         """An agreement that serves the goal: the agreement form, the goal chosen."""

@@ -49,7 +49,8 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "rescue", t("key.rescue"), id="meeting.rescue"),
     Binding("f2", "focus_pane('agenda')", t("key.focus_agenda"), id="meeting.focus_agenda"),
     # One key, two labels: in the scoring phase f3 in the notes goes to the scores
-    # (above the notes, in the same column) and f3 there back to the notes.
+    # (above the notes, in the same column) and f3 there back to the notes. In that
+    # phase the key line shows f3 first (``early_keys``): at 80 columns it stays on it.
     Binding("f3", "focus_pane('scores')", t("scale.key_focus_scores"),
             id="meeting.focus_scores"),
     Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
@@ -72,6 +73,7 @@ class MeetingKeys(StoreCalls):
     conversation_id: int
     resumed: bool
     goals_shown: bool
+    _asking_conclude: bool = False  # the conclude dialog is on its way (its checks read)
 
     if TYPE_CHECKING:  # provided by MeetingScreen
         @property
@@ -112,12 +114,21 @@ class MeetingKeys(StoreCalls):
         if action == "focus_pane" and parameters == ("followups",):
             return bool(meeting.follow_ups.earlier)
         if action == "focus_pane" and parameters in (("scores",), ("notes",)):
-            in_notes = bool(meeting.phase.criteria) and self.app.focused is self.__dict__.get(
-                "text_area")
-            return in_notes == (parameters == ("scores",))
+            # f3: to the scores from the notes in the scoring phase, else to the notes
+            # from anywhere but the notes (where it would do nothing).
+            in_notes = self.app.focused is self.__dict__.get("text_area")
+            if parameters == ("scores",):
+                return in_notes and bool(meeting.phase.criteria)
+            return not in_notes
         if action == "rescue":  # only when there is nowhere else to keep the text
             return meeting.gone
         return True
+
+    def early_keys(self) -> frozenset[str]:
+        """Keys the key line shows first (``KeyFooter``): f3 while scoring."""
+        meeting = self.__dict__.get("meeting")
+        return frozenset({"f3"}) if meeting is not None and meeting.phase.criteria \
+            else frozenset()
 
     # -- phases and timer ---------------------------------------------------
     def _go(self, step: int) -> None:
@@ -194,14 +205,25 @@ class MeetingKeys(StoreCalls):
 
     # -- conclude, reopen, leave ----------------------------------------------
     def action_conclude(self) -> None:
-        from gespreks_tui.tui.screens.conclude import ConcludeScreen, reminders
+        from gespreks_tui.meeting.checklist import conclude_reminders
+        from gespreks_tui.tui.screens.conclude import ConcludeScreen
 
+        if self._asking_conclude:  # pressed again before the dialog is up: one dialog
+            return
         self.flush_notes()
         m = self.meeting
-        self.app.push_screen(ConcludeScreen(m.conversation, self.app.clock.today(),
-                                            reminders(m.agreements, m.follow_ups)
-                                            + m.goal_reminders()),
-                             self._conclude)
+        self._asking_conclude = True
+
+        def ask(open_items: list[str]) -> None:  # the scores as stored: read in a worker
+            self._asking_conclude = False
+            self.app.push_screen(ConcludeScreen(m.conversation, self.app.clock.today(),
+                                                open_items), self._conclude)
+
+        def not_asked(error: Exception) -> None:
+            self._asking_conclude = False
+            self.show_store_error(error)
+
+        self.store_work(lambda: conclude_reminders(m), then=ask, failed=not_asked)
 
     def _conclude(self, next_date: date | None) -> None:
         if next_date is None:
@@ -221,9 +243,12 @@ class MeetingKeys(StoreCalls):
 
         self.sync_state()
         self.tick()
-        count = len(self.meeting.agreements)
+        m = self.meeting
+        count = len(m.agreements)
+        goals = ((len(m.goals), sum(1 for g in m.open_goals if m.review_here(g) is not None),
+                  len(m.open_goals)) if m.goals or m.open_goals else None)
         self.app.daily_backup()  # the day's automatic copy, if not yet made
-        self.app.push_screen(SummaryScreen(concluded, count), self._after_summary)
+        self.app.push_screen(SummaryScreen(concluded, count, goals), self._after_summary)
 
     def _after_summary(self, choice: str | None) -> None:
         if choice == "minutes":

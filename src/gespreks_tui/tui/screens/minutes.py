@@ -24,9 +24,12 @@ from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Party, SignOff
-from gespreks_tui.tui.format import id_of, kind_text, moment_text
+from gespreks_tui.tui.format import day_text, id_of, kind_title, moment_text
 from gespreks_tui.tui.gateway import StoreCalls
+from gespreks_tui.tui.screens.handover_dialog import can_hand_over
+from gespreks_tui.tui.screens.procedure_dialog import possible_steps
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
+from gespreks_tui.tui.widgets.minutes_markdown import MinutesMarkdown  # tables that fit
 
 if TYPE_CHECKING:
     from gespreks_tui.minutes import Minutes
@@ -58,12 +61,15 @@ class MinutesScreen(StoreCalls, Screen):
         yield Header()
         with Horizontal(id="minutes-body"):
             with VerticalScroll(id="minutes-view"):
-                yield Markdown(t("ui.minutes.loading"), id="minutes-markdown")
+                yield MinutesMarkdown(t("ui.minutes.loading"), id="minutes-markdown")
             with Vertical(id="minutes-side"):
                 yield Label(t("ui.minutes.revision_title"), classes="pane-title")
                 yield Label("", id="minutes-fingerprint")
                 yield Label(t("ui.minutes.confirmations_title"), classes="pane-title")
                 yield Label("", id="minutes-confirmations", markup=False)
+                # a beoordeling's procedure state, above the sign-off (whose line, empty,
+                # is the space before the revisions)
+                yield Label("", id="minutes-procedure", markup=False)
                 yield Label("", id="minutes-sign-off", markup=False)
                 yield Label(t("ui.minutes.revisions_title"), classes="pane-title")
                 yield OptionList(id="revisions")
@@ -75,7 +81,7 @@ class MinutesScreen(StoreCalls, Screen):
         if c is None:
             return
         self.conversation = c
-        self.title = t("ui.minutes.title", kind=kind_text(c.kind).capitalize(),
+        self.title = t("ui.minutes.title", kind=kind_title(c.kind),
                        employee=c.employee_name)
         self.publish()
 
@@ -87,27 +93,23 @@ class MinutesScreen(StoreCalls, Screen):
         store, conversation_id = self.store, self.conversation_id
         self.store_work(lambda: publish(store, conversation_id), then=self.show_minutes)
 
-    def write_export(self, path: Path, fmt: str, markdown: str) -> None:
+    def write_export(self, path: Path, fmt: str, markdown: str) -> Path:
+        """Write the minutes to ``path`` (run in the export dialog's worker)."""
+        from gespreks_tui.exports import write_private
+
         c = self.conversation
+        text: str | bytes = markdown
+        if fmt == "html":
+            from gespreks_tui.minutes import render_html, title_of
 
-        def write() -> Path:
-            from gespreks_tui.exports import write_private
+            text = render_html(markdown, title_of(c), c.language)
+        elif fmt == "pdf":
+            from gespreks_tui.minutes import title_of
+            from gespreks_tui.minutes.pdf import render_pdf
 
-            text: str | bytes = markdown
-            if fmt == "html":
-                from gespreks_tui.minutes import render_html, title_of
-
-                text = render_html(markdown, title_of(c), c.language)
-            elif fmt == "pdf":
-                from gespreks_tui.minutes import title_of
-                from gespreks_tui.minutes.pdf import render_pdf
-
-                text = render_pdf(markdown, title_of(c), c.language)
-            write_private(path, text)
-            return path
-
-        self.store_work(write, then=lambda done: self.app.notify(
-            t("ui.export.done", path=done), timeout=8, markup=False))
+            text = render_pdf(markdown, title_of(c), c.language)
+        write_private(path, text)
+        return path
 
     def show_stored(self, revision: int) -> None:
         """A stored revision exactly as issued, with its confirmations ticked."""
@@ -149,6 +151,16 @@ class MinutesScreen(StoreCalls, Screen):
                                               zone=self.conversation.time_zone)))
         self.query_one("#minutes-confirmations", Label).update("\n".join(lines))
         self.query_one("#minutes-sign-off", Label).update(self.sign_off_text())
+        state = ""
+        if self.conversation.kind == "beoordeling":  # 'p' only with a step to record
+            procedure = self.store_read(lambda: store.appraisal_procedure(conversation_id))
+            self.procedure_steps = possible_steps(procedure) if procedure else ()
+            if procedure is not None:  # where it stands: besproken ... definitief
+                state = t("procedure.show.state",
+                          state=t(f"procedure.state.{procedure.state}"))
+        procedure_line = self.query_one("#minutes-procedure", Label)
+        procedure_line.update(state)
+        procedure_line.display = bool(state)
         self.refresh_bindings()  # 'v' only while a correction request is open
         revisions = self.query_one("#revisions", OptionList)
         revisions.clear_options()
@@ -167,6 +179,7 @@ class MinutesScreen(StoreCalls, Screen):
 
         store, conversation_id = self.store, self.conversation_id
         record = self.store_read(lambda: store.conversation_record(conversation_id))
+        self.can_hand_over = can_hand_over(record)  # 'u' only when the store takes it
         if record is None or record.latest is None:
             self.sign_off = SignOff.NONE
             return ""
@@ -185,11 +198,14 @@ class MinutesScreen(StoreCalls, Screen):
 
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("export", "confirm", "handover"):
+        if action in ("export", "confirm"):
             return self.revision is not None
+        if action == "handover":  # hidden once handed over (or reacted to)
+            return self.revision is not None and self.__dict__.get("can_hand_over", False)
         if action == "procedure":  # only a beoordeling has an appraisal procedure
             c = self.__dict__.get("conversation")
-            return self.revision is not None and c is not None and c.kind == "beoordeling"
+            return (self.revision is not None and c is not None and c.kind == "beoordeling"
+                    and bool(self.__dict__.get("procedure_steps")))
         if action == "keep_minutes":
             return self.__dict__.get("sign_off") == SignOff.CORRECTION_REQUESTED
         return True
@@ -200,13 +216,14 @@ class MinutesScreen(StoreCalls, Screen):
 
         markdown = self.markdown
 
-        def done(choice: ExportChoice | None) -> None:
+        def done(choice: ExportChoice | None) -> None:  # written by the dialog
             if choice is not None:
-                self.write_export(choice.path, choice.fmt, markdown)
+                self.app.notify(t("ui.export.done", path=choice.path), timeout=8, markup=False)
 
         md, html, pdf = (Path(default_export_name(self.conversation, ext))
                          for ext in ("md", "html", "pdf"))
-        self.app.push_screen(ExportDialog(md, html, pdf), done)
+        self.app.push_screen(ExportDialog(md, html, pdf, write=lambda path, fmt:
+                                          self.write_export(path, fmt, markdown)), done)
 
     def action_confirm(self) -> None:
         from gespreks_tui.tui.screens.confirm_dialog import ConfirmDialog
@@ -257,7 +274,7 @@ class MinutesScreen(StoreCalls, Screen):
 
             def done(until: str) -> None:
                 self.show_stored(revision)
-                self.app.notify(t("ui.handover.done", until=until), timeout=6, markup=False)
+                self.app.notify(t("ui.handover.done", until=day_text(until, language())), timeout=6, markup=False)
 
             self.store_work(hand_over, then=done)
 
@@ -286,7 +303,11 @@ class MinutesScreen(StoreCalls, Screen):
 
     def action_procedure(self) -> None:
         """Record a step of a beoordeling's procedure: objection, second assessor, final."""
-        from gespreks_tui.tui.screens.procedure_dialog import ProcedureChoice, ProcedureDialog
+        from gespreks_tui.tui.screens.procedure_dialog import (
+            ProcedureChoice,
+            ProcedureDialog,
+            saved_text,
+        )
 
         store, cid = self.store, self.conversation_id
         procedure = self.store_read(lambda: store.appraisal_procedure(cid))
@@ -297,20 +318,18 @@ class MinutesScreen(StoreCalls, Screen):
             if choice is None:
                 return
 
-            def record() -> str:
+            def record() -> None:
                 if choice.step == "bezwaar":
                     store.record_objection(cid, choice.text)
                 elif choice.step == "second":
                     store.record_second_assessor(cid, choice.name, choice.agrees, choice.text)
                 else:
                     store.record_final(cid, choice.text)
-                return store.appraisal_state(cid)
 
-            def done(state: str) -> None:
+            def done(_: object) -> None:
                 if self.latest is not None:
                     self.show_stored(self.latest)
-                self.app.notify(t("procedure.ui.saved", state=t(f"procedure.state.{state}")),
-                                timeout=6)
+                self.app.notify(saved_text(choice), timeout=6, markup=False)  # what was recorded
 
             self.store_work(record, then=done)
 

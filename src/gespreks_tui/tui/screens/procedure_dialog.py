@@ -4,8 +4,10 @@ the final decision of a beoordeling, from the minutes screen (issue 18).
 It shows where the procedure stands, offers the steps, and returns what was
 chosen (None: cancelled); the caller has the store record it, and the store
 refuses what the procedure does not allow (``appraisal_procedure.refusal``).
-The step the procedure expects next is chosen when it opens. Frame, buttons
-and keys: ``BaseDialog``.
+Only the steps the procedure allows now are offered (``possible_steps``, the
+store's own ``refusal`` rule), the one it expects next chosen; with none the
+minutes screen hides 'p'. Before the hand-over the dialog says to hand over
+with the app's key first. Frame, buttons and keys: ``BaseDialog``.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, RadioSet, TextArea
 
-from gespreks_tui.appraisal_procedure import AppraisalState, Procedure
+from gespreks_tui.appraisal_procedure import AppraisalState, Procedure, refusal
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 STEPS = ("bezwaar", "second", "definitief")
+# the state each step records (None: the second assessor's word, no state of its own)
+STEP_STATES: dict[str, AppraisalState | None] = {
+    "bezwaar": AppraisalState.OBJECTION, "second": None, "definitief": AppraisalState.FINAL}
 
 
 @dataclass(frozen=True)
@@ -33,13 +38,29 @@ class ProcedureChoice:
     agrees: bool = True
 
 
+def possible_steps(procedure: Procedure) -> tuple[str, ...]:
+    """The steps the procedure allows now, in ``STEPS`` order (empty: none)."""
+    return tuple(s for s in STEPS if refusal(procedure, STEP_STATES[s]) is None)
+
+
 def expected_step(procedure: Procedure) -> str:
-    """The step a manager most likely records next."""
+    """The step a manager most likely records next, among the possible ones."""
+    possible = possible_steps(procedure)
     if procedure.state == AppraisalState.PROVISIONAL and not procedure.terms.second_assessor:
-        return "bezwaar"
-    if procedure.terms.second_assessor and not procedure.second_agrees:
-        return "second"
-    return "definitief"
+        wanted = "bezwaar"
+    elif procedure.terms.second_assessor and not procedure.second_agrees:
+        wanted = "second"
+    else:
+        wanted = "definitief"
+    return wanted if wanted in possible or not possible else possible[0]
+
+
+def saved_text(choice: ProcedureChoice) -> str:
+    """What was recorded, in one line ("Tweede beoordelaar Pieter Jansen: akkoord.")."""
+    if choice.step == "second":
+        verdict = "agrees" if choice.agrees else "disagrees"
+        return t(f"scale.procedure.saved.second_{verdict}", name=choice.name)
+    return t(f"scale.procedure.saved.{choice.step}")
 
 
 class ProcedureDialog(BaseDialog[ProcedureChoice | None]):
@@ -58,8 +79,10 @@ class ProcedureDialog(BaseDialog[ProcedureChoice | None]):
         80x24."""
         from gespreks_tui.minutes.procedure import open_lines, state_word
 
+        hint = ([t("scale.procedure.hand_over_first")]
+                if self.procedure.state == AppraisalState.DISCUSSED else [])
         return " · ".join([state_word(self.procedure.state).capitalize(),
-                           *open_lines(self.procedure)])
+                           *open_lines(self.procedure), *hint])
 
     def heading(self) -> str:
         return t("procedure.ui.title", id=self.procedure.conversation_id)
@@ -68,7 +91,7 @@ class ProcedureDialog(BaseDialog[ProcedureChoice | None]):
         yield Label(self.summary(), id="procedure-state", markup=False)
         chosen = expected_step(self.procedure)
         with RadioSet(id="procedure-step", compact=True):
-            for step in STEPS:
+            for step in possible_steps(self.procedure):
                 yield ChoiceButton(t(f"procedure.ui.step.{step}"), name=step,
                                    value=step == chosen, id=f"procedure-step-{step}")
         yield Label(t("procedure.ui.name"), id="procedure-name-label")

@@ -6,7 +6,8 @@ in reading order: the unfinished list on top, then the left column, then the
 form on the right from top to bottom, ending with "Start gesprek" right after
 the length. So Shift+Tab from that button lands in the number field beside
 it, not in a free-text field. Housekeeping (rename, remove, discard, the
-manager's name) is in ``start_housekeeping``.
+manager's name) is in ``start_housekeeping``; the name field's search (Enter
+chooses the employee found, ctrl+n adds a new one) in ``start_search``.
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ from textual.widgets import (
 
 from gespreks_tui.agendas import load_agenda
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.errors import UserError
-from gespreks_tui.model import ConversationSummary, Kind, Person
-from gespreks_tui.person_names import clean_name
+from gespreks_tui.kind_names import kind_name
+from gespreks_tui.model import ConversationSummary, Kind
 from gespreks_tui.tui.format import (
     id_of,
     kind_text,
@@ -41,27 +41,35 @@ from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.people_options import people_list
 from gespreks_tui.tui.screens.start_housekeeping import StartHousekeeping
 from gespreks_tui.tui.screens.start_lists import StartLists
+from gespreks_tui.tui.screens.start_search import StartSearch
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
+UNFINISHED_CHECK_SECONDS = 3  # how often the "Onafgerond" list looks for changes
 
 
-class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
+class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen):
     """Who, what kind, how long; and the history with this person."""
 
     BINDINGS = [
         Binding("ctrl+s", "begin", t("key.begin"), id="start.begin"),
         Binding("ctrl+r", "resume", t("key.resume"), id="start.resume"),
-        Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
+        # One key, two labels: f2 goes to the employees, and there renames the chosen one
+        # (f2 is the usual rename key; a letter would be typed into the name field).
+        # Before ctrl+n: at 80 columns "f2 Naam wijzigen" stays on the key line.
+        Binding("f2", "rename", t("key.rename"), id="start.rename"),
         Binding("f2", "focus('#people-list')", t("key.focus_people"), id="start.focus_people"),
+        # One key, two labels: in the name field with a name typed, ctrl+n adds it as a
+        # new employee (Enter there chooses a match); elsewhere it goes to that field.
+        Binding("ctrl+n", "add_typed", t("key.add_typed"), id="start.add_typed"),
+        Binding("ctrl+n", "new_person", t("key.new_person"), id="start.new_person"),
         Binding("f3", "focus('#history')", t("key.focus_history"), id="start.focus_history"),
         Binding("f4", "focus_unfinished", t("key.focus_unfinished"),
                 id="start.focus_unfinished"),
-        Binding("e", "rename", t("key.rename"), id="start.rename"),
         # One key, two lists: an employee added by mistake, or an unfinished conversation.
         Binding("delete", "remove", t("key.remove"), id="start.remove"),
-        Binding("u", "restore", t("key.restore"), id="start.restore"),
+        Binding("ctrl+z", "restore", t("key.restore"), id="start.restore"),
         Binding("f8", "history", t("key.history"), id="start.history"),
         Binding("f7", "manager_name", t("key.manager_name"), id="start.manager_name"),
         Binding("f6", "prepare", t("draft.key.prepare"), id="start.prepare"),  # issue 18
@@ -75,8 +83,9 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
         with Horizontal(id="start-body"):
             with Vertical(id="people-box"):
                 yield Label(t("start.people_title"), classes="section-title")
+                # no select-all on focus: a letter typed in the list lands here (on_key)
                 yield Input(placeholder=t("start.new_person_placeholder"), id="new-person",
-                            compact=True)
+                            compact=True, select_on_focus=False)
                 yield people_list(id="people-list", markup=False)  # many names: people_options
                 yield Label(t("start.due_title"), classes="section-title", id="due-title")
                 yield Static("", id="due-list")
@@ -84,8 +93,9 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
                 yield Label(t("start.kind_title"), classes="section-title first")
                 with RadioSet(id="kind"):
                     for kind in Kind:
-                        yield ChoiceButton(t(f"kind_short.{kind}"), value=kind == Kind.VOORTGANG,
-                                          name=str(kind), id=f"kind-{kind}")
+                        yield ChoiceButton(kind_name(kind, short=True),
+                                           value=kind == Kind.VOORTGANG,
+                                           name=str(kind), id=f"kind-{kind}")
                 with Horizontal(id="prep-row"):
                     yield Label(t("start.prep_label"), id="prep-label")
                     yield Input(self.app.prep_path or "", id="prep", compact=True,
@@ -105,6 +115,9 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
         self.sub_title = t("start.subtitle")
         self.query_one("#people-list").focus()
         self.watch(self.app, "screen_share", lambda _: self.refresh_lists(), init=False)
+        # A conversation prepared or started by another copy or the command line while
+        # this screen is up (``gespreks prepare --assessment``): one small query.
+        self.set_interval(UNFINISHED_CHECK_SECONDS, self.check_unfinished)
         if not self.app.manager_name:
             from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
 
@@ -161,6 +174,15 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
     def _person_selected(self) -> None:
         self.query_one("#minutes", Input).focus()
 
+    @on(Input.Changed, "#new-person")
+    def _search_people(self, event: Input.Changed) -> None:
+        self.search_people(event.value)  # start_search
+        self.refresh_bindings()  # ctrl+n's label follows what is in the field
+
+    @on(Input.Submitted, "#new-person")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.submit_search(event.input)
+
     @on(OptionList.OptionSelected, "#resume-list")
     def _resume_selected(self, event: OptionList.OptionSelected) -> None:
         self.open_meeting(id_of(event.option))
@@ -177,28 +199,6 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
         self.fill_default_length(replace=True)
-
-    @on(Input.Submitted, "#new-person")
-    def _add_person(self, event: Input.Submitted) -> None:
-        try:
-            name = clean_name(event.value)
-        except UserError as refused:  # refused, and what was typed stays in the field
-            self.say(refused.message(), error=True)
-            return
-        if not name:
-            self.say(t("start.empty_name"), error=True)
-            return
-        field, store = event.input, self.store
-
-        def added(person: Person) -> None:
-            field.value = ""
-            self.refresh_lists()
-            people = self.query_one("#people-list", OptionList)
-            people.highlighted = people.get_option_index(str(person.id))
-            people.focus()
-            self.say(t("start.person_added", name=person.name))
-
-        self.store_work(lambda: store.add_person(name), then=added, failed=self.say_error)
 
     @on(Input.Submitted, "#minutes")
     @on(Button.Pressed, "#begin")
@@ -262,12 +262,23 @@ class StartScreen(StartLists, StartHousekeeping, StoreCalls, Screen):
             self.say(t("start.no_unfinished"), error=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo shows only while there is something to put back. Rename and remove stay
-        in the Footer wherever the focus is: pressed away from their list they say
-        which list to choose in (a key that comes and goes with the focus reads as
-        broken, one that does nothing is worse)."""
+        """Undo shows only while there is something to put back. f2 says what it does
+        where the focus is: "Medewerkers" away from the list, "Naam wijzigen" in it.
+        Remove stays in the Footer wherever the focus is: pressed away from its lists it
+        says which list to choose in (a key that does nothing is worse)."""
         if action == "restore":
             return self.pending_discard is not None
+        if action == "resume":  # nothing unfinished: the key is not offered
+            return self.query_one("#resume-list", OptionList).option_count > 0
+        if action in ("add_typed", "new_person"):  # ctrl+n: add what is typed, or go type
+            typed = self._focused_id() == "new-person" \
+                and bool(self.query_one("#new-person", Input).value.strip())
+            return typed if action == "add_typed" else not typed
+        in_people = self._focused_id() == "people-list"
+        if action == "rename":
+            return in_people and self.query_one("#people-list", OptionList).option_count > 0
+        if action == "focus" and parameters == ("#people-list",):
+            return not in_people
         return True
 
     def on_descendant_focus(self) -> None:

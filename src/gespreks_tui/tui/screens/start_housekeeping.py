@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 
 from gespreks_tui.catalogue import language, t
+from gespreks_tui.errors import UserError
 from gespreks_tui.model import Person
 from gespreks_tui.store.housekeeping import Unfinished
 from gespreks_tui.tui.format import ago_text, id_of, kind_text, local_day_text
@@ -188,4 +189,13 @@ class StartHousekeeping(_Base):
     def unfinished(self) -> list[Unfinished]:
         """The unfinished conversations still offered (a pending discard is not)."""
         rows = self.store_read(self.store.unfinished_overview, []) or []
+        return [r for r in rows if r.summary.id != self.pending_discard]
+
+    def unfinished_quietly(self) -> list[Unfinished] | None:
+        """``unfinished`` for a check nobody asked for: a store error gives None,
+        unsaid (what the user does next says it once, not every few seconds)."""
+        try:
+            rows = self.store.unfinished_overview()
+        except UserError:
+            return None
         return [r for r in rows if r.summary.id != self.pending_discard]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t, tn
+from gespreks_tui.procedure_states import listed_states
 from gespreks_tui.tui.format import day_text, escape, history_line, id_of, option_room, shorten
 from gespreks_tui.tui.people_options import person_option
 from gespreks_tui.tui.screens.start_housekeeping import unfinished_line
@@ -26,8 +27,15 @@ if TYPE_CHECKING:  # for the type checker: what it uses of the start screen
 
     class _Base(StoreCalls, Screen):
         def unfinished(self) -> list[Unfinished]: ...
+        def unfinished_quietly(self) -> list[Unfinished] | None: ...
 else:
     _Base = object
+
+
+def _signature(rows: list[Unfinished]) -> tuple:
+    """What the "Onafgerond" list shows of ``rows``: a change in it means a new list."""
+    return tuple((r.summary.id, r.summary.status, r.updated_at, r.planned_minutes)
+                 for r in rows)
 
 
 WIDE_DUE = 32  # cells: from here an item's "when · who" is one line
@@ -52,20 +60,12 @@ class StartLists(_Base):
     _history_of: int | None = None
     _history_width: int | None = None
 
+    _unfinished_shown: tuple = ()
+
     def refresh_lists(self) -> None:
-        store, now = self.store, self.app.clock.now()
-        unfinished = self.unfinished()
-        resume = self.query_one("#resume-list", OptionList)
-        highlighted_resume = resume.highlighted
-        resume.clear_options()
-        resume.add_options(Option((f"{t('draft.list_mark')} · "  # a draft says so (issue 18)
-                                   if row.summary.status == "draft" else "")
-                                  + unfinished_line(row, now), id=str(row.summary.id))
-                           for row in unfinished)
-        if resume.option_count:
-            resume.highlighted = min(highlighted_resume or 0, resume.option_count - 1)
+        store = self.store
+        self.show_unfinished(self.unfinished())
         share = self.app.screen_share  # a shared screen shows no other employees' names
-        self.query_one("#resume-box").display = bool(unfinished) and not share
         people = self.query_one("#people-list", OptionList)
         highlighted = people.highlighted
         chosen = self.selected_person_id()
@@ -80,6 +80,33 @@ class StartLists(_Base):
         self.set_class(share, "screen-share")
         self.show_history()
         self.show_due()
+
+    def show_unfinished(self, unfinished: list[Unfinished]) -> None:
+        """The "Onafgerond" list at the top (hidden when empty or the screen is shared)."""
+        now = self.app.clock.now()
+        resume = self.query_one("#resume-list", OptionList)
+        highlighted_resume = resume.highlighted
+        resume.clear_options()
+        resume.add_options(Option((f"{t('draft.list_mark')} · "  # a draft says so (issue 18)
+                                   if row.summary.status == "draft" else "")
+                                  + unfinished_line(row, now), id=str(row.summary.id))
+                           for row in unfinished)
+        if resume.option_count:
+            resume.highlighted = min(highlighted_resume or 0, resume.option_count - 1)
+        self.query_one("#resume-box").display = bool(unfinished) and not self.app.screen_share
+        self._unfinished_shown = _signature(unfinished)
+        self.refresh_bindings()  # ctrl+r only with something to resume
+
+    def check_unfinished(self) -> None:
+        """Every few seconds (and when the screen is shown again): a conversation
+        started, prepared (``gespreks prepare --assessment``) or concluded elsewhere
+        shows in the "Onafgerond" list. One small query; the list is only rebuilt
+        when what it would show has changed."""
+        if not self.is_current:  # a meeting or dialog is on top: looked at on return
+            return
+        unfinished = self.unfinished_quietly()
+        if unfinished is not None and _signature(unfinished) != self._unfinished_shown:
+            self.show_unfinished(unfinished)
 
     def show_due(self, limit: int | None = None) -> None:
         """A compact list of what is overdue or due within two weeks, across everyone.
@@ -166,8 +193,8 @@ class StartLists(_Base):
         history.clear_options()
         self.agreement_conversations: dict[str, int] = {}
         person_id = self._history_of = self.selected_person_id()
-        if person_id is None:
-            history.add_option(Option(t("start.no_people"), disabled=True))
+        if person_id is None:  # nobody chosen: say how to choose (or add) one
+            history.add_option(Option(self._nobody_chosen(), disabled=True))
             return
         store, lang = self.store, language()
         options: list[Option | None] = []  # added at once: one layout, not one per line
@@ -190,11 +217,22 @@ class StartLists(_Base):
         options.append(Option(t("start.conversations_title"), disabled=True))
         if not rows:
             options.append(Option(t("start.no_history"), disabled=True))
+        # a beoordeling's procedure state in place of its status (this employee's rows only)
+        states = self.store_read(lambda: listed_states(store, rows), {}) or {}
         for row in rows:
-            options.append(Option(history_line(row, lang, width), id=str(row.id)))
+            options.append(Option(history_line(row, lang, width, states.get(row.id)),
+                                  id=str(row.id)))
         history.add_options(options)
         if highlighted is not None and highlighted < history.option_count:
             history.highlighted = highlighted
+
+    def _nobody_chosen(self) -> str:
+        """What the list beside says with no employee chosen."""
+        if self.query_one("#new-person", Input).value.strip():  # a name found nowhere
+            return t("start.no_match")
+        if self.query_one("#people-list", OptionList).option_count:
+            return t("start.choose_person")
+        return t("start.no_people")
 
     def fit_history(self) -> None:
         """After a resize: the conversations again, if the list's width changed."""

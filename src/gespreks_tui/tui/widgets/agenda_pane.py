@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -10,7 +12,14 @@ from textual.widgets import Label
 
 from gespreks_tui.agenda import AgendaTimer, PhaseTime, clock_text
 from gespreks_tui.catalogue import t
-from gespreks_tui.tui.widgets.fitted import FittedMixin, Run, parts_run, text_run, words
+from gespreks_tui.tui.widgets.fitted import (
+    FittedMixin,
+    Run,
+    fit,
+    parts_run,
+    text_run,
+    words,
+)
 
 WARNING_SECONDS = 60
 
@@ -27,7 +36,14 @@ class Figures(FittedMixin, Widget):
 
 
 class PhaseRow(Figures):
-    """One phase: name and the figure that matters now."""
+    """One phase: name and the figure that matters now.
+
+    The current phase's mark "▶" goes before the name when the first word fits
+    beside it, else in front of the countdown (never a line of its own, and never
+    the name cut for its sake); the name wraps at its words."""
+
+    _name_words: tuple[Content, ...] = ()
+    _head: Content = Content(" ")
 
     # Later rules win: a warning or overrun shows over "current".
     DEFAULT_CSS = """
@@ -71,8 +87,8 @@ class PhaseRow(Figures):
                      else clock_text(figures.planned))
             figure = [Content(shown).stylize("bold")]
             detail = t("agenda.used", used=clock_text(figures.used)) if figures.used else ""
-        runs = [Run((head, *words(name)), hang=2),
-                parts_run(figure, indent=2, hang=2)]
+        self._name_words, self._head = words(name), head
+        runs = [Run((head, *self._name_words), hang=2), parts_run(figure, indent=2, hang=2)]
         if detail:  # wraps at words: each figure is one word
             runs.append(text_run(detail, "dim", indent=2, hang=2))
         self.show_runs(runs)
@@ -80,6 +96,22 @@ class PhaseRow(Figures):
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")
         self.set_class(remaining < 0, "overrun")
         self.set_class(round(figures.share) < round(figures.planned), "squeezed")
+
+    def fitted(self, width: int) -> list[Content]:
+        name = self._name_words
+        if not self.runs or not name or cell_len_of(self._head, name[0]) <= width:
+            return super().fitted(width)
+        # The first word needs the whole line: the mark moves to the next line's indent.
+        first, figure, *rest = self.runs
+        marked = self._head + Content(" ") + figure.pieces[0]
+        runs = [replace(first, pieces=name),
+                replace(figure, pieces=(marked, *figure.pieces[1:]), indent=0)]
+        return fit([*runs, *rest], width)
+
+
+def cell_len_of(head: Content, word: Content) -> int:
+    """Cells of the mark and a word on one line."""
+    return head.cell_length + 1 + word.cell_length
 
 
 class AgendaPane(VerticalScroll, can_focus=True):

@@ -10,11 +10,13 @@ keeps at least a third of the column, each scrolling on its own (``_share``).
 So no entry is hidden while empty rows sit below. The keys follow what works:
 nothing that changes agreements on a read-only conversation, undo only when
 there is something to undo, 1–4 only on the follow-ups (pressed elsewhere,
-they bring the follow-ups into focus and say so).
+they bring the follow-ups into focus and say so); space, e or d on the empty
+agreements list say how to make one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +30,7 @@ from textual.widgets import Label, ListView
 from gespreks_tui.catalogue import t
 from gespreks_tui.meeting import FollowUps
 from gespreks_tui.model import Agreement, Outcome
-from gespreks_tui.tui.widgets.agreement_items import AgreementItem, FollowUpItem
+from gespreks_tui.tui.widgets.agreement_items import AgreementItem, EntryList, FollowUpItem
 from gespreks_tui.tui.widgets.fitted import FittedText, Run, parts_run
 
 AGREEMENT_ACTIONS = {"toggle_done", "edit", "delete"}
@@ -47,17 +49,6 @@ class AgreementsPane(Vertical):
     }
     AgreementsPane Label {
         width: 100%;
-    }
-    AgreementsPane ListView {
-        height: auto;
-        border: none;
-        scrollbar-size-vertical: 1;
-    }
-    AgreementsPane ListView > ListItem {
-        padding: 0 1;
-    }
-    AgreementsPane ListView:focus > ListItem.-highlight {
-        text-style: bold;
     }
     AgreementsPane #agreement-list > ListItem.done {
         color: $text-muted;
@@ -119,6 +110,8 @@ class AgreementsPane(Vertical):
         Binding("t", "follow_up_comment", t("key.followup_comment"), id="followup.comment"),
         Binding("1,2,3,4", "follow_up_elsewhere", t("key.followup_elsewhere"), show=False,
                 id="followup.elsewhere"),
+        Binding("space,e,delete,d", "none_yet", t("key.agreements_none_yet"), show=False,
+                id="agreements.none_yet"),
     ]
 
     def __init__(self, agreements: list[Agreement], today: date, follow_ups: FollowUps,
@@ -149,19 +142,26 @@ class AgreementsPane(Vertical):
         agreements, today, follow_ups = self._first
         earlier, done, between = follow_ups.earlier, follow_ups.done, follow_ups.between
         yield Label(t("agreements.title"), classes="pane-title")
-        yield ListView(*(AgreementItem(a, today) for a in agreements), id="agreement-list")
+        yield EntryList(*(AgreementItem(a, today, self.goal_of(a)) for a in agreements),
+                        id="agreement-list")
         empty = Label(t("agreements.empty"), id="agreements-empty")
         empty.display = not agreements
         yield empty
         title = FittedText(self._heading(), id="followup-title")
         title.display = bool(earlier)
         yield title
-        listing = ListView(*(FollowUpItem(a, done.get(a.id), a.id in between, today)
-                             for a in earlier), id="followup-list")
+        listing = EntryList(*(FollowUpItem(a, done.get(a.id), a.id in between, today)
+                              for a in earlier), id="followup-list")
         listing.display = bool(earlier)
         yield listing
 
     # -- showing --------------------------------------------------------------
+    goal_titles: Mapping[int, str] = {}  # the goals agreements may serve (MeetingGoals)
+
+    def goal_of(self, agreement: Agreement) -> str:
+        """The title of the goal ``agreement`` serves ("" for none)."""
+        return self.goal_titles.get(agreement.goal_id, "") if agreement.goal_id else ""
+
     @property
     def agreement_list(self) -> ListView:
         return self.query_one("#agreement-list", ListView)
@@ -177,9 +177,10 @@ class AgreementsPane(Vertical):
         index = listing.index
         items = list(listing.query_children(AgreementItem))
         for item, agreement in zip(items, agreements, strict=False):
-            item.update(agreement, today)
+            item.update(agreement, today, self.goal_of(agreement))
         if len(agreements) > len(items):
-            listing.extend(AgreementItem(a, today) for a in agreements[len(items):])
+            listing.extend(AgreementItem(a, today, self.goal_of(a))
+                           for a in agreements[len(items):])
         for item in items[len(agreements):]:  # after the kept ones: no index shifts
             item.remove()
         self.query_one("#agreements-empty").display = not agreements
@@ -262,7 +263,7 @@ class AgreementsPane(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_follow_up = self.follow_up_list.has_focus
         if self.read_only and (action in AGREEMENT_ACTIONS | FOLLOW_UP_ACTIONS
-                               or action in ("undo", "follow_up_elsewhere")):
+                               or action in ("undo", "follow_up_elsewhere", "none_yet")):
             return False
         if action in FOLLOW_UP_ACTIONS:
             return in_follow_up and self.follow_up_list.highlighted_child is not None
@@ -270,6 +271,8 @@ class AgreementsPane(Vertical):
             return not in_follow_up
         if action in AGREEMENT_ACTIONS:
             return not in_follow_up and self.selected() is not None
+        if action == "none_yet":  # a key for an agreement, and there are none
+            return self.agreement_list.has_focus and not self.agreement_list.children
         if action == "undo":
             return self.can_undo
         return True
@@ -306,6 +309,10 @@ class AgreementsPane(Vertical):
         item = self.follow_up_list.highlighted_child
         if isinstance(item, FollowUpItem):
             self.post_message(self.FollowUpComment(item.agreement))
+
+    def action_none_yet(self) -> None:
+        """Space, e or d on the empty agreements list: say how to make one."""
+        self.app.notify(t("agreements.none_yet"), timeout=5, markup=False)
 
     def action_follow_up_elsewhere(self) -> None:
         """1–4 outside the follow-ups: bring them into focus and say what to do."""

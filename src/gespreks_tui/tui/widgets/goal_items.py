@@ -2,10 +2,10 @@
 
 Each entry draws its own lines (``fitted``, as the agreements do): titles wrap
 at words, a date or a state never breaks inside. A goal shows its kind, owner,
-end date and steps done; a goal set in this conversation its SMART hints; an
-earlier goal its history (each earlier review) and what this conversation
-recorded. Steps are entries of their own, so space can tick the one
-highlighted.
+end date (a warning when its period ended before this conversation) and steps
+done; a goal set in this conversation its SMART hints; an earlier goal its
+history (each earlier review) and what this conversation recorded. Steps are
+entries of their own, so space can tick the one highlighted.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from datetime import date
 from textual.content import Content
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.goals import Goal, GoalReview, GoalStep, hints_of, step_hints
+from gespreks_tui.goal_hints import hints_of, step_hints
+from gespreks_tui.goals import Goal, GoalReview, GoalStep
 from gespreks_tui.tui.format import day_text
 from gespreks_tui.tui.widgets.agreement_items import FittedItem, owner_text
 from gespreks_tui.tui.widgets.fitted import Run, parts_run, text_run, words
@@ -30,6 +31,15 @@ def day_of(stamp: str | None) -> str:
         return day_text(stamp[:10], language())
     except ValueError:
         return stamp
+
+
+DATE = "\x00"  # where ``dated_run`` puts the date in a catalogue text
+
+
+def dated_run(text: str, day: str, style: str, indent: int, hang: int) -> Run:
+    """Running ``text`` that wraps at its words, with ``day`` at ``DATE`` never broken."""
+    pieces = tuple(Content(word.replace(DATE, day)).stylize(style) for word in text.split())
+    return Run(pieces, " ", indent, hang, fold=True)
 
 
 def review_text(review: GoalReview, labels: tuple[str, ...]) -> str:
@@ -50,18 +60,24 @@ def review_text(review: GoalReview, labels: tuple[str, ...]) -> str:
 
 def goal_runs(goal: Goal, today: date, here: GoalReview | None,
               earlier: list[GoalReview] | None, judge: bool,
-              labels: tuple[str, ...]) -> tuple[Run, ...]:
+              labels: tuple[str, ...], past: bool = False) -> tuple[Run, ...]:
     """``◆ title`` / kind · owner · until · steps / hints, or history and this review.
 
     ``earlier`` None: the goal was set in this conversation (hints, no history).
+    ``past``: its period ended before this conversation ("period ended", warned).
     """
     marker = Content("◆" if goal.kind == "resultaat" else "◇").stylize("bold")
     runs = [Run((marker, *words(goal.title, "bold")), hang=2, fold=True)]
     steps = (t("goals_ui.steps_count", done=goal.steps_done, total=len(goal.steps))
              if goal.steps else t("goals_ui.no_steps") if earlier is None else "")
+    past = past and bool(goal.period_end)
     until = t("goals_ui.until", date=day_of(goal.period_end)) if goal.period_end else ""
-    runs.append(parts_run([t(f"goals.kind.{goal.kind}"), owner_text(goal.owner), until,
-                           steps], style="dim", indent=2, hang=2))
+    runs.append(parts_run([t(f"goals.kind.{goal.kind}"), owner_text(goal.owner),
+                           "" if past else until, steps], style="dim", indent=2, hang=2))
+    if past:  # "periode afgelopen op" wraps at its words, the date stays whole
+        runs.append(Run((*words(t("goals_ui.period_ended"), "bold $warning"),
+                         Content(day_of(goal.period_end)).stylize("bold $warning")),
+                        indent=2, hang=4))
     if goal.support:
         runs.append(text_run(t("goals_ui.support", text=goal.support), "dim", indent=2,
                              hang=4))
@@ -71,15 +87,16 @@ def goal_runs(goal: Goal, today: date, here: GoalReview | None,
             runs.append(text_run("⚠ " + " · ".join(found), "$warning", indent=2, hang=4))
         return tuple(runs)
     for review in earlier:
-        runs.append(text_run(t("goals_ui.history_row", date=day_of(review.at),
-                               state=review_text(review, labels)), "dim", indent=2, hang=4))
+        runs.append(dated_run(t("goals_ui.history_row", date=DATE,
+                                state=review_text(review, labels)), day_of(review.at), "dim",
+                              indent=2, hang=4))
     if here is not None:
         runs.append(Run((Content(t("goals_ui.now")).stylize("bold"),
                          *words(review_text(here, labels), "bold")), indent=2, hang=4,
                         fold=True))
     else:
         pending = t("goals_ui.not_judged") if judge else t("goals_ui.not_reviewed")
-        runs.append(parts_run([pending], style="dim italic", indent=2, hang=2))
+        runs.append(text_run(pending, "dim italic", indent=2, hang=4))  # wraps at words
     return tuple(runs)
 
 
@@ -94,8 +111,8 @@ def step_runs(step: GoalStep, period_end: str | None) -> tuple[Run, ...]:
             runs.append(Run((*words(t(key), "dim"), Content(day_of(day)).stylize("dim")),
                             indent=6, hang=8))
     if not step.done and step_hints(step.due_date, period_end):
-        runs.append(text_run("⚠ " + t("goals_ui.step_after_period", date=day_of(period_end)),
-                             "$warning", indent=6, hang=8))
+        runs.append(dated_run("⚠ " + t("goals_ui.step_after_period", date=DATE),
+                              day_of(period_end), "$warning", indent=6, hang=8))
     return tuple(runs)
 
 

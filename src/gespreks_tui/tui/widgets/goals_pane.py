@@ -101,10 +101,14 @@ class GoalsPane(Vertical):
 
     @dataclass
     class QuickProgress(Message):
-        """Record progress of an earlier goal at once (keys 1–4), keeping its comment."""
+        """Record progress of an earlier goal at once (keys 1–4, keeping its comment;
+        0: back to not discussed)."""
 
         goal: Goal
-        progress: GoalProgress
+        progress: GoalProgress | None
+
+    class ExportPop(Message):
+        """Export the employee's development plan (POP)."""
 
     @dataclass
     class NewAgreement(Message):
@@ -128,6 +132,9 @@ class GoalsPane(Vertical):
                 show=False),
         Binding("4", "quick('vervallen')", t("goals.progress.vervallen"), id="goals.dropped",
                 show=False),
+        Binding("0", "quick('')", t("goals_ui.review_not_discussed"),
+                id="goals.not_discussed", show=False),
+        Binding("p", "export_pop", t("goals_ui.key_pop"), id="goals.pop", show=False),
         Binding("delete,d", "delete", t("key.delete"), id="goals.delete"),
         Binding("u", "undo", t("key.undo"), id="goals.undo"),
     ]
@@ -166,7 +173,8 @@ class GoalsPane(Vertical):
             entries.append(GoalHeading(t("goals_ui.open_heading") + keys, "open"))
             for goal in work.open_goals:
                 entries.append(GoalItem(goal, False, lambda g: goal_runs(
-                    g, today, work.review_here(g), work.earlier_reviews(g), judge, labels)))
+                    g, today, work.review_here(g), work.earlier_reviews(g), judge, labels,
+                    work.past_period(g))))
                 entries.extend(StepItem(goal, step, False) for step in goal.steps)
             if not work.open_goals:
                 entries.append(GoalHeading(t("goals_ui.none_open"), "none-open"))
@@ -277,8 +285,12 @@ class GoalsPane(Vertical):
 
     def action_quick(self, progress: str) -> None:
         if item := self.selected():
-            self.post_message(self.QuickProgress(item.goal, GoalProgress(progress)))
+            self.post_message(self.QuickProgress(item.goal,
+                                                 GoalProgress(progress) if progress else None))
 
     def action_new_agreement_for(self) -> None:
         if item := self.selected():
             self.post_message(self.NewAgreement(item.goal))
+
+    def action_export_pop(self) -> None:
+        self.post_message(self.ExportPop())

@@ -11,6 +11,9 @@ What it shows is what ``Footer`` shows: every active binding with
 ``show=True``, disabled ones dimmed, in binding order, and the command palette
 key at the right end. When the keys do not fit, the palette key stays and the
 line is cut at a key boundary. Clicking a key presses it, as in ``Footer``.
+A screen with an ``early_keys()`` method names keys to show first, whatever
+their place among the bindings (the meeting's f3 while scoring), so that they
+are not the ones cut at 80 columns.
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ class KeyFooter(Widget):
                 # A screen's priority key (f6 on the meeting) waits its turn; the app's
                 # keep their place.
                 (late if binding.priority and node is not app else keys).append(shown)
+        early_keys = getattr(self.screen, "early_keys", None)
+        first = early_keys() if early_keys is not None else frozenset()
+        if first:
+            keys = [k for k in keys if k[0] in first] + [k for k in keys if k[0] not in first]
         return tuple(keys + late), palette
 
     def _bindings_changed(self, screen) -> None:

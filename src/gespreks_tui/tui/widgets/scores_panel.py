@@ -17,12 +17,17 @@ when the points have the focus. The panel itself takes no focus: Tab goes
 straight to a criterion's points, then its comment (a stop where a digit did
 nothing and nothing showed the focus only lost the keystroke). The overall
 judgment is asked when the scale says so.
+
+The chosen label's column is as wide as the scale's longest label plus its
+padding ("onvoldoende" whole, never "onvoldoend"). A comment field that loses
+the focus shows its start again, not the tail it was scrolled to while typing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +43,7 @@ from gespreks_tui.tui.format import name_of
 
 OVERALL = -1  # the position used for the overall judgment
 SHORT_TERMINAL = 30  # rows; below this the panel may take more of the height
+LABEL_PADDING = 1  # the chosen label's padding-left (``.chosen``), inside its width
 
 
 class ScoreButton(RadioButton):
@@ -198,8 +204,10 @@ class ScoresPanel(VerticalScroll, can_focus=False):
                             yield ScoreButton(str(value), value=score == value,
                                               name=str(value), tooltip=scale.label(value))
                     chosen = Label(self._chosen(score), classes="chosen", markup=False)
-                    # As wide as the longest label, so the points line up in every row.
-                    chosen.styles.width = max(len(label) for label in scale.labels)
+                    # The longest label and the padding before it: the points line up in
+                    # every row, and no label is cut.
+                    chosen.styles.width = LABEL_PADDING + max(
+                        cell_len(label) for label in (*scale.labels, self._chosen(None)))
                     yield chosen
                 found = indicators[position] if 0 <= position < len(indicators) else ()
                 if found:
@@ -258,6 +266,11 @@ class ScoresPanel(VerticalScroll, can_focus=False):
             row.query_one(".chosen", Label).update(
                 self._chosen(self._row_values(row)[1]))
             self._post(row)
+
+    @on(Input.Blurred)
+    def _comment_left(self, event: Input.Blurred) -> None:
+        """Show the comment's start again (typing scrolled it to its end)."""
+        event.input.scroll_to(x=0, animate=False, immediate=True)
 
     @on(Input.Changed)
     def _comment_changed(self, event: Input.Changed) -> None:

@@ -1,0 +1,94 @@
+"""The minutes on screen: Textual's Markdown, with tables that stay readable when narrow.
+
+Textual lays a Markdown table out as a grid whose columns shrink to fit: at
+80×24 the appraisal table of the minutes became "Resultaatger… │ voldoe… │
+Toelich…" with its explanations one word per line. Here a table that does not
+fit its width shows as a list instead, one entry per row: the first cell in
+bold, then each other cell under it as "heading: value". Wide enough, it is
+the grid as before. Only the view changes: the minutes' Markdown (the record
+that is exported and fingerprinted) stays as it is.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Markdown, Static
+from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
+
+LEAST_LAST_COLUMN = 30  # cells: below this the last column (an explanation) wraps per word
+CELL_EXTRA = 3  # each column's padding (1 + 1) and the line between columns
+
+
+class FittedTable(MarkdownTable):
+    """A Markdown table as a grid when its columns fit, else as a list."""
+
+    DEFAULT_CSS = """
+    FittedTable > .table-as-list {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        headers, rows = self._get_headers_and_rows()
+        self._headers, self._rows = headers, rows
+        yield MarkdownTableContent(headers, rows)
+        listed = Static(as_list(headers, rows), classes="table-as-list")
+        listed.display = False
+        yield listed
+
+    def needed_width(self) -> int:
+        """The width at which every column but the last shows whole, the last usable."""
+        columns = list(zip(self._headers, *self._rows, strict=False))
+        if not columns:
+            return 0
+        widths = [max(cell.cell_length for cell in column) for column in columns]
+        return (sum(widths[:-1]) + min(widths[-1], LEAST_LAST_COLUMN)
+                + CELL_EXTRA * len(widths) + 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size.width)
+
+    def fit(self, width: int) -> None:
+        narrow = width < self.needed_width()
+        for grid in self.query(MarkdownTableContent):
+            grid.display = not narrow
+        for listed in self.query(".table-as-list"):
+            listed.display = narrow
+
+    async def _update_from_block(self, block) -> None:
+        # Textual's own update appends rows to the grid only; the list would go stale.
+        await self.remove()
+        await self._markdown.mount(block)
+
+
+def as_list(headers: list[Content], rows: list[list[Content]]) -> Content:
+    """The rows as a list: the first cell bold, the others as "heading: value"."""
+    lines: list[Content] = []
+    for row in rows:
+        if lines:
+            lines.append(Content(""))
+        if row:
+            lines.append(row[0].stylize("bold"))
+        for heading, cell in zip(headers[1:], row[1:], strict=False):
+            if cell.plain.strip():
+                lines.append(Content.assemble("  ", heading, ": ", cell))
+    return Content("\n").join(lines)
+
+
+class MinutesMarkdown(Markdown):
+    """Markdown whose tables fit the width (``FittedTable``), and whose headings wrap.
+
+    Textual sizes an H3 to its text (``width: auto``): at 80 columns a goal's heading
+    ("1. Het klantportaal wordt vóór de zomer … (resultaatdoel)") ran off the screen.
+    """
+
+    BLOCKS = {**Markdown.BLOCKS, "table_open": FittedTable}
+    DEFAULT_CSS = """
+    MinutesMarkdown MarkdownH3 {
+        width: 1fr;
+    }
+    """
