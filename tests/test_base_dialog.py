@@ -76,9 +76,17 @@ async def test_follow_up_dialog_first_choice_escape_and_save(store, clock):
         await pilot.pause()
         app.screen.query_one("#followup-comment", Input).value = "Certificaat in mei"
         app.screen.query_one("#followup-comment", Input).focus()
+        await pilot.press("enter")  # nothing chosen yet: said, nothing recorded
+        await pilot.pause()
+        assert results == [None] and isinstance(app.screen, FollowUpDialog)
+        assert "Kies eerst" in str(app.screen.query_one("#followup-message", Label).render())
+        assert app.focused is not None and app.focused.id == "outcome"
+        await pilot.press("4")  # the digit chooses ("4 loopt door"), Enter goes on
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.id == "followup-comment"
         await pilot.press("enter")
         await pilot.pause()
-        assert results[-1] == (Outcome.ACHIEVED, "Certificaat in mei")
+        assert results[-1] == (Outcome.CARRIED_ON, "Certificaat in mei")
 
 
 async def test_a_refusal_shows_on_the_message_line_and_the_dialog_stays(store, clock):

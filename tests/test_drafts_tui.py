@@ -20,7 +20,8 @@ def _choose(app, name: str) -> None:
 async def _export(pilot, path, fmt: str) -> None:
     dialog = pilot.app.screen
     assert type(dialog).__name__ == "DraftExportDialog"
-    assert not dialog.query_one("#format-html").display  # Markdown and PDF only
+    # Markdown and PDF only: no hidden choice the arrows could still reach
+    assert [b.id for b in dialog.query("RadioButton")] == ["format-md", "format-pdf"]
     dialog.query_one(f"#format-{fmt}").value = True
     await pilot.pause()
     dialog.query_one("#export-path", Input).value = str(path)

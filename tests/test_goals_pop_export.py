@@ -27,7 +27,13 @@ async def test_p_in_the_goals_column_exports_the_pop(store, clock, tmp_path):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, PopExportDialog)
-        assert not dialog.query_one("#format-html").display
+        # Markdown and PDF only: no hidden choice the arrows could still reach
+        assert [b.id for b in dialog.query("RadioButton")] == ["format-md", "format-pdf"]
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert dialog.query_one("#export-path").value.endswith("-joris-bakker-pop.pdf")
+        await pilot.press("left", "space")
+        await pilot.pause()
         assert dialog.query_one("#export-path").value.endswith("-joris-bakker-pop.md")
         dialog.query_one("#export-path").value = str(target)
         await pilot.press("ctrl+s")

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "followup.none": "There are no agreements from earlier conversations to follow up.",
     "followup.dialog_title": "Follow up",
     "followup.dialog_outcome": "What became of it?",
+    "followup.choose_outcome": "First choose what became of the agreement (1–4).",
     "followup.dialog_comment": "Comment (may stay empty)",
     "agenda.total_label": "Total",
     "agenda.total_figures": "{used} / {planned}",

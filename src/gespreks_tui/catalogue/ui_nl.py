@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "followup.none": "Er zijn geen afspraken uit eerdere gesprekken om op te volgen.",
     "followup.dialog_title": "Opvolgen",
     "followup.dialog_outcome": "Wat is ervan terechtgekomen?",
+    "followup.choose_outcome": "Kies eerst wat er van de afspraak geworden is (1–4).",
     "followup.dialog_comment": "Toelichting (mag leeg blijven)",
     "agenda.total_label": "Totaal",
     "agenda.total_figures": "{used} / {planned}",

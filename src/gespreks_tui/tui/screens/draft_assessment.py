@@ -48,10 +48,6 @@ class DraftExportDialog(ExportDialog):
     def heading(self) -> str:
         return t("scale.draft_export.title")  # a concept for the employee, not minutes
 
-    def on_mount(self) -> None:
-        self.query_one("#format-html").display = False
-        super().on_mount()
-
 
 class DraftAssessmentScreen(StoreCalls, Screen):
     """One employee's prepared assessment: scores and explanations per criterion."""
@@ -170,7 +166,7 @@ class DraftAssessmentScreen(StoreCalls, Screen):
 
         # Every change typed so far is stored first: the concept holds what is on screen.
         self.when_saved(lambda: self.app.push_screen(DraftExportDialog(
-            md, md.with_suffix(".html"), pdf, write=self.write_concept), chosen))
+            md, None, pdf, write=self.write_concept), chosen))
 
     def write_concept(self, path: Path, fmt: str) -> Path:
         """The concept written owner-only (in the export dialog's worker)."""

@@ -37,12 +37,14 @@ class ExportDialog(StoreCalls, BaseDialog[ExportChoice | None]):
     # space into the file name.
     FIRST_FOCUS, MESSAGE_ID = "#format", "export-message"
 
-    def __init__(self, default_md: Path, default_html: Path,
+    def __init__(self, default_md: Path, default_html: Path | None,
                  default_pdf: Path | None = None, *,
                  write: Callable[[Path, str], object] | None = None) -> None:
         super().__init__()
         self.write = write  # None: the caller writes after the dialog closed
-        self.defaults = {"md": default_md, "html": default_html}
+        self.defaults = {"md": default_md}  # a format without a default is not offered
+        if default_html is not None:
+            self.defaults["html"] = default_html
         if default_pdf is not None:
             self.defaults["pdf"] = default_pdf
         self._confirmed_overwrite: Path | None = None
@@ -53,7 +55,8 @@ class ExportDialog(StoreCalls, BaseDialog[ExportChoice | None]):
     def compose_body(self) -> ComposeResult:
         with RadioSet(id="format", compact=True):
             yield ChoiceButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
-            yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")
+            if "html" in self.defaults:
+                yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")
             if "pdf" in self.defaults:
                 yield ChoiceButton(t("ui.export.format_pdf"), name="pdf", id="format-pdf")
         yield Label(t("ui.export.path"))

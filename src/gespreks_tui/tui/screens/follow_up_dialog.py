@@ -18,6 +18,7 @@ from gespreks_tui.model import Agreement, FollowUp, Outcome
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+from gespreks_tui.tui.widgets.field_choices import NumberedChoices
 
 
 class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
@@ -25,6 +26,7 @@ class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
 
     BINDINGS = dialog_keys("followup_dialog")
     FIRST_FOCUS = "#outcome"
+    MESSAGE_ID = "followup-message"
 
     def __init__(self, agreement: Agreement, given: FollowUp | None = None) -> None:
         super().__init__()
@@ -35,16 +37,18 @@ class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
         return t("followup.dialog_title")
 
     def compose_body(self) -> ComposeResult:
-        chosen = self.given.outcome if self.given else Outcome.ACHIEVED
+        # Nothing chosen for a new follow-up: saving at once must not record "gehaald".
+        chosen = self.given.outcome if self.given else None
         yield Label(self.agreement.text, markup=False)
         yield Label(t("followup.dialog_outcome"))
-        with RadioSet(id="outcome", compact=True):
+        with NumberedChoices(id="outcome", compact=True):  # 1-4 choose, Enter goes on
             for number, outcome in enumerate(Outcome, start=1):
                 yield ChoiceButton(f"{number} {t(f'outcome.{outcome}')}", name=str(outcome),
                                   value=outcome == chosen)
         yield Label(t("followup.dialog_comment"))
         yield Input(self.given.comment if self.given else "", id="followup-comment",
                     compact=True)
+        yield Label("", id="followup-message", classes="field-message")
         yield from self.save_cancel(t("agreement.save_button"))
 
     @on(Input.Submitted)
@@ -53,5 +57,9 @@ class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
 
     def action_save(self) -> None:
         pressed = self.query_one("#outcome", RadioSet).pressed_button
-        outcome = Outcome(name_of(pressed)) if pressed else Outcome.ACHIEVED
+        if pressed is None:
+            self.say(t("followup.choose_outcome"))
+            self.query_one("#outcome").focus()
+            return
+        outcome = Outcome(name_of(pressed))
         self.dismiss((outcome, self.query_one("#followup-comment", Input).value.strip()))

@@ -22,10 +22,6 @@ class PopExportDialog(ExportDialog):
     def heading(self) -> str:
         return t("goals_ui.pop_title")
 
-    def on_mount(self) -> None:
-        self.query_one("#format-html").display = False
-        super().on_mount()
-
 
 def export_pop(app: App, employee_id: int) -> None:
     """Open the dialog for ``employee_id``'s POP; a notice once it is written."""
@@ -45,4 +41,4 @@ def export_pop(app: App, employee_id: int) -> None:
         if choice is not None:
             app.notify(t("goals_ui.pop_written", path=choice.path), timeout=8, markup=False)
 
-    app.push_screen(PopExportDialog(md, md.with_suffix(".html"), pdf, write=write), done)
+    app.push_screen(PopExportDialog(md, None, pdf, write=write), done)
