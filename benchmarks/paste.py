@@ -19,6 +19,13 @@ Per paste:
 - **CPU per key** afterwards: as in ``keystroke.py`` (process CPU, key event
   to repainted screen, rendered to terminal bytes), with the cursor at the
   end of the paste.
+- **GC**: the longest pause of Python's garbage collector inside the paste's
+  window, and how many full (generation 2) collections fell in it. A full
+  collection walks every object of the process: in ``run.py``'s process,
+  which holds what the rows before it built, one took ~100-150 ms, so a
+  single measurement's freeze jumps when one happens to land in it (issue
+  19: 10a went from 22.5 to 159 ms that way). So the app's paste runs
+  ``reps`` times (the median counts) and the details name the GC pauses.
 
 The stored note is checked to hold exactly what was there, what was pasted
 and what was typed.
@@ -27,6 +34,7 @@ and what was typed.
 from __future__ import annotations
 
 import asyncio
+import gc
 import random
 import time
 from pathlib import Path
@@ -81,6 +89,27 @@ class _Stall:
         self._task.cancel()
 
 
+class _Collections:
+    """Garbage-collector pauses while it is open: (generation, seconds) each."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float]] = []
+        self._began = 0.0
+
+    def _note(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], time.perf_counter() - self._began))
+
+    def __enter__(self) -> _Collections:
+        gc.callbacks.append(self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._note)
+
+
 def _busy(app) -> bool:
     screen = app.screen
     nodes = [app, *screen.walk_children(with_self=True)]
@@ -110,7 +139,7 @@ async def _paste(app, text: str, answer: bool) -> dict:
     """Post the paste (and press enter on the question); stall and times."""
     from textual import events
 
-    with _Stall() as stall:
+    with _Stall() as stall, _Collections() as collected:
         start_wall, start_cpu = time.perf_counter(), time.process_time()
         app.post_message(events.Paste(text))
         await _until_painted(app)
@@ -126,7 +155,8 @@ async def _paste(app, text: str, answer: bool) -> dict:
             answered = time.perf_counter() - begin - 0.02
         cpu = time.process_time() - start_cpu
     return {"stall": stall.longest, "shown": first, "inserted": answered, "asked": asked,
-            "cpu": cpu}
+            "cpu": cpu, "gc_longest": max((s for _, s in collected.pauses), default=0.0),
+            "gc_full": sum(1 for generation, _ in collected.pauses if generation == 2)}
 
 
 async def _app_run(db: Path, text: str, keys: int, warmup: int) -> dict:
@@ -189,11 +219,11 @@ async def _bare_run(text: str, size: tuple, keys: int, warmup: int) -> dict:
 
 
 def measure(workdir: Path, reps: int = 1, keys: int = 20, bare_keys: int = 3,
-            bare: bool = True) -> dict[str, dict]:
+            bare: bool = True, bare_reps: int = 1) -> dict[str, dict]:
     """Per paste: app and bare stall, times to painted and CPU per key after (medians).
 
     The bare TextArea takes seconds per key after the 1 MB paste, so it types
-    ``bare_keys`` keys only.
+    ``bare_keys`` keys only, in the first ``bare_reps`` of the ``reps`` runs.
     """
     out: dict[str, dict] = {}
     for name, make in CASES.items():
@@ -203,7 +233,7 @@ def measure(workdir: Path, reps: int = 1, keys: int = 20, bare_keys: int = 3,
             db = workdir / f"paste-{rep}.db"
             app_runs.append(asyncio.run(_app_run(db, text, keys, 3)))
             db.unlink(missing_ok=True)
-            if bare:
+            if bare and rep < bare_reps:
                 bare_runs.append(asyncio.run(_bare_run(text, _area_size(workdir), bare_keys,
                                                        1)))
         out[name] = {"bytes": len(text.encode()), "app": _summary(app_runs),
@@ -231,6 +261,9 @@ def _summary(runs: list[dict]) -> dict:
             "shown": median([r["shown"] for r in runs]),
             "inserted": median([r["inserted"] for r in runs]),
             "cpu": median([r["cpu"] for r in runs]),
+            "stalls": [r["stall"] for r in runs],
+            "gc_longest": max(r.get("gc_longest", 0.0) for r in runs),
+            "gc_full": [r.get("gc_full", 0) for r in runs],
             "asked": all(r["asked"] for r in runs),
             "key": median([k for r in runs for k in r["keys"]]),
             "key_max": max(k for r in runs for k in r["keys"])}
@@ -268,15 +301,18 @@ def details(results: dict[str, dict]) -> list[str]:
     """The figures behind the rows, as Markdown lines."""
     from common import ms
 
-    lines = ["| paste | bytes | who | freeze | to painted (paste; answer) | CPU paste..painted "
-             "| key median | key max |", "|---|---:|---|---:|---:|---:|---:|---:|"]
+    lines = ["| paste | bytes | who | freeze (median; each run) | to painted (paste; answer) "
+             "| CPU paste..painted | key median | key max | longest GC pause; full GCs per run |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for name, r in results.items():
         for who in ("app", "bare"):
             s = r[who]
             if s:
-                lines.append(f"| {name} | {r['bytes']:,} | {who} | {ms(s['stall'])} | "
+                each = ", ".join(ms(x) for x in s["stalls"])
+                lines.append(f"| {name} | {r['bytes']:,} | {who} | {ms(s['stall'])}; {each} | "
                              f"{ms(s['shown'])}; {ms(s['inserted'])} | {ms(s['cpu'])} | "
-                             f"{ms(s['key'])} | {ms(s['key_max'])} |")
+                             f"{ms(s['key'])} | {ms(s['key_max'])} | {ms(s['gc_longest'])}; "
+                             f"{', '.join(map(str, s['gc_full']))} |")
     return lines
 
 

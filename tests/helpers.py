@@ -55,8 +55,9 @@ async def saved(pilot) -> None:
 
 
 def visible_text(widget) -> str:
-    """The plain text a Static/Label shows."""
-    return str(widget.render())
+    """The plain text a Static/Label shows (a no-break space, which keeps a date or "60
+    min" on one line, is read as the space it looks like)."""
+    return str(widget.render()).replace("\xa0", " ")
 
 
 async def answer_paste_question(pilot) -> None:

@@ -97,6 +97,8 @@ async def test_f6_says_the_templates_problem_before_anything_is_drafted(store, c
         assert notice.display and notice.region.height >= 1
         assert f"{path}:" in shown and "'goed' staat twee keer" in shown
         assert "ingebouwde sjabloon" in shown  # the new draft has the built-in form
+        screen.query(".score-row").first().query_one(Input).value = "Kept"  # an empty
+        await settle(pilot)  # draft is not kept (walk25 F20)
         await pilot.press("escape")
         await settle(pilot)
         _choose(app, "Joris Bakker")

@@ -181,21 +181,23 @@ def test_a_collective_from_the_cli_reaches_the_next_conversation(demo_db: Path):
 def test_due_with_an_injected_today(demo_db: Path):
     result = invoke("due", "--db", str(demo_db), env=TODAY)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    # the demo's goals have dated steps too (listed since issue 18's walk): left out here
+    lines = [line for line in result.stdout.splitlines() if "stap van doel" not in line]
     assert lines[0].split() == ["datum", "wanneer", "medewerker", "wat"]
     assert lines[1].startswith("2026-09-30  over 5 dagen") and "afspraak 4:" in lines[1]
     assert lines[2].startswith("2026-10-01  over 6 dagen") and "afspraak 2:" in lines[2]
     assert len(lines) == 3
 
-    later = invoke("due", "--within", "3m", "--lang", "en", "--db", str(demo_db),
-                   env={"GESPREKS_TODAY": "2026-10-01"}).stdout.splitlines()
+    later = [line for line in invoke("due", "--within", "3m", "--lang", "en", "--db",
+                                     str(demo_db), env={"GESPREKS_TODAY": "2026-10-01"}
+                                     ).stdout.splitlines() if "step of goal" not in line]
     assert "1 day overdue" in later[1] and "today" in later[2]
     assert later[3].startswith("2026-12-10  in 70 days") and "next evaluation" in later[3]
 
     data = json.loads(invoke("due", "--within", "2w", "--json", "--employee", "JORIS BAKKER",
                              "--db", str(demo_db), env=TODAY).stdout)["due"]
     assert [(d["kind"], d["due_date"], d["agreement_id"], d["overdue"], d["days"])
-            for d in data] == [
+            for d in data if d["kind"] != "goal_step"] == [
         ("agreement", "2026-09-30", 4, False, 5), ("agreement", "2026-10-01", 2, False, 6)]
 
     none = invoke("due", "--employee", "Aylin Yılmaz", "--lang", "nl", "--db", str(demo_db),
@@ -208,7 +210,8 @@ def test_due_with_an_injected_today(demo_db: Path):
 
 def test_due_after_done_between(demo_db: Path):
     assert invoke("done", "4", "--db", str(demo_db)).exit_code == 0
-    lines = invoke("due", "--db", str(demo_db), env=TODAY).stdout.splitlines()
+    lines = [line for line in invoke("due", "--db", str(demo_db), env=TODAY).stdout.splitlines()
+             if "stap van doel" not in line]  # the demo goals' steps: not what this is about
     assert len(lines) == 2 and "afspraak 2:" in lines[1]
 
 
@@ -237,7 +240,8 @@ def test_script_cycle_commands(gespreks_script, clean_env, tmp_path):
 
     due = run(gespreks_script, env, tmp_path, "due", "--within", "1m", "--db", db)
     assert due.returncode == 0, due.stderr
-    assert [line[:10] for line in due.stdout.splitlines()[1:]] == ["2026-09-30", "2026-10-01"]
+    assert [line[:10] for line in due.stdout.splitlines()[1:]
+            if "stap van doel" not in line] == ["2026-09-30", "2026-10-01"]
 
     done = run(gespreks_script, env, tmp_path, "--lang", "en", "done", "4", "--db", db)
     assert done.returncode == 0, done.stderr

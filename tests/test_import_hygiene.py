@@ -126,13 +126,26 @@ NOT_AT_THE_FIRST_MEETING_FRAME = [
     "gespreks_tui.privacy.matcher", "gespreks_tui.privacy.mentions",
     "gespreks_tui.store.mentions", "gespreks_tui.store.redaction",
     "gespreks_tui.dates",                # dates people type; access requests' terms
+    "gespreks_tui.model_records",         # minutes' revisions, confirmations, scores
 ]
+
+# Standard-library packages the first frame does not need: the time zone is read from
+# the tzdata package's own file (``display_time``), not through importlib.resources,
+# which brought zipfile and some 35 modules with it (~10 ms).
+STDLIB_NOT_AT_THE_FIRST_MEETING_FRAME = ["importlib.resources", "zipfile"]
 
 
 def test_the_first_meeting_frame_leaves_what_it_does_not_use(first_meeting_frame):
     loaded = set(first_meeting_frame["loaded"])
     assert "gespreks_tui.store.privacy" in loaded  # the probe sees the store's modules
     assert sorted(loaded & set(NOT_AT_THE_FIRST_MEETING_FRAME)) == []
+
+
+def test_the_first_meeting_frame_reads_its_time_zone_without_importlib_resources(
+        first_meeting_frame):
+    loaded = set(first_meeting_frame["loaded"])
+    assert "zoneinfo" in loaded  # the probe's meeting showed a time in its zone
+    assert sorted(loaded & set(STDLIB_NOT_AT_THE_FIRST_MEETING_FRAME)) == []
 
 
 def test_the_first_meeting_frame_reads_the_catalogue_of_its_language_only(first_meeting_frame):

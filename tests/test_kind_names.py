@@ -235,11 +235,11 @@ def test_list_shows_the_chosen_name_and_json_keeps_the_identifier(config_dir, te
     finally:
         store.close()
     before = invoke("list", "--db", team).stdout
-    assert "doelstellingengesprek" in before and "planningsgesprek" not in before
+    assert "doelstelling" in before and "planningsgesprek" not in before  # short: 80 col
     _write_config(config_dir, '[kinds.doelstelling]\nname = "planningsgesprek"\n')
     after = invoke("list", "--db", team).stdout
-    assert "planningsgesprek" in after and "doelstellingengesprek" not in after
-    assert "voortgangsgesprek" in after
+    assert "planningsgesprek" in after and "doelstelling" not in after
+    assert "voortgang" in after
     data = json.loads(invoke("list", "--json", "--db", team).stdout)
     assert {c["kind"] for c in data["conversations"]} == {"doelstelling", "voortgang"}
 

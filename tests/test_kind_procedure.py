@@ -37,8 +37,9 @@ def team(db_path: Path) -> Path:
 
 def _status_column(db: Path, conversation_id: int) -> str:
     lines = invoke("list", "--db", db).stdout.splitlines()
-    row = next(line for line in lines[1:] if line.split()[0] == str(conversation_id))
-    return row
+    at = next(n for n, line in enumerate(lines) if line.split()[:1] == [str(conversation_id)])
+    end = next((n for n in range(at + 1, len(lines)) if lines[n][:4].strip()), len(lines))
+    return " ".join(" ".join(lines[at:end]).split())  # with its wrapped lines (80 columns)
 
 
 def _listed(db: Path) -> dict[int, dict]:

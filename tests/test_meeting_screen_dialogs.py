@@ -102,7 +102,8 @@ def test_score_reminders_count_criteria_and_the_overall_judgment(store):
     the scale has one; a conversation without criteria has no such hints."""
     from gespreks_tui.agendas import builtin_agenda
     from gespreks_tui.meeting.checklist import score_reminders
-    from gespreks_tui.model import Kind, Score
+    from gespreks_tui.model import Kind
+    from gespreks_tui.model_records import Score
 
     person = store.add_person("Joris Bakker")
     appraisal = store.create_conversation(person.id, builtin_agenda(Kind.BEOORDELING), 60)

@@ -269,7 +269,8 @@ def test_screen_and_file_confirmations_meet_the_same_rules(demo):
     with pytest.raises(StoreError) as from_file:
         demo.confirm_returned(parse_returned(_tick(issued.markdown)), "employee")
     assert on_screen.value.key == from_file.value.key == "confirm.already"
-    assert "2026-11-02 10:00" in on_screen.value.message()  # Dutch time, formatted when shown
+    # the conversation's zone and the screens' date style, formatted when shown (walk25 F6)
+    assert "2 nov 2026 10:00" in on_screen.value.message()
     [k] = demo.confirmations(PROGRESS)
     assert (k.via, k.name, k.verdict) == ("file", "Joris Bakker", Verdict.AKKOORD)
 
@@ -311,7 +312,10 @@ def test_the_four_error_types_share_one_base(tmp_path: Path):
 
 def test_values_are_formatted_when_shown():
     error = UserError("confirm.already", name="Joris", revision=1,
-                      at=Moment("2026-07-01T08:30:00+00:00"))
-    assert "2026-07-01 10:30" in error.message("en")  # summer: UTC+2
+                      at=Moment("2026-07-01T08:30:00+00:00", "Europe/Amsterdam"))
+    assert "1 Jul 2026 10:30" in error.message("en")  # summer: UTC+2, as the screens show it
+    assert "1 jul 2026 10:30" in error.message("nl")
+    assert "1 Jul 2026 08:30" in UserError("confirm.already", name="J", revision=1,
+                                           at=Moment("2026-07-01T08:30:00+00:00", "UTC")).message("en")
     status = UserError("minutes.not_concluded", id=3, status=Term("status.running"))
     assert "bezig" in status.message("nl") and "running" in status.message("en")

@@ -113,6 +113,15 @@ def test_prepare_in_english_for_another_kind_to_the_screen(team_db: Path, config
     assert "\nAnswer:\n" in result.output
 
 
+def test_prepare_with_a_dash_writes_to_the_screen_not_a_file(team_db: Path, config: Path,
+                                                             tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--db", str(team_db), "prepare", JORIS, "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Voorbereiding")
+    assert not (tmp_path / "-").exists()
+
+
 def test_prepare_for_an_unknown_employee(team_db: Path, config: Path):
     result = invoke("--db", str(team_db), "prepare", "Niemand Bekend", "-o", "x.md")
     assert result.exit_code == 1

@@ -144,7 +144,8 @@ async def test_discard_an_unfinished_conversation_and_undo_it(store, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         resume = app.screen.query_one("#resume-list", OptionList)
-        texts = [str(resume.get_option_at_index(i).prompt) for i in range(2)]
+        texts = [str(resume.get_option_at_index(i).prompt).replace("\xa0", " ")
+                 for i in range(2)]  # "60 min" is kept on one line (no-break space)
         assert texts[0].startswith(f"nr {second.id} ") and "60 min" in texts[0]
         assert texts[1].startswith(f"nr {first.id} ") and "45 min" in texts[1]
         await pilot.press("f4", "delete")

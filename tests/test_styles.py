@@ -34,6 +34,9 @@ NO_LOOK_OF_THEIR_OWN = {
     "FollowUpItem": "styled by AgreementsPane, like the agreements",
     "FieldChoices": "a RadioSet whose Enter moves on; styled by the dialogs like a RadioSet",
     "NumberedChoices": "FieldChoices whose digits choose; styled by the dialogs",
+    "ChoiceSet": "a RadioSet whose highlight starts on the chosen answer; Textual's look",
+    "UnbrokenParagraph": "a Markdown paragraph that keeps dates whole; the Markdown's look",
+    "CriterionName": "a Static with a criterion's name; styled by the scores panel",
 }
 
 

@@ -74,8 +74,9 @@ async def test_a_three_point_template_is_scored_with_keys_1_to_3(
         assert len(rows) == 2  # two criteria, and this scale asks no overall judgment
         assert [len(row.query(RadioButton)) for row in rows] == [3, 3]
         legend = visible_text(panel.query_one(".score-legend", Label))
-        assert legend == ("Schaal: 1 beneden verwachting · 2 naar verwachting · "
-                          "3 boven verwachting")
+        # a point and its label are joined by a no-break space (walk25 F25)
+        assert legend.replace("\u00a0", " ") == (
+            "Schaal: 1 beneden verwachting · 2 naar verwachting · 3 boven verwachting")
         first, second = rows
         assert not _indicators_shown(first)
         first.query_one(ScoreSet).focus()
@@ -151,7 +152,7 @@ async def test_a_read_only_panel_keeps_its_scores_and_takes_no_keys(store, clock
     from textual.app import App
 
     from gespreks_tui.appraisal_scale import Scale
-    from gespreks_tui.model import Score
+    from gespreks_tui.model_records import Score
 
     class Host(App):
         def compose(self):

@@ -33,6 +33,7 @@ from gespreks_tui.model import Kind
 from gespreks_tui.procedure_terms import MOST_TERM_DAYS as MOST_TERM_DAYS
 from gespreks_tui.procedure_terms import TERM_NAMES as TERM_NAMES
 from gespreks_tui.procedure_terms import ProcedureTerms as ProcedureTerms
+from gespreks_tui.procedure_terms import worded as worded
 
 if TYPE_CHECKING:
     from gespreks_tui.record import ConversationRecord

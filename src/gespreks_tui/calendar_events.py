@@ -52,6 +52,8 @@ def due_key(item: DueItem) -> str:
         return f"agreement-{item.agreement_id}"
     if item.kind == DueKind.EVALUATION:
         return f"evaluation-employee-{item.employee_id}"
+    if item.kind == DueKind.GOAL_STEP:
+        return f"goal-step-{item.step_id}"
     return f"{item.kind}-{item.conversation_id}"  # a term: reaction, provisional, ...
 
 
@@ -125,12 +127,19 @@ def cancelled_items(store: Store, today: date, running: set[str],
     return found
 
 
+def _calendared(items: list[DueItem]) -> list[DueItem]:
+    """The due items a calendar file holds: not a goal's steps (``due`` lists them), as
+    nothing yet sends a ticked step's event again as cancelled, and an event a calendar
+    program imported stays until a newer file cancels it."""
+    return [item for item in items if item.kind != DueKind.GOAL_STEP]
+
+
 def calendar_file(store: Store, today: date, within_days: int,
                   employee_id: int | None = None) -> tuple[list[Event], int]:
     """The events of ``gespreks calendar``: the running ones within the window, then
     the cancelled ones; and how many are running."""
     token = store.calendar_token()
-    items = store.due(today, within_days, employee_id)
+    items = _calendared(store.due(today, within_days, employee_id))
     running = {due_key(item) for item in store.due(today, EVERYTHING_DAYS, employee_id)}
     since = (today - timedelta(days=CANCEL_DAYS)).isoformat()
     things = store.calendar_things(today.isoformat(), since, employee_id)
@@ -143,11 +152,15 @@ def calendar_file(store: Store, today: date, within_days: int,
 def invitation(employee: str, employee_id: int, kind: str, start: datetime, minutes: int,
                token: str, location: str = "", written: datetime | None = None) -> Event:
     """The event of a planned conversation; its UID is the employee, kind and day, its
-    SEQUENCE the moment it is ``written``, so a newer invitation (another time) wins."""
-    kind_word = t(f"kind.{kind}")
+    SEQUENCE the moment it is ``written``, so a newer invitation (another time) wins.
+    The summary names the kind as the organisation does (``kind_names``): the UID keeps
+    the identifier, so a renamed kind still replaces the same invitation."""
+    from gespreks_tui.kind_names import kind_name, kind_title
+
+    kind_word = kind_name(kind)  # the organisation's own word when it chose one
     return Event(
         uid=f"invite-{employee_id}-{kind}-{start.date().isoformat()}-{token}@{DOMAIN}",
-        summary=t("invite.summary", kind=kind_word.capitalize(), employee=employee),
+        summary=t("invite.summary", kind=kind_title(kind), employee=employee),
         start=start, end=start + timedelta(minutes=minutes),
         description=tn("invite.description", minutes, kind=kind_word, employee=employee,
                        minutes=minutes),

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import t, tn
 from gespreks_tui.dates import add_months
-from gespreks_tui.model import DueItem, DueKind, StepKind, TrailStep
+from gespreks_tui.model import DueItem, DueKind, StepKind
+
+if TYPE_CHECKING:  # the start screen's due list needs no trails (issue 19: start-up)
+    from gespreks_tui.model_cycle import TrailStep
 
 _WINDOW = re.compile(r"^\+?\s*(\d{1,4})\s*([dwm]?)$")
 
@@ -50,7 +54,9 @@ def trail_line(step: TrailStep) -> str:
         day = day_text(date.fromisoformat(step.date), language())
     else:  # a stored moment, shown in this machine's zone (a trail spans conversations)
         day = moment_day(step.date, machine_zone(), language())
-    kind = t(f"kind.{step.conversation_kind}") if step.conversation_kind else ""
+    from gespreks_tui.kind_names import kind_name  # the organisation's word, if chosen
+
+    kind = kind_name(step.conversation_kind) if step.conversation_kind else ""
     comment = f" — {step.comment}" if step.comment else ""
     if step.kind == StepKind.MADE:
         if step.collective_id is not None:
@@ -80,10 +86,14 @@ def due_what(item: DueItem) -> str:
     """What is due: the agreement (with its number) or the next evaluation."""
     if item.kind in (DueKind.PROVISIONAL, DueKind.OBJECTION, DueKind.FINAL):  # issue 18
         return t(f"procedure.due.{item.kind}", conversation=item.conversation_id)
+    if item.kind == DueKind.GOAL_STEP:  # a goal's step with a date (issue 20)
+        return t("procedure.due.goal_step", goal=item.goal_id, text=item.text)
     if item.kind == DueKind.REACTION:  # handed-over minutes: the reaction term ends
         return t("due.reaction", conversation=item.conversation_id, revision=item.revision)
     if item.kind == DueKind.EVALUATION:
-        return t("due.evaluation", kind=t(f"kind.{item.conversation_kind}"),
+        from gespreks_tui.kind_names import kind_name  # the organisation's word, if chosen
+
+        return t("due.evaluation", kind=kind_name(item.conversation_kind),
                  conversation=item.conversation_id)
     return t("due.agreement", id=item.agreement_id, text=item.text)
 

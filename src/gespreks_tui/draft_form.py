@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gespreks_tui.appraisal_scale import NO_SCORE, Scale
-from gespreks_tui.catalogue import LANGUAGES, t
+from gespreks_tui.catalogue import LANGUAGES, language, t
 from gespreks_tui.errors import UserError
 from gespreks_tui.model import Conversation
 from gespreks_tui.safe_read import FileRefused, read_small_file
@@ -83,6 +83,21 @@ def scale_line(scale: Scale, lang: str) -> str:
 
 # --- writing ---------------------------------------------------------------------------
 
+def draft_title(employee_name: str, lang: str | None = None, screen: bool = False) -> str:
+    """The title of the manager's form (``screen``: of the F6 screen): with the name the
+    organisation chose for the beoordeling ("Jaargesprek voorbereiden: …") when there
+    is one, else the catalogue's. The "Concept beoordeling:" line keeps the standard
+    name, so a form reads back whatever the configuration says later."""
+    from gespreks_tui.kind_names import chosen_names, kind_title
+    from gespreks_tui.model import Kind
+
+    if chosen_names().get(Kind.BEOORDELING):
+        return t("draft.form.title_named", lang=lang, employee=employee_name,
+                 kind=kind_title(Kind.BEOORDELING, lang=lang))
+    return t("draft.screen.title" if screen else "draft.form.title", lang=lang,
+             employee=employee_name)
+
+
 def assessment_form(employee_name: str, criteria: list[Criterion], scale: Scale, lang: str,
                     draft: Draft | None = None) -> str:
     """The Markdown form to draft ``employee_name``'s assessment (filled with ``draft``)."""
@@ -92,7 +107,7 @@ def assessment_form(employee_name: str, criteria: list[Criterion], scale: Scale,
     kind = t("kind.beoordeling", lang=lang)
     name = escape_inline(employee_name)
     lines = [
-        "# " + escape_inline(t("draft.form.title", lang=lang, employee=employee_name)), "",
+        "# " + escape_inline(draft_title(employee_name, lang)), "",
         f"{t('draft.form.label', lang=lang)}: {kind} · {name}", "",
         escape_inline(t("draft.form.intro", lang=lang)), "",
         escape_inline(scale_line(scale, lang)), "",
@@ -228,3 +243,14 @@ def read_assessment(path: Path | str, employee_name: str, criteria: list[str],
     except UnicodeDecodeError as error:
         raise DraftError("prepare.unreadable", path=path, reason="UTF-8") from error
     return parse_assessment(text, employee_name, criteria, scale)
+
+
+def language_notice(draft_language: str) -> tuple[str, ...]:
+    """For a draft prepared in another language than the app's now: that its criteria,
+    scale and minutes stay in that language (walk25 F29). A conversation's language is
+    set when it is made (for a prepared appraisal: when the preparation is), and the
+    scores keep the labels they were given with; only the app's own words follow
+    ``--lang``. Empty when the languages are the same."""
+    if draft_language == language():
+        return ()
+    return (t("draft.other_language", language=t(f"draft.language.{draft_language}")),)

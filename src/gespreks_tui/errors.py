@@ -12,7 +12,7 @@ Every refusal the core raises for a person to act on (``StoreError``,
 Values are formatted when the message is shown, not when the error is raised,
 so the layer that raises never words or formats anything: a ``Term`` is a
 catalogue entry (a party, a status) and a ``Moment`` a stored ISO moment shown
-in Dutch time, both in the language the message is shown in. A value the
+in the conversation's zone, both in the language the message is shown in. A value the
 caller knows better (``path``: the file a user named) can be given to
 ``message(path=...)``; the error's own values win.
 """
@@ -35,14 +35,19 @@ class Term:
 
 @dataclass(frozen=True)
 class Moment:
-    """A stored ISO moment used as a value: shown as Dutch date and time."""
+    """A stored ISO moment used as a value: shown as day and time in ``zone`` (the
+    conversation's; without one, the zone a new conversation takes), in the style
+    of the screens: '2 dec 2026 16:24' (walk25 F6: one zone rule, not ISO)."""
 
     stamp: str
+    zone: str | None = None
 
-    def text(self) -> str:
-        from gespreks_tui.dutch_time import dutch
+    def text(self, lang: str | None = None) -> str:
+        from gespreks_tui import display_time
+        from gespreks_tui.catalogue import language
 
-        return dutch(self.stamp).strftime("%Y-%m-%d %H:%M")
+        return display_time.moment_text(self.stamp, self.zone or display_time.machine_zone(),
+                                        lang or language(), short=True)
 
 
 class UserError(Exception):
@@ -80,5 +85,5 @@ def _shown(value: object, lang: str | None) -> object:
     if isinstance(value, Term):
         return t(value.key, lang=lang)
     if isinstance(value, Moment):
-        return value.text()
+        return value.text(lang)
     return value

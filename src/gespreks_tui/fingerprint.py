@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import Revision
+from gespreks_tui.model_records import Revision
 
 FINGERPRINT = re.compile(r"gespreks/(\d{1,12})/(\d{1,9})/sha256:([0-9a-f]{64})")
 _CODE_SPAN = re.compile(f"`{FINGERPRINT.pattern}`")

@@ -11,10 +11,16 @@ template's file name): an identifier, a Dutch or English name, an alias
 the chosen name when there is one, else the catalogue's (``kind.*``, or
 ``kind_short.*`` for the short form of a choice button).
 
-The chosen name is never written into a record: minutes, exports, calendar
-files and the preparation form keep the catalogue's name, so that a record
-issued (and fingerprinted) once reads the same however the configuration
-changes later. The wording is for what is on screen and in ``gespreks list``.
+The chosen name is never written into a record: the minutes (and their
+exports), the access export and the line of a preparation form that is read
+back ("Voorbereiding: beoordelingsgesprek · …") keep the catalogue's name, so
+that a record issued (and fingerprinted) once reads the same however the
+configuration changes later. The wording is for what the user reads: the
+screens, ``gespreks list``, ``show``, ``due``, the calendar and ``invite``
+summaries, and the titles of the preparation forms.
+
+``kind_help`` adds every accepted word to the help of an option or argument
+that takes a kind.
 """
 
 from __future__ import annotations
@@ -79,6 +85,16 @@ def accepted_words() -> list[str]:
     words = [str(k) for k in Kind] + list(ALIASES)
     words += [name for name in chosen_names().values() if name not in words]
     return words
+
+
+def kind_help(help_text: str, lang: str | None = None) -> str:
+    """``help_text`` of a ``--kind`` option followed by every word it takes: the
+    identifiers, the names in the catalogue's language and the aliases with the kind
+    each means (issue 18). Static, so ``--help`` reads the same with any configuration;
+    a name chosen in ``config.toml`` is mentioned, not listed."""
+    aliases = ", ".join(f"{alias} ({kind})" for alias, kind in ALIASES.items())
+    return t("kinds.help", lang=lang, text=help_text, kinds=", ".join(str(k) for k in Kind),
+             aliases=aliases)
 
 
 def choices_text() -> str:

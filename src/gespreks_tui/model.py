@@ -207,92 +207,12 @@ class ConversationSummary:
         return str(self.sign_off) if self.sign_off != SignOff.NONE else str(self.status)
 
 
-@dataclass(frozen=True)
-class Revision:
-    """One issued version of a conversation's minutes (``sha256`` is its fingerprint)."""
-
-    id: int
-    conversation_id: int
-    revision: int
-    markdown: str
-    sha256: str
-    created_at: str
 
 
-@dataclass(frozen=True)
-class Confirmation:
-    """One party's verdict on one revision of the minutes."""
 
-    id: int
-    conversation_id: int
-    revision: int
-    party: Party
-    name: str
-    verdict: Verdict
-    comment: str
-    confirmed_at: str
-    via: str
-    file_sha256: str | None = None  # via 'file': the sha256 of the returned file's bytes
-    entered_by: Party = Party.MANAGER  # whose screen or command recorded it
-
-
-@dataclass(frozen=True)
-class Handover:
-    """The minutes (one revision) handed over to the employee, with a reaction term."""
-
-    id: int
-    conversation_id: int
-    revision: int
-    medium: HandoverMedium
-    handed_at: str  # stored ISO moment (UTC)
-    term_days: int
-    until: str  # YYYY-MM-DD: the last day a reaction counts
-    entered_by: Party = Party.MANAGER
-
-
-@dataclass(frozen=True)
-class Reopening:
-    """A concluded conversation reopened for a correction, with the reason given."""
-
-    id: int
-    conversation_id: int
-    from_revision: int | None  # the newest revision when it was reopened
-    reason: str
-    reopened_at: str
-    entered_by: Party = Party.MANAGER
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The manager's answer to a correction request: a corrected revision or kept as is."""
-
-    id: int
-    confirmation_id: int  # the employee's "correctie gevraagd"
-    conversation_id: int
-    revision: int
-    outcome: str  # 'revised' (reopened, see reopening_id) or 'kept'
-    reason: str
-    resolved_at: str
-    reopening_id: int | None = None
 
 
 # --- across the cycle: collective agreements, trails, what is due ----------------------
-
-@dataclass(frozen=True)
-class Collective:
-    """An agreement that is the same for everyone, or for a named group."""
-
-    id: int
-    text: str
-    due_date: str | None = None
-    for_everyone: bool = True
-    created_at: str = ""
-    ended_at: str | None = None
-    members: tuple[Person, ...] = ()
-
-    @property
-    def is_active(self) -> bool:
-        return self.ended_at is None
 
 
 class StepKind(StrEnum):
@@ -303,36 +223,6 @@ class StepKind(StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
-class TrailStep:
-    """One step in an agreement's life; ``date`` is a stored ISO moment (UTC)."""
-
-    kind: StepKind
-    date: str
-    conversation_id: int | None = None
-    conversation_kind: Kind | None = None
-    outcome: Outcome | None = None
-    comment: str = ""
-    collective_id: int | None = None
-
-
-@dataclass(frozen=True)
-class AgreementHistory:
-    """An agreement with the conversation it was made in and its whole trail."""
-
-    agreement: Agreement
-    conversation_kind: Kind
-    conversation_date: str
-    steps: tuple[TrailStep, ...] = ()
-
-    @property
-    def last_outcome(self) -> Outcome | None:
-        outcomes = [s.outcome for s in self.steps if s.outcome is not None]
-        return outcomes[-1] if outcomes else None
-
-    @property
-    def done_between(self) -> bool:
-        return any(s.kind == StepKind.DONE_BETWEEN for s in self.steps)
 
 
 class DueKind(StrEnum):
@@ -344,6 +234,7 @@ class DueKind(StrEnum):
     PROVISIONAL = "provisional"
     OBJECTION = "objection"
     FINAL = "final"
+    GOAL_STEP = "goal_step"  # a goal's small step with a date, not ticked done (issue 20)
 
 
 @dataclass(frozen=True)
@@ -368,18 +259,10 @@ class DueItem:
     owner: Owner | None = None
     collective_id: int | None = None
     revision: int | None = None  # a reaction term: the revision handed over
+    goal_id: int | None = None  # a goal step: its goal (``text`` is the step's text)
+    step_id: int | None = None
 
 
 # The catalogue keys of the old fixed four-point scale. Scores are now shown on the
 # conversation's own scale (``appraisal_scale``); kept for code that still imports it.
 SCORE_KEYS = {1: "onvoldoende", 2: "voldoende", 3: "goed", 4: "uitstekend"}
-
-
-@dataclass(frozen=True)
-class Score:
-    """One appraisal criterion's score (1..the scale's points, or None when not given yet)."""
-
-    position: int
-    criterion: str
-    score: int | None
-    comment: str = ""

@@ -94,17 +94,23 @@ def preparation_form(
     open_agreements: Iterable[Agreement] = (),
 ) -> str:
     """The Markdown form for ``employee_name`` to prepare a conversation of ``kind``."""
+    from gespreks_tui.kind_names import kind_name
+
     kind, lang = Kind(kind), language if language in LANGUAGES else "nl"
-    kind_label = t(f"kind.{kind}", lang=lang)
+    kind_label = t(f"kind.{kind}", lang=lang)  # the line read back: the standard name
+    # What the employee reads, the title and the intro, names the kind as the
+    # organisation does (``[kinds.X] name``); the "Voorbereiding:" line keeps the
+    # standard name, so the form reads back whatever the configuration says later.
+    own_word = kind_name(kind, lang=lang)
     open_agreements = list(open_agreements)
     room = [t("prepare.answer", lang=lang)] + [""] * ANSWER_ROOM
     # One line: a wrapped line could start with "#" or "-" and become a heading or list.
     intro = t("prepare.intro", lang=lang, employee=escape_inline(employee_name),
-              kind=kind_label)
+              kind=escape_inline(own_word))
     if open_agreements:
         intro += " " + t("prepare.intro_agreements", lang=lang)
     lines = [
-        "# " + escape_inline(t("prepare.title", lang=lang, kind=kind_label)), "",
+        "# " + escape_inline(t("prepare.title", lang=lang, kind=own_word)), "",
         f"{t('prepare.label', lang=lang)}: {kind_label} · {escape_inline(employee_name)}", "",
         intro, "",
     ]

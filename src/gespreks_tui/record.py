@@ -22,18 +22,20 @@ from gespreks_tui.errors import MinutesError, Term
 from gespreks_tui.model import (
     Agreement,
     AgreementStatus,
-    Confirmation,
     Conversation,
     FollowUp,
-    Handover,
     Party,
+    SignOff,
+    Status,
+    Verdict,
+)
+from gespreks_tui.model_records import (
+    Confirmation,
+    Handover,
     Reopening,
     Resolution,
     Revision,
     Score,
-    SignOff,
-    Status,
-    Verdict,
 )
 
 if TYPE_CHECKING:

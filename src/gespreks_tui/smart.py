@@ -41,6 +41,11 @@ DATE_WORDS = {
     "january", "february", "march", "june", "july", "august", "october", "monday",
     "tuesday", "wednesday", "thursday", "friday", "weekly", "monthly", "quarter",
     "quarterly", "summer",
+    "week", "weken", "maand", "maanden", "morgen", "overmorgen", "vandaag", "zaterdag",
+    "zondag", "weekend", "deadline", "uiterlijk", "kerst", "jaareinde", "jaarwisseling",
+    "voorjaar", "najaar", "herfst", "winter", "lente",
+    "weeks", "month", "months", "tomorrow", "today", "saturday", "sunday", "christmas",
+    "spring", "autumn", "fall",
 }
 # Verbs (infinitive and past participle) and nouns of a result you can tick off.
 COMPLETION_WORDS = {
@@ -55,14 +60,34 @@ COMPLETION_WORDS = {
     "aangemeld", "inschrijven", "ingeschreven", "vastleggen", "vastgelegd", "delen",
     "gedeeld", "lanceren", "gelanceerd", "overdragen", "overgedragen", "uitvoeren",
     "uitgevoerd", "live", "klaar", "certificaat", "diploma",
+    # a decision or an appointment that is made, or not: "Livegang afspreken met team"
+    "afspreken", "afgesproken", "opvragen", "opgevraagd", "bestellen", "besteld",
+    "aanschaffen", "aangeschaft", "installeren", "geïnstalleerd", "invullen", "ingevuld",
+    "ondertekenen", "ondertekend", "tekenen", "getekend", "melden", "gemeld", "doorgeven",
+    "doorgegeven", "agenderen", "geagendeerd", "vaststellen", "vastgesteld", "beslissen",
+    "besloten", "aanpassen", "aangepast", "bijwerken", "bijgewerkt", "vervangen",
+    "oplossen", "opgelost", "starten", "gestart", "testen", "getest", "volgen", "gevolgd",
+    "inleveren", "ingeleverd", "uitnodigen", "uitgenodigd", "bellen", "gebeld", "mailen",
+    "gemaild", "verzenden", "verzonden", "goedkeuren", "goedgekeurd", "bevestigen",
+    "bevestigd", "doorlopen", "afsluiten", "afgesloten", "opzetten", "opgezet",
+    "livegang", "oplevering", "release", "offerte", "aanvraag", "rapport", "rapportage",
+    "handtekening", "besluit", "examen", "toets",
     "complete", "completed", "finish", "finished", "deliver", "delivered", "submit",
     "submitted", "request", "requested", "apply", "applied", "publish", "published",
     "present", "presented", "send", "sent", "write", "written", "draft", "drafted",
     "schedule", "scheduled", "organise", "organize", "organised", "organized", "launch",
     "launched", "implement", "implemented", "pass", "passed", "obtain", "obtained",
     "share", "shared", "register", "registered", "enrol", "enroll", "enrolled", "done",
-    "ready", "certificate",
+    "ready", "certificate", "agree", "agreed", "decide", "decided", "order", "ordered",
+    "install", "installed", "sign", "signed", "fill", "filled", "update", "updated",
+    "replace", "replaced", "fix", "fixed", "solve", "solved", "start", "started", "test",
+    "tested", "invite", "invited", "call", "called", "email", "emailed", "approve",
+    "approved", "confirm", "confirmed", "close", "closed", "released",
+    "report", "proposal", "exam", "decision", "signature",
 }
+# The end of a compound noun of a result: "websitelivegang", "projectoplevering".
+COMPLETION_ENDINGS = ("livegang", "oplevering", "aanvraag", "offerte", "rapport",
+                      "examen", "certificaat", "diploma")
 MIN_WORDS = 3
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -82,11 +107,15 @@ def _moment(words: list[str]) -> bool:
     return any(YEAR.match(w) or w in DATE_WORDS for w in words)
 
 
+def _result(words: list[str]) -> bool:
+    """A verb or noun of a result you can tick off, also at the end of a compound."""
+    return any(w in COMPLETION_WORDS or w.endswith(COMPLETION_ENDINGS) for w in words)
+
+
 def measurable(text: str) -> bool:
     """Whether the text names a quantity, a moment or a result you can tick off."""
     words = _words(text)
-    return (_quantity(text, words) or _moment(words)
-            or any(w in COMPLETION_WORDS for w in words))
+    return _quantity(text, words) or _moment(words) or _result(words)
 
 
 def hints(text: str, owner: str | None, due_date: str | None, today: date) -> list[str]:
@@ -105,7 +134,7 @@ def hints(text: str, owner: str | None, due_date: str | None, today: date) -> li
     words = _words(text)
     if len(words) < MIN_WORDS:
         found.append("smart.too_short")
-    result = _quantity(text, words) or any(w in COMPLETION_WORDS for w in words)
+    result = _quantity(text, words) or _result(words)
     if any(w in VAGUE_WORDS for w in words) and not result:
         found.append("smart.vague")
     elif not measurable(text):

@@ -131,4 +131,10 @@ MESSAGES: dict[str, str] = {
     "os.EMFILE": "too many open files",
     "os.EFBIG": "the file is too large",
     "os.EINVAL": "invalid value",
+    "cli.list.prepared": "Prepared, not held yet (begin the conversation on the start screen):",
+    "cli.missing_argument": "The argument {name} is missing.",
+    "cli.missing_option": "The option {name} is missing.",
+    "cli.prep_unused": "Note: --prep only applies when starting the app ('gespreks --prep FORM'); '{command}' does not use the form.",
+    "cli.list.col_open_short": "open agr.",  # a column header, over two lines
+    "cli.date_taken": "{text} read as {date}.",
 }

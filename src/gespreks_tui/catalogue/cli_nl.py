@@ -131,4 +131,10 @@ MESSAGES: dict[str, str] = {
     "os.EMFILE": "te veel open bestanden",
     "os.EFBIG": "het bestand is te groot",
     "os.EINVAL": "ongeldige waarde",
+    "cli.list.prepared": "Voorbereid, nog niet gehouden (begin het gesprek op het startscherm):",
+    "cli.missing_argument": "Het argument {name} ontbreekt.",
+    "cli.missing_option": "De optie {name} ontbreekt.",
+    "cli.prep_unused": "Let op: --prep geldt alleen bij het starten van de app ('gespreks --prep FORMULIER'); '{command}' gebruikt het formulier niet.",
+    "cli.list.col_open_short": "open afspr.",  # a column header, over two lines
+    "cli.date_taken": "{text} gelezen als {date}.",
 }

@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "draft.key.export": "Export draft",
     "draft.key.begin": "Start meeting",
     "help.start.prepare": "Prepare the chosen employee's appraisal: scores and explanations before the meeting",
-    "help.draft.back": "Back to the start screen; the prepared appraisal is kept",
+    "help.draft.back": "Back to the start screen; the prepared appraisal is kept (one with nothing filled in is not)",
     "help.draft.export": "Write the prepared appraisal as a draft (Markdown or PDF) to send to the employee in advance",
     "help.draft.begin": "Start the appraisal conversation with these prepared scores",
     "draft.screen.subtitle": "Prepared appraisal (draft)",
@@ -77,4 +77,8 @@ MESSAGES: dict[str, str] = {
     "draft.ask.explain": "Conversation {id} is the prepared appraisal of {employee}. Start the meeting now? The prepared scores are in place and are kept as the draft.",
     "draft.ask.begin": "Start meeting",
     "draft.ask.edit": "Edit the preparation",
+    "draft.form.title_named": "{kind} preparation: {employee}",
+    "draft.other_language": "Prepared in {language}: the criteria, the scale and the minutes of this conversation stay in {language}.",
+    "draft.language.nl": "Dutch",
+    "draft.language.en": "English",
 }

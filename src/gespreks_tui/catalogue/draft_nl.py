@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "draft.key.export": "Concept exporteren",
     "draft.key.begin": "Gesprek beginnen",
     "help.start.prepare": "Bereid de beoordeling van de gekozen medewerker voor: scores en toelichting vóór het gesprek",
-    "help.draft.back": "Terug naar het startscherm; de voorbereide beoordeling is bewaard",
+    "help.draft.back": "Terug naar het startscherm; de voorbereide beoordeling blijft bewaard (een lege niet)",
     "help.draft.export": "Schrijf de voorbereide beoordeling als concept (Markdown of PDF) om vooraf aan de medewerker te sturen",
     "help.draft.begin": "Begin het beoordelingsgesprek met deze voorbereide scores",
     "draft.screen.subtitle": "Voorbereide beoordeling (concept)",
@@ -77,4 +77,8 @@ MESSAGES: dict[str, str] = {
     "draft.ask.explain": "Gesprek {id} is de voorbereide beoordeling van {employee}. Begin je nu het gesprek? De voorbereide scores staan dan klaar en worden als concept vastgelegd.",
     "draft.ask.begin": "Gesprek beginnen",
     "draft.ask.edit": "Voorbereiding bewerken",
+    "draft.form.title_named": "{kind} voorbereiden: {employee}",
+    "draft.other_language": "Voorbereid in {language}: de criteria, de schaal en het verslag van dit gesprek blijven in {language}.",
+    "draft.language.nl": "het Nederlands",
+    "draft.language.en": "het Engels",
 }

@@ -6,4 +6,5 @@ MESSAGES: dict[str, str] = {
     "kinds.problem.table_twice": "this conversation kind is already in the file, as [kinds.{kind}]",
     "kinds.problem.name_form": "this should be a short name on one line, without [ and ], of at most {most} characters",
     "kinds.problem.name_taken": "this name already belongs to another conversation kind ({kind})",
+    "kinds.help": "{text} Choose from {kinds}, the English names goal-setting, progress, performance-review and appraisal, or another name: {aliases}; or the name set in config.toml under [kinds.…] name.",
 }

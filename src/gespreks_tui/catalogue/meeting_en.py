@@ -26,4 +26,13 @@ MESSAGES: dict[str, str] = {
     "help.questions.first": "Show the guiding questions from the first one",
     "help.questions.last": "Show the guiding questions up to the last one",
     "help.agreements.none_yet": "Say that there are no agreements yet and how to make one",
+    # The scores panel (appraisal): a score is recorded only by a deliberate choice.
+    "scores.key_clear": "Clear score",
+    "help.scores.clear": "Clear the chosen score of this criterion (0, Delete or Backspace)",
+    "scores.choose_hint": "Choose a score with 1–{points}, or move to a point with ←/→ and then press space. 0 clears the score.",
+    "help.meeting.focus_goals": "Go to the goals in the right-hand column",
+    "agreements.saved_out_of_sight": "Agreement saved; f4 shows the agreements, f3 takes you back to the scores.",
+    # The delete notice: the agreement shortened at a word with "…", quoted so
+    # the "…" is not read as the sentence's end (walk25 F27).
+    "agreements.deleted_quoted": "Agreement deleted: “{text}”. Press u in the list to undo.",
 }

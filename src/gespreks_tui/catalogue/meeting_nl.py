@@ -26,4 +26,13 @@ MESSAGES: dict[str, str] = {
     "help.questions.first": "Toon de richtvragen vanaf de eerste",
     "help.questions.last": "Toon de richtvragen tot en met de laatste",
     "help.agreements.none_yet": "Meld dat er nog geen afspraken zijn en hoe je er een maakt",
+    # The scores panel (appraisal): a score is recorded only by a deliberate choice.
+    "scores.key_clear": "Score wissen",
+    "help.scores.clear": "Wis de gekozen score van dit criterium (0, Delete of Backspace)",
+    "scores.choose_hint": "Kies een score met 1–{points}, of ga met ←/→ naar een punt en druk dan op spatie. 0 wist de score.",
+    "help.meeting.focus_goals": "Ga naar de doelen in de rechterkolom",
+    "agreements.saved_out_of_sight": "Afspraak opgeslagen; f4 toont de afspraken, f3 brengt je terug bij de scores.",
+    # The delete notice: the agreement shortened at a word with "…", quoted so
+    # the "…" is not read as the sentence's end (walk25 F27).
+    "agreements.deleted_quoted": "Afspraak verwijderd: “{text}”. Druk op u in de lijst om dat ongedaan te maken.",
 }

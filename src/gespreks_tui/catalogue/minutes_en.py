@@ -150,6 +150,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.reason": "The reason (kept with the minutes).",
     "ui.confirm.verdict.correctie": "Correction requested",
     "ui.confirm.verdict.vastgesteld": "Settled (drawn up by me)",
+    "ui.confirm.choose_verdict": "Choose a verdict: {verdicts}.",
     "ui.confirm.wrong_verdict": "That verdict is not this party's: the employee chooses agreed, seen or correction; the manager settles.",
     "ui.minutes.sign_off_title": "Sign-off",
     "ui.minutes.sign_off.handed_over": "Handed over on {date}; a reaction is possible until {until}.",

@@ -150,6 +150,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.reason": "De reden (wordt bij het verslag bewaard).",
     "ui.confirm.verdict.correctie": "Correctie gevraagd",
     "ui.confirm.verdict.vastgesteld": "Vastgesteld (opgesteld door mij)",
+    "ui.confirm.choose_verdict": "Kies een oordeel: {verdicts}.",
     "ui.confirm.wrong_verdict": "Dat oordeel hoort niet bij deze rol: de medewerker kiest akkoord, gezien of correctie; de leidinggevende stelt vast.",
     "ui.minutes.sign_off_title": "Ondertekening",
     "ui.minutes.sign_off.handed_over": "Uitgereikt op {date}; reactie mogelijk tot {until}.",

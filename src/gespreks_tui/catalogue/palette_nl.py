@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "help.meeting.new_agreement": "Leg een nieuwe afspraak vast: wat, wie en wanneer",
     "help.meeting.private": "Schrijf privénotities (niet in het verslag)",
     "help.meeting.shared": "Schrijf weer gedeelde notities (komen in het verslag)",
-    "help.meeting.questions": "Toon of verberg de hulpvragen bij deze fase",
+    "help.meeting.questions": "Toon of verberg de richtvragen bij deze fase",
     "help.meeting.focus_agenda": "Ga naar de agenda",
     "help.meeting.focus_notes": "Ga naar de notities",
     "help.meeting.focus_agreements": "Ga naar de afspraken van dit gesprek",

@@ -44,6 +44,10 @@ MESSAGES: dict[str, str] = {
     "procedure.due.provisional": "hand over the provisional appraisal (conversation {conversation})",
     "procedure.due.objection": "objection term of the appraisal ends (conversation {conversation})",
     "procedure.due.final": "make the appraisal final (conversation {conversation})",
+    "procedure.due.goal_step": "step of goal {goal}: {text}",
+    # gespreks due (its help): what is listed, and why a term is listed whatever its day
+    "procedure.cli.help.due": "Show what is due, by date: agreements, next evaluations and goal steps that are past or near, and every running term (reaction term, and for an appraisal the provisional result, the objection term and the final decision). (For testing, GESPREKS_TODAY=YYYY-MM-DD sets today's date.)",
+    "procedure.cli.help.due_within": "How far ahead: e.g. 14d, 2w or 1m. Without this option: 14 days for agreements, evaluations and goal steps, and every running term however far ahead it ends (a 21-day objection term is never left out). With it, the window applies to everything.",
     # the command line
     "cli.help.appraisal": "The appraisal procedure of an appraisal conversation: provisional, objection, second assessor, final.",
     "cli.help.appraisal_status": "Show where the appraisal procedure stands, with the running terms.",
@@ -102,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "procedure.ui.name": "Name of the second assessor",
     "procedure.ui.agrees": "The second assessor agrees",
     "procedure.ui.save": "Record",
+    "procedure.ui.save_button": "Record (ctrl+s)",
     "procedure.ui.cancel": "Cancel",
     "key.procedure": "Procedure",
     "help.minutes.procedure": "Record a step of the appraisal procedure: objection, second assessor, final.",
@@ -110,4 +115,14 @@ MESSAGES: dict[str, str] = {
     "privacy.field.appraisal_step": "objection or remark in the appraisal procedure",
     "privacy.field.second_assessor": "name of the second assessor",
     "privacy.field.appraisal_by": "name with an objection to or the final decision on an appraisal",
+    # a beoordeling's hand-over: the objection term, where other kinds have the reaction
+    # term (``appraisal_procedure.worded``)
+    "procedure.wording.ui.handover.term": "Objection term (days)",
+    "procedure.wording.ui.handover.done": "Provisional and handed over; objection possible until {until} inclusive.",
+    "procedure.wording.ui.minutes.sign_off.handed_over": "Handed over on {date}; objection possible until {until} inclusive.",
+    "procedure.wording.ui.minutes.sign_off.no_reaction": "Handed over on {date}; no objection received within the term (until {until} inclusive).",
+    "procedure.wording.handover.done": "Revision {revision} of conversation {id} handed over on {date} by {medium}; objection possible until {until} inclusive.",
+    "procedure.wording.show.handover": "handed over on {date} by {medium}, objection possible until {until} inclusive",
+    "procedure.wording.status.no_reaction": "handed over, no objection",
+    "procedure.wording.conclude.checklist": "Still open (you can conclude anyway; only a reminder):",
 }

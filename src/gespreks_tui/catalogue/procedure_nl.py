@@ -44,6 +44,10 @@ MESSAGES: dict[str, str] = {
     "procedure.due.provisional": "voorlopige beoordeling uitreiken (gesprek {conversation})",
     "procedure.due.objection": "bezwaartermijn beoordeling loopt af (gesprek {conversation})",
     "procedure.due.final": "beoordeling definitief maken (gesprek {conversation})",
+    "procedure.due.goal_step": "stap van doel {goal}: {text}",
+    # gespreks due (its help): what is listed, and why a term is listed whatever its day
+    "procedure.cli.help.due": "Toon wat aandacht vraagt, op datum: afspraken, volgende evaluaties en stappen van doelen die verlopen zijn of binnenkort komen, en elke lopende termijn (reactietermijn, en bij een beoordeling de voorlopige uitslag, de bezwaartermijn en het definitieve besluit). (Voor tests zet GESPREKS_TODAY=JJJJ-MM-DD de datum van vandaag.)",
+    "procedure.cli.help.due_within": "Hoe ver vooruit: bijv. 14d, 2w of 1m. Zonder deze optie: 14 dagen voor afspraken, evaluaties en stappen, en elke lopende termijn hoe ver die ook vooruit ligt (een bezwaartermijn van 21 dagen valt nooit weg). Met deze optie geldt het venster voor alles.",
     # the command line
     "cli.help.appraisal": "De beoordelingsprocedure van een beoordelingsgesprek: voorlopig, bezwaar, tweede beoordelaar, definitief.",
     "cli.help.appraisal_status": "Laat zien waar de beoordelingsprocedure staat, met de lopende termijnen.",
@@ -102,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "procedure.ui.name": "Naam van de tweede beoordelaar",
     "procedure.ui.agrees": "De tweede beoordelaar is het eens",
     "procedure.ui.save": "Vastleggen",
+    "procedure.ui.save_button": "Vastleggen (ctrl+s)",
     "procedure.ui.cancel": "Annuleren",
     "key.procedure": "Procedure",
     "help.minutes.procedure": "Leg een stap van de beoordelingsprocedure vast: bezwaar, tweede beoordelaar, definitief.",
@@ -110,4 +115,14 @@ MESSAGES: dict[str, str] = {
     "privacy.field.appraisal_step": "bezwaar of opmerking in de beoordelingsprocedure",
     "privacy.field.second_assessor": "naam van de tweede beoordelaar",
     "privacy.field.appraisal_by": "naam bij een bezwaar of een definitief besluit over een beoordeling",
+    # a beoordeling's hand-over: the objection term, where other kinds have the reaction
+    # term (``appraisal_procedure.worded``)
+    "procedure.wording.ui.handover.term": "Bezwaartermijn (dagen)",
+    "procedure.wording.ui.handover.done": "Voorlopig vastgesteld en uitgereikt; bezwaar mogelijk tot en met {until}.",
+    "procedure.wording.ui.minutes.sign_off.handed_over": "Uitgereikt op {date}; bezwaar mogelijk tot en met {until}.",
+    "procedure.wording.ui.minutes.sign_off.no_reaction": "Uitgereikt op {date}; geen bezwaar ontvangen binnen de termijn (tot en met {until}).",
+    "procedure.wording.handover.done": "Revisie {revision} van gesprek {id} uitgereikt op {date} via {medium}; bezwaar mogelijk tot en met {until}.",
+    "procedure.wording.show.handover": "uitgereikt op {date} via {medium}, bezwaar mogelijk tot en met {until}",
+    "procedure.wording.status.no_reaction": "uitgereikt, geen bezwaar",
+    "procedure.wording.conclude.checklist": "Nog open (afronden kan toch; alleen ter herinnering):",
 }

@@ -40,8 +40,8 @@ MESSAGES: dict[str, str] = {
     "start.remove_explain": "Remove {name}? Only for someone added by mistake; there are no conversations with this person yet.",
     "start.removed": "{name} was removed.",
     "start.discard_title": "Discard an unfinished conversation",
-    "start.discard_explain": "Discard conversation no. {id} with its notes and agreements?\n{date} · {kind} with {employee}\nYou can restore it for a while afterwards (u).",
-    "start.discarded": "Conversation no. {id} was discarded. Press ctrl+z to restore it.",
+    "start.discard_explain": "Discard conversation no. {id} with its notes and agreements?\n{date} · {kind} with {employee}\nYou can restore it for a while afterwards ({key}).",
+    "start.discarded": "Conversation no. {id} was discarded. Press {key} to restore it.",
     "start.restored": "Conversation no. {id} was restored.",
     "start.nothing_to_restore": "There is no discarded conversation to restore.",
     "start.second_title": "A conversation is already running",
@@ -72,4 +72,6 @@ MESSAGES: dict[str, str] = {
     "start.rename_where": "Go to the Employees list with f2, choose whose name to change and press f2 again.",
     "start.remove_where": "Delete works in Employees (f2) and Unfinished (f4); earlier conversations are kept.",
     "start.history_lines": "{date} · {kind}\n  {status} · {open} open",
+    "start.prepared_title": "Prepared, not held yet",
+    "start.prep_missing": "The preparation form {path} does not exist. Choose another file or clear the field.",
 }

@@ -40,8 +40,8 @@ MESSAGES: dict[str, str] = {
     "start.remove_explain": "{name} verwijderen? Alleen voor iemand die per vergissing is toegevoegd; er zijn nog geen gesprekken met deze persoon.",
     "start.removed": "{name} is verwijderd.",
     "start.discard_title": "Onafgerond gesprek weggooien",
-    "start.discard_explain": "Gesprek nr {id} weggooien, met notities en afspraken?\n{date} · {kind} met {employee}\nJe kunt het daarna nog even terugzetten (u).",
-    "start.discarded": "Gesprek nr {id} is weggegooid. Druk op ctrl+z om het terug te zetten.",
+    "start.discard_explain": "Gesprek nr {id} weggooien, met notities en afspraken?\n{date} · {kind} met {employee}\nJe kunt het daarna nog even terugzetten ({key}).",
+    "start.discarded": "Gesprek nr {id} is weggegooid. Druk op {key} om het terug te zetten.",
     "start.restored": "Gesprek nr {id} is teruggezet.",
     "start.nothing_to_restore": "Er is geen weggegooid gesprek om terug te zetten.",
     "start.second_title": "Er loopt al een gesprek",
@@ -72,4 +72,6 @@ MESSAGES: dict[str, str] = {
     "start.rename_where": "Ga met f2 naar de lijst Medewerkers, kies wie een andere naam krijgt en druk nog eens op f2.",
     "start.remove_where": "Delete werkt in Medewerkers (f2) en Onafgerond (f4); eerdere gesprekken blijven bewaard.",
     "start.history_lines": "{date} · {kind}\n  {status} · {open} open",
+    "start.prepared_title": "Voorbereid, nog niet gehouden",
+    "start.prep_missing": "Het voorbereidingsformulier {path} bestaat niet. Kies een ander bestand of maak het veld leeg.",
 }

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     # gespreks prepare
     "prepare.help": "Write a preparation form (Markdown) for the employee.",
     "prepare.help.kind": "The kind of conversation.",
-    "prepare.help.output": "The file to write (otherwise to the screen).",
+    "prepare.help.output": "The file to write (otherwise, or with '-', to the screen).",
     "prepare.help.prep": "A filled-in preparation form to open with the conversation.",
     "prepare.help.force": "Overwrite an existing form (even one already filled in).",
     "prepare.title": "Preparing your {kind}",

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     # gespreks prepare
     "prepare.help": "Schrijf een voorbereidingsformulier (Markdown) voor de medewerker.",
     "prepare.help.kind": "Het soort gesprek.",
-    "prepare.help.output": "Het bestand om te schrijven (anders naar het scherm).",
+    "prepare.help.output": "Het bestand om te schrijven (anders, of met '-', naar het scherm).",
     "prepare.help.prep": "Een ingevuld voorbereidingsformulier om bij het gesprek te openen.",
     "prepare.help.force": "Overschrijf een bestaand formulier (ook als het al ingevuld is).",
     "prepare.title": "Voorbereiding op je {kind}",

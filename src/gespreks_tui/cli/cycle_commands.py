@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
@@ -17,6 +17,7 @@ from gespreks_tui.cli.completion import complete_employee
 from gespreks_tui.cli.json_format import renamed
 from gespreks_tui.cli.options import UserError, common_options, open_store
 from gespreks_tui.cli.render import echo_document, echo_safe
+from gespreks_tui.model import DueKind
 
 TODAY_VARIABLE = "GESPREKS_TODAY"
 
@@ -83,14 +84,15 @@ def collective() -> None:
 @click.pass_context
 def collective_add(ctx: click.Context, text: str, due_text: str | None,
                    employees: str | None) -> None:
-    from gespreks_tui.dates import DateError, parse_date
+    from gespreks_tui.cli.options import read_date
+    from gespreks_tui.dates import DateError
 
     if not text.strip():
         raise UserError(t("cli.collective.empty_text"))
     due = None
     if due_text is not None:
         try:
-            due = parse_date(due_text, today())
+            due = read_date(due_text, today())  # an ambiguous "03/04/2027" is said back
         except DateError:
             raise UserError(t("cli.bad_date", value=due_text)) from None
     names = None
@@ -151,24 +153,51 @@ def collective_end(ctx: click.Context, collective_id: int) -> None:
 
 # --- due -------------------------------------------------------------------------------
 
-@click.command(help=t("cli.help.due"))
-@click.option("--within", metavar="14d|2w|1m", default="14d", help=t("cli.help.due_within"))
+DEFAULT_WINDOW = "14d"
+# Terms that run out on their own day: listed whatever the window when none is given.
+TERMS = frozenset({DueKind.REACTION, DueKind.PROVISIONAL, DueKind.OBJECTION, DueKind.FINAL})
+EVERYTHING_DAYS = 365 * 100  # ``due`` without a window: what runs at all
+
+
+def due_items(store, day: date, days: int, employee_id: int | None,
+              every_term: bool) -> list:
+    """``store.due`` in the window; ``every_term``: with every running term beyond it too.
+
+    Without ``--within`` a 14-day window would hide a 21-day objection term (or a
+    final decision four weeks after it) for most of the time it runs, and a term
+    is what a manager must not miss: so each running term is listed, whatever its
+    day. Agreements, evaluations and goal steps keep the 14 days. A window the user
+    gives applies to everything."""
+    from gespreks_tui.store.due import due_order
+
+    items = store.due(day, days, employee_id)
+    if not every_term:
+        return items
+    last = (day + timedelta(days=days)).isoformat()
+    later = [i for i in store.due(day, EVERYTHING_DAYS, employee_id)
+             if i.kind in TERMS and i.date > last]
+    return sorted(items + later, key=due_order)
+
+
+@click.command(help=t("procedure.cli.help.due"))
+@click.option("--within", metavar="14d|2w|1m", default=None,
+              help=t("procedure.cli.help.due_within"))
 @click.option("--employee", metavar="NAME", default=None, help=t("cli.help.due_employee"),
               shell_complete=complete_employee)
 @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
 @common_options
 @click.pass_context
-def due(ctx: click.Context, within: str, employee: str | None, as_json: bool) -> None:
+def due(ctx: click.Context, within: str | None, employee: str | None, as_json: bool) -> None:
     from gespreks_tui.cycle import due_header, due_line, parse_window
 
     day = today()
     try:
-        days = parse_window(within, day)
+        days = parse_window(within or DEFAULT_WINDOW, day)
     except ValueError:
         raise UserError(t("cli.bad_window", value=within)) from None
     store = open_store(ctx)
     try:
-        items = store.due(day, days, _employee_id(store, employee))
+        items = due_items(store, day, days, _employee_id(store, employee), within is None)
         requests = store.access_requests(_employee_id(store, employee))  # until answered
     finally:
         store.close()

@@ -5,8 +5,9 @@ frozen beside the meeting's. ``draft_text`` says, as the minutes do
 (``minutes.draft_changes``), what the meeting changed; ``scores_json_extra``
 adds to ``show --json``'s ``scores`` object, without changing a key it had:
 
-- ``scale``: the points, labels and overall judgment the scores are given on
-  (``stored`` false: a conversation from before scales, on the old four points);
+- ``scale``: the points, labels and overall judgment the scores are given on, as
+  stored, in the conversation's language (``stored`` false: a conversation from
+  before scales, on the old four points);
 - per criterion and for the overall judgment, when the meeting started from a
   draft: ``draft`` (its score and comment) and ``changed_in_meeting``;
   ``drafted_at``: when the draft was frozen (null: no draft).
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from gespreks_tui.appraisal_scale import Scale, legacy_scale
-from gespreks_tui.catalogue import language, t
+from gespreks_tui.catalogue import t
 from gespreks_tui.draft_form import Entry
 from gespreks_tui.record import ConversationRecord
 
@@ -65,15 +66,17 @@ def draft_text(record: ConversationRecord) -> list[str]:
     return [*lines, "  " + t("draft.minutes.intro")] + ["    " + line for line in changed]
 
 
-def _scale_json(scale: Scale | None) -> dict[str, Any]:
-    shown = scale or legacy_scale(language())
+def _scale_json(scale: Scale | None, lang: str) -> dict[str, Any]:
+    """The scale as stored; the old four points in the conversation's language (``lang``),
+    as the app and the minutes word them (walk25 F29)."""
+    shown = scale or legacy_scale(lang)
     return {"points": shown.points, "labels": list(shown.labels), "overall": shown.overall,
             "stored": scale is not None}
 
 
 def scores_json_extra(scores: dict[str, Any], record: ConversationRecord) -> dict[str, Any]:
     """``scores`` (``render.scores_json``) with the scale and the draft (see the module)."""
-    scores["scale"] = _scale_json(record.conversation.scale)
+    scores["scale"] = _scale_json(record.conversation.scale, record.conversation.language)
     frozen = getattr(record, "draft", None)
     scores["drafted_at"] = frozen.frozen_at if frozen else None
     by_position = {entry["position"]: entry for entry in scores["criteria"]}

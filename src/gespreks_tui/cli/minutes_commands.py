@@ -265,6 +265,7 @@ def handover(ctx: click.Context, conversation_id: int, medium: str,
 
     given_term = term_days
     term_days = current().term_days if term_days is None else term_days  # flag, file, 14
+    from gespreks_tui.appraisal_procedure import worded
     from gespreks_tui.catalogue import language
     from gespreks_tui.display_time import moment_day
     from gespreks_tui.minutes import publish
@@ -279,9 +280,10 @@ def handover(ctx: click.Context, conversation_id: int, medium: str,
                 term_days = store.procedure_terms().objection_days
             given = store.hand_over(conversation_id, medium, term_days)
             zone = store.get_conversation(conversation_id).time_zone
+            kind = store.get_conversation(conversation_id).kind  # beoordeling: objection
     finally:
         store.close()
-    echo_safe(t("handover.done", revision=given.revision, id=conversation_id,
+    echo_safe(t(worded("handover.done", kind), revision=given.revision, id=conversation_id,
                 date=moment_day(given.handed_at, zone, language()),
                 medium=t(f"minutes.handover.medium.{given.medium}"),
                 until=until_text(given.until, language())))

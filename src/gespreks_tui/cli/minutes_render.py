@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import Confirmation, Revision
+from gespreks_tui.model_records import Confirmation, Revision
 
 
 def _moment(stamp: str, zone: str | None) -> tuple[str, str]:
@@ -51,19 +51,23 @@ def minutes_json(history: list[tuple[Revision, list[Confirmation]]]) -> list[dic
 
 def sign_off_text(record) -> list[str]:
     """Where the sign-off stands (a correction asked, handed over ...), with the
-    hand-overs, reopenings and answers to a correction request that are on record."""
+    hand-overs, reopenings and answers to a correction request that are on record.
+    A beoordeling's hand-over starts its objection term, and says so (``worded``)."""
+    from gespreks_tui.appraisal_procedure import worded
     from gespreks_tui.catalogue import language
     from gespreks_tui.display_time import day_text, iso_day
     from gespreks_tui.model import SignOff
 
-    zone = record.conversation.time_zone
+    zone, kind = record.conversation.time_zone, record.conversation.kind
     lines: list[str] = []
     state = record.sign_off(record.today)
     if state != SignOff.NONE:
-        lines.append("  " + t("show.sign_off", state=t(f"status.{state}")))
+        objected = record.procedure is not None and record.procedure.objection is not None
+        lines.append("  " + t("show.sign_off",
+                              state=t(worded(f"status.{state}", kind, objected))))
     for h in record.handovers:
         day, _ = _moment(h.handed_at, zone)
-        lines.append("  " + t("show.handover", date=day,
+        lines.append("  " + t(worded("show.handover", kind), date=day,
                               until=day_text(d, language()) if (d := iso_day(str(h.until)))
                               else h.until,
                               medium=t(f"minutes.handover.medium.{h.medium}")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 import click
@@ -75,6 +76,17 @@ class AppGroup(click.Group):
             echo_safe(t("click.aborted"), err=True)
             sys.exit(REFUSED)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """A command after ``--prep FORM`` does not use the form: say so (one line on
+        stderr; the command still runs). Silence read as if the form had been taken."""
+        found = super().resolve_command(ctx, args)
+        name = found[0]
+        if ctx.params.get("prep") is not None and name and not ctx.resilient_parsing:
+            from gespreks_tui.cli.render import echo_safe
+
+            echo_safe(t("cli.prep_unused", command=f"{ctx.command_path} {name}"), err=True)
+        return found
 
     def invoke(self, ctx: click.Context):
         try:
@@ -160,3 +172,19 @@ def open_store(ctx: click.Context, create: bool = False):
         for notice in store.notices:
             echo_safe(notice, err=True)
     return store
+
+
+def read_date(text: str, today: date) -> date:
+    """A date typed on the command line (``dates.parse_date`` in the current language);
+    one whose day and month could be swapped ("03/04/2027") is said back written out
+    on stderr, so the reader sees which date was taken. Raises ``DateError``."""
+    from gespreks_tui.catalogue import language
+    from gespreks_tui.cli.render import echo_safe
+    from gespreks_tui.dates import ambiguous, parse_date
+    from gespreks_tui.display_time import day_text
+
+    taken = parse_date(text, today)
+    if ambiguous(text):
+        echo_safe(t("cli.date_taken", text=text.strip(),
+                    date=day_text(taken, language())), err=True)
+    return taken

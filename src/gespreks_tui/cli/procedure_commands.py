@@ -27,6 +27,7 @@ from gespreks_tui.cli.cycle_commands import _employee_id, today
 from gespreks_tui.cli.options import KIND, UserError, common_options, open_store
 from gespreks_tui.cli.options import refusal as user_refusal
 from gespreks_tui.cli.render import echo_document, echo_safe, write_stdout
+from gespreks_tui.kind_names import kind_help
 
 STDIO = "-"
 KINDS = KIND  # names and aliases of the kinds (issue 18)
@@ -222,7 +223,8 @@ def calendar(ctx: click.Context, output: str, within: str, employee: str | None)
 
 @click.command(help=t("cli.help.invite"))
 @click.argument("employee", metavar="NAME", shell_complete=complete_employee)
-@click.option("--kind", type=KINDS, required=True, help=t("cli.help.invite_kind"))
+@click.option("--kind", type=KINDS, required=True,
+              help=kind_help(t("cli.help.invite_kind")))
 @click.option("--date", "day_text", metavar="DATE", required=True,
               help=t("cli.help.invite_date"))
 @click.option("--time", "time_text", metavar="HH:MM", required=True,

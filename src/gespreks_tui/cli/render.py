@@ -28,9 +28,9 @@ from gespreks_tui.model import (
     Conversation,
     ConversationSummary,
     FollowUp,
-    Score,
     Visibility,
 )
+from gespreks_tui.model_records import Score
 from gespreks_tui.safe_text import json_text, safe, safe_lines
 
 
@@ -86,12 +86,29 @@ def error_line(error: click.ClickException) -> str:
     hint and "Error: ..." on three or four.
     """
     if isinstance(error, click.UsageError):
-        message = " ".join(error.format_message().split())
+        message = " ".join(_missing_text(error).split())
         if not message.endswith((".", "?", "!", ")")):  # "Kies uit: a, b, c" ends a sentence
             message += "."
         command = error.ctx.command_path if error.ctx is not None else "gespreks"
         return t("cli.usage_error", message=message, command=command)
     return error.format_message()
+
+
+def _missing_text(error: click.UsageError) -> str:
+    """Click's message, but a missing argument or option worded as a sentence ("Het
+    argument ID ontbreekt.", click's own reads "Argument ontbreekt 'ID'."), followed
+    by what click adds (the choices)."""
+    if not isinstance(error, click.MissingParameter) or error.param is None:
+        return error.format_message()
+    param = error.param
+    kind = error.param_type or param.param_type_name
+    if kind not in ("argument", "option"):
+        return error.format_message()
+    name = (param.get_error_hint(error.ctx) if error.ctx is not None
+            else param.name or "").replace("'", "").replace('"', "")
+    extra = param.type.get_missing_message(param=param, ctx=error.ctx) or ""
+    return " ".join(part for part in (t(f"cli.missing_{kind}", name=name),
+                                      error.message, extra) if part)
 
 
 def show_error(error: click.ClickException) -> None:
@@ -123,23 +140,59 @@ def minutes(seconds: float) -> int:
 
 def summary_table(rows: list[ConversationSummary],
                   procedure: dict[int, str] | None = None) -> list[str]:
-    """``procedure``: a beoordeling's procedure state (issue 18) shown as its status."""
+    """``gespreks list`` in 80 columns. ``procedure``: a beoordeling's procedure state
+    (issue 18) shown as its status.
+
+    The columns are as wide as what they hold (in terminal cells); when that is
+    wider than 80 the kind takes its short name ("voortgang"), then the header of
+    the open agreements goes over two lines ("open" over "afspr."), and only then
+    names and states wrap at words and after hyphens inside their column
+    (``goal_table.aligned_rows``). The state is the last column, so a long one
+    ("uitgereikt, geen reactie") reads on under itself. Prepared appraisals not
+    held yet ("concept") are not earlier conversations: they follow under a
+    heading of their own, as on the start screen. ``--json`` is unchanged."""
+    from rich.cells import cell_len
+
+    from gespreks_tui.cli.goal_table import WIDTH, aligned_rows
     from gespreks_tui.kind_names import kind_name
+    from gespreks_tui.model import Status
 
     procedure = procedure or {}
-    header = t("cli.list.header", id=t("cli.col.id"), date=t("cli.col.date"),
-               kind=t("cli.col.kind"), employee=t("cli.col.employee"),
-               manager=t("cli.col.manager"), status=t("cli.col.status"),
-               open=t("cli.col.open"))
-    lines = [header]
-    for r in rows:
-        lines.append(t("cli.list.header", id=r.id,
-                       date=moment_day(r.date, r.time_zone, language(), short=True),
-                       kind=kind_name(r.kind), employee=r.employee,
-                       manager=r.manager or "-",
-                       status=t(f"procedure.state.{procedure[r.id]}") if r.id in procedure
-                       else t(f"status.{r.state}"),
-                       open=r.open_agreements))
+    prepared = [r for r in rows if r.status == Status.DRAFT]
+    held = [r for r in rows if r.status != Status.DRAFT]
+
+    def table(short: bool, brief: bool = False) -> list[list[str]]:
+        def kind(r: ConversationSummary) -> str:
+            name = kind_name(r.kind, short=short)
+            return name[:1].lower() + name[1:] if short else name
+
+        header = [t("cli.col.id"), t("cli.col.date"), t("cli.col.kind"),
+                  t("cli.col.employee"), t("cli.col.manager"),
+                  t("cli.list.col_open_short" if brief else "cli.col.open"),
+                  t("cli.col.status")]
+        return [header] + [[str(r.id), moment_day(r.date, r.time_zone, language(), short=True),
+                            kind(r), r.employee, r.manager or "-", str(r.open_agreements),
+                            t(f"procedure.state.{procedure[r.id]}") if r.id in procedure
+                            else t(f"status.{r.state}")]
+                           for r in held + prepared]
+
+    def fits(laid_out: list[list[str]]) -> bool:
+        return all(cell_len(line) <= WIDTH for row in laid_out for line in row)
+
+    # the least change that fits: the short kind, then "open afspr." over two lines,
+    # and only then names and states wrapped at words (the state is the last column:
+    # a long one, "uitgereikt, geen reactie", goes on under itself)
+    for short, brief, wrappable in ((False, False, set()), (True, False, set()),
+                                    (True, True, {5})):
+        laid_out = aligned_rows(table(short, brief), wrappable, hyphens=True)
+        if fits(laid_out):
+            break
+    else:
+        laid_out = aligned_rows(table(True, True), wrappable={2, 3, 4, 5, 6}, hyphens=True)
+    lines = [line for row in laid_out[:1 + len(held)] for line in row]
+    if prepared:
+        lines += ["", t("cli.list.prepared")]
+        lines += [line for row in laid_out[1 + len(held):] for line in row]
     return lines
 
 
@@ -170,9 +223,11 @@ def conversation_text(
     served: dict[int, str] | None = None,
 ) -> list[str]:
     """``show``'s text; ``served``: the titles of the goals agreements serve, by goal id."""
+    from gespreks_tui.kind_names import kind_title
+
     used = sum(p.used_seconds for p in c.phases)
     lines = [
-        t("show.title", kind=t(f"kind.{c.kind}").capitalize(), employee=c.employee_name,
+        t("show.title", kind=kind_title(c.kind), employee=c.employee_name,  # chosen name
           id=c.id),
         t("show.meta", manager=c.manager_name or "-", date=local_time(c.started_at, c.time_zone),
           status=t(f"status.{c.status}"), planned=minutes(c.planned_seconds),
@@ -240,11 +295,9 @@ def scores_text(c: Conversation, scores: list[Score], overall: tuple[int | None,
         return []
     given = {s.position: s for s in scores}
 
-    scale = legacy_scale(language())  # stored before scales were
-    if c.scale is not None:  # the conversation's own scale
-        from gespreks_tui.templates.scales import in_language
-
-        scale = in_language(c.scale, language())
+    # The labels as the scores were given, in the conversation's language, as the app
+    # and the minutes show them (walk25 F29: "unsatisfactory" there, "onvoldoende" here).
+    scale = c.scale if c.scale is not None else legacy_scale(c.language)
 
     def label(score: int | None) -> str:
         return scale.numbered(score) if score else "-"

@@ -10,7 +10,7 @@ from gespreks_tui.catalogue import language, t
 from gespreks_tui.cli.completion import complete_employee
 from gespreks_tui.cli.options import KIND, UserError, common_options, open_store
 from gespreks_tui.cli.render import echo_document, echo_safe
-from gespreks_tui.kind_names import kind_name
+from gespreks_tui.kind_names import kind_help, kind_name
 from gespreks_tui.model import Kind
 
 KINDS = KIND  # names and aliases of the kinds (issue 18)
@@ -84,7 +84,7 @@ def templates(ctx: click.Context, as_json: bool) -> None:
     echo_safe("\n".join(lines))
 
 
-@templates.command("copy", help=t("templates.help.copy"))
+@templates.command("copy", help=kind_help(t("templates.help.copy")))
 @click.argument("kind", type=KINDS)
 @click.option("--force", is_flag=True, help=t("templates.help.force"))
 @click.option("--scale", "points", type=click.Choice(["4", "5"]), default=None,
@@ -113,7 +113,7 @@ def copy(kind: str, force: bool, points: str | None) -> None:
 @click.command("prepare", help=t("prepare.help"))
 @click.argument("employee", metavar="EMPLOYEE", shell_complete=complete_employee)
 @click.option("--kind", type=KINDS, default=Kind.VOORTGANG.value, show_default=True,
-              help=t("prepare.help.kind"))
+              help=kind_help(t("prepare.help.kind")))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=t("prepare.help.output"))
 @click.option("--force", is_flag=True, help=t("prepare.help.force"))
@@ -137,7 +137,7 @@ def prepare(ctx: click.Context, employee: str, kind: str, output: Path | None,
     for problem in problems:  # the built-in template was used instead
         echo_safe(str(problem), err=True)
     form = preparation_form(person.name, kind, lang, agenda, agreements)
-    if output is None:
+    if output is None or str(output) == "-":  # "-": the screen, as elsewhere
         echo_safe(form, nl=False)
         return
     if output.exists() and not force:

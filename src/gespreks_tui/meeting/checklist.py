@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from gespreks_tui.appraisal_scale import legacy_scale
 from gespreks_tui.catalogue import t, tn
 from gespreks_tui.meeting.follow_ups import FollowUps
-from gespreks_tui.model import Agreement, AgreementStatus, Conversation, Score
+from gespreks_tui.model import Agreement, AgreementStatus, Conversation
+from gespreks_tui.model_records import Score
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting.meeting import Meeting

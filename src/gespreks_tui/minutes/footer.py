@@ -36,7 +36,8 @@ from gespreks_tui.fingerprint import fingerprint_code
 from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.minutes.procedure import minutes_lines as procedure_lines
 from gespreks_tui.minutes.reaction import reaction_lines
-from gespreks_tui.model import VERDICTS_OF, Channel, Confirmation, Party, Verdict
+from gespreks_tui.model import VERDICTS_OF, Channel, Party, Verdict
+from gespreks_tui.model_records import Confirmation
 from gespreks_tui.record import ConversationRecord, default_name
 
 __all__ = ["default_name", "render_footer", "until_text"]

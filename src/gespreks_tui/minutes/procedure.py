@@ -78,16 +78,19 @@ def text_lines(p: Procedure | None, zone: str | None, lang: str | None = None,
     for step in p.steps:
         lines.append(indent * 2 + step_sentence(p, step, zone, lang))
         lines += [indent * 3 + line for line in step.text.splitlines() if line.strip()]
-    return lines + [indent * 2 + line for line in open_lines(p, lang)]
+    return lines + [indent * 2 + line for line in open_lines(p, lang, told=True)]
 
 
-def open_lines(p: Procedure, lang: str | None = None) -> list[str]:
-    """The running terms, and whether the second assessor's agreement is still needed."""
+def open_lines(p: Procedure, lang: str | None = None, told: bool = False) -> list[str]:
+    """The running terms, and whether the second assessor's agreement is still needed.
+    ``told``: under the steps, whose "voorlopig" sentence already gives the objection
+    term's last day (``appraisal status`` said it twice)."""
     from gespreks_tui.catalogue import language
 
     lang = lang or language()
+    said = told and any(s.state == AppraisalState.PROVISIONAL for s in p.steps)
     lines = [t(f"procedure.show.term.{what}", date=day_text(when, lang), lang=lang)
-             for what, when in p.running_terms()]
+             for what, when in p.running_terms() if not (said and what == "objection")]
     if p.before_procedure and p.state != AppraisalState.FINAL:
         lines.append(t("procedure.show.before", lang=lang))
     if p.terms.second_assessor and p.state != AppraisalState.FINAL and not p.second_agrees:
@@ -108,7 +111,7 @@ def history_markdown(p: Procedure | None, zone: str | None, lang: str | None = N
     for step in p.steps:
         lines.append("- " + step_sentence(p, step, zone, lang, inline))
         lines += ["  > " + inline(line) for line in step.text.splitlines() if line.strip()]
-    lines += ["- *" + inline(line) + "*" for line in open_lines(p, lang)]
+    lines += ["- *" + inline(line) + "*" for line in open_lines(p, lang, told=True)]
     return "\n".join([*lines, "", "---", "", ""])
 
 

@@ -37,7 +37,8 @@ from gespreks_tui.fingerprint import canonical, issued_content, sha256_of
 from gespreks_tui.markdown_escape import inline, note_lines
 from gespreks_tui.minutes.footer import render_footer
 from gespreks_tui.minutes.goals import goal_section, serves_text
-from gespreks_tui.model import Agreement, Conversation, FollowUp, Score, Visibility
+from gespreks_tui.model import Agreement, Conversation, FollowUp, Visibility
+from gespreks_tui.model_records import Score
 from gespreks_tui.record import ConversationRecord
 
 if TYPE_CHECKING:

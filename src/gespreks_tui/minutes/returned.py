@@ -36,7 +36,8 @@ from gespreks_tui.fingerprint import changed_lines, content_diff
 from gespreks_tui.minutes.footer import render_footer
 from gespreks_tui.minutes.html import read_html
 from gespreks_tui.minutes.parse import Returned, parse_returned
-from gespreks_tui.model import Confirmation, Party, Revision
+from gespreks_tui.model import Party
+from gespreks_tui.model_records import Confirmation, Revision
 from gespreks_tui.record import ConversationRecord
 from gespreks_tui.store.minutes import check_copy, check_current
 

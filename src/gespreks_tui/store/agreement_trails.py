@@ -13,19 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
-from gespreks_tui.model import (
-    Agreement,
-    AgreementHistory,
-    AgreementStatus,
-    Kind,
-    Outcome,
-    StepKind,
-    TrailStep,
-)
+from gespreks_tui.model import Agreement, AgreementStatus, Kind, Outcome, StepKind
 from gespreks_tui.store.agreements import AgreementsMixin, _agreement
 from gespreks_tui.store.base import locked
+
+if TYPE_CHECKING:  # imported where a trail is read (issue 19: start-up)
+    from gespreks_tui.model_cycle import AgreementHistory, TrailStep
 
 _HISTORY_SQL = """
 select a.*, c.kind as c_kind, coalesce(c.started_at, c.created_at) as c_date,
@@ -55,6 +51,8 @@ def _done_between(row: dict) -> bool:
 
 
 def _steps(row: dict, follow_ups: list[dict]) -> tuple[TrailStep, ...]:
+    from gespreks_tui.model_cycle import TrailStep
+
     steps = [TrailStep(StepKind.MADE, row["c_date"], row["conversation_id"], Kind(row["c_kind"]),
                        collective_id=row["collective_id"])]
     steps += [TrailStep(StepKind.FOLLOWED_UP, f["date"], f["conversation_id"], Kind(f["kind"]),
@@ -111,6 +109,8 @@ class AgreementTrailsMixin(AgreementsMixin):
 
     # -- trails ------------------------------------------------------------------------
     def _histories(self, where: str, params: dict) -> list[AgreementHistory]:
+        from gespreks_tui.model_cycle import AgreementHistory
+
         rows = self._rows(_HISTORY_SQL + where + " order by c_date, c.id, a.position, a.id",
                           params)
         if not rows:

@@ -8,12 +8,16 @@ later never changes an earlier appraisal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gespreks_tui.agenda_template import GOAL_PROMPTS
 from gespreks_tui.appraisal_scale import Scale
 from gespreks_tui.db import StoreError
 from gespreks_tui.errors import UserError
-from gespreks_tui.model import Score
 from gespreks_tui.store.base import StoreBase, locked
+
+if TYPE_CHECKING:  # the record's data is imported where it is read (issue 19: start-up)
+    from gespreks_tui.model_records import Score
 
 
 class OffScale(UserError, ValueError):
@@ -65,6 +69,8 @@ class AppraisalMixin(StoreBase):
     @locked
     def scores(self, conversation_id: int) -> list[Score]:
         """The appraisal scores given so far, in criterion order."""
+        from gespreks_tui.model_records import Score
+
         return [Score(r["position"], r["criterion"], r["score"], r["comment"])
                 for r in self._rows("select * from scores where conversation_id = ? "
                                     "order by position", [conversation_id])]

@@ -15,12 +15,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
-from gespreks_tui.model import Agreement, AgreementStatus, Collective, Owner, Person
+from gespreks_tui.model import Agreement, AgreementStatus, Owner, Person
 from gespreks_tui.store.agreements import AgreementsMixin
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import iso_day
+
+if TYPE_CHECKING:  # imported where collectives are read (issue 19: start-up)
+    from gespreks_tui.model_cycle import Collective
 
 _APPLIES_SQL = """
 (k.for_everyone = 1 or exists (select 1 from collective_members m
@@ -30,6 +34,8 @@ _APPLIES_SQL = """
 
 class CollectivesMixin(AgreementsMixin):
     def _collectives(self, where: str, params: dict) -> list[Collective]:
+        from gespreks_tui.model_cycle import Collective
+
         rows = self._rows("select k.* from collectives k " + where + " order by k.id", params)
         if not rows:
             return []

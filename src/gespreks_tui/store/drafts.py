@@ -6,7 +6,9 @@ the scale the conversation stored when it was made. ``start_draft`` turns it
 into the running meeting and copies the values into the ``draft_*`` columns
 (migration 14, ``schema_drafts``): frozen there, they let the minutes say
 what was "aangepast in het gesprek" (``minutes.draft_changes``), while the
-meeting changes the ordinary columns.
+meeting changes the ordinary columns. A draft left holding nothing is removed
+(``drop_empty_draft``, walk25 F20): looking at the preparation leaves no
+unfinished conversation behind.
 
 Refused with one clear ``DraftError`` each, before anything is written: a
 draft for someone who is not an employee (the manager, or someone who left),
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from gespreks_tui.errors import Term
 from gespreks_tui.model import Conversation, Kind, Status
-from gespreks_tui.settings import MANAGER_SETTING
+from gespreks_tui.settings import MANAGER_SETTING, RESUME_SETTING
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.revisions import RevisionsMixin
 
@@ -32,6 +34,19 @@ if TYPE_CHECKING:
     from gespreks_tui.draft_form import Draft
     from gespreks_tui.record import ConversationRecord
     from gespreks_tui.store.drafted_record import FrozenDraft
+
+
+# Anything in a draft besides its (empty) rows of criteria: then it is kept.
+_CONTENT_SQL = (
+    "select exists(select 1 from scores where conversation_id = :id "
+    "and (score is not null or trim(comment) != '')) "
+    "or exists(select 1 from notes n join phases p on p.id = n.phase_id "
+    "where p.conversation_id = :id and trim(n.body) != '') "
+    "or exists(select 1 from agreements where conversation_id = :id) "
+    "or exists(select 1 from follow_ups where conversation_id = :id) "
+    "or exists(select 1 from preparations where conversation_id = :id) "
+    "or exists(select 1 from goals where conversation_id = :id) "
+    "or exists(select 1 from goal_reviews where conversation_id = :id)")
 
 
 class DraftsMixin(RevisionsMixin):
@@ -145,6 +160,29 @@ class DraftsMixin(RevisionsMixin):
         return Draft({s.position: Entry(s.score, s.comment) for s in self.scores(conversation_id)
                       if s.score is not None or s.comment},
                      Entry(score, comment or ""))
+
+    @locked
+    def drop_empty_draft(self, conversation_id: int) -> bool:
+        """Remove the draft if it holds nothing (walk25 F20); True: it was removed.
+
+        Opening the preparation and leaving without scoring or writing anything
+        leaves nothing behind: an empty draft is no unfinished conversation. A
+        draft with any score, explanation, note, agreement or preparation stays,
+        and so does anything that is no longer a draft.
+        """
+        with self.db.atomic():
+            row = self.db.execute(
+                "select status, overall_score, overall_comment from conversations "
+                "where id = ?", [conversation_id]).fetchone()
+            if (row is None or row[0] != str(Status.DRAFT) or row[1] is not None
+                    or (row[2] or "").strip()):
+                return False
+            if self.db.execute(_CONTENT_SQL, {"id": conversation_id}).fetchone()[0]:
+                return False
+            self.db.execute("delete from conversations where id = ?", [conversation_id])
+            self.db.execute("delete from settings where key = ? and value = ?",
+                            [RESUME_SETTING, str(conversation_id)])
+        return True
 
     @locked
     def start_draft(self, conversation_id: int) -> Conversation:

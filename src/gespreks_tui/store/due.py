@@ -1,8 +1,9 @@
 """What is due: open agreements and next evaluations, past or within a window.
 
 ``due(today, within_days)`` is the list behind ``gespreks due`` and the
-start screen: agreements with a due date, and the next evaluation of each
-employee's latest conversation, sorted by date, then employee. People who
+start screen: agreements with a due date, the next evaluation of each
+employee's latest conversation, and the dated steps of open goals not ticked
+done (``goal_steps``), sorted by date, then employee. People who
 have left are skipped. Open reaction terms are due too: minutes handed over
 without a reaction yet (``store.hand_over``), until the term's last day; for a
 beoordeling that term is the objection term, listed with the procedure's other
@@ -68,6 +69,22 @@ where h.until >= :today and h.until <= :limit
                   and k.party = 'employee') {only} {here}
   and c.kind != 'beoordeling'
 """
+# A goal's small steps with a date, not ticked done, of a goal still open: not achieved
+# or dropped in a concluded conversation (``goals.Goal.closed``). ``owner`` is the
+# goal's; ``id`` the step, ``goal_id`` its goal.
+_GOAL_STEPS = """
+select 'goal_step' as due_kind, s.due_date as date, s.id, s.text, g.owner,
+       g.conversation_id, null as collective_id, null as revision, c.kind,
+       p.id as employee_id, p.name, g.id as goal_id
+from goal_steps s
+join goals g on g.id = s.goal_id
+join conversations c on c.id = g.conversation_id
+join people p on p.id = g.employee_id
+where s.done_in is null and s.due_date is not null and s.due_date <= :limit
+  and not exists (select 1 from goal_reviews r join conversations rc on rc.id = r.conversation_id
+                  where r.goal_id = g.id and r.progress in ('behaald', 'vervallen')
+                    and rc.status not in ('draft', 'running')) {only} {here}
+"""
 _HERE = "and (p.left_on is null or p.left_on > :today)"
 _GONE = "and p.left_on is not null and p.left_on <= :today"
 # Counting every open agreement's people is most of the work of counting; so
@@ -94,10 +111,12 @@ KEPT = 64  # rows of each kind ``due_count`` keeps for the ``due(limit)`` that f
 _STEPS = {DueKind.PROVISIONAL: 1, DueKind.OBJECTION: 2, DueKind.FINAL: 3}
 
 
-def _sort_key(item: DueItem) -> tuple:
+def due_order(item: DueItem) -> tuple:
+    """The order of ``due``'s list: date, employee, then what it is (a sort key)."""
     step = _STEPS.get(item.kind, 0)
     return (item.date, item.employee.casefold(), item.kind != "evaluation",
-            item.agreement_id or 0, step > 0, item.conversation_id if step else 0, step)
+            item.agreement_id or 0, step > 0, item.conversation_id if step else 0, step,
+            item.step_id or 0)
 
 
 class DueMixin(RecallMixin):
@@ -115,7 +134,7 @@ class DueMixin(RecallMixin):
         """The query of each kind, with ``{only}`` and ``{here}`` to fill in: each reads
         rows of one shape in date order (``order by date`` is added). A mixin adds its
         own kinds, and the parameters they need to ``params``."""
-        return [_AGREEMENTS, _EVALUATIONS, _REACTIONS]
+        return [_AGREEMENTS, _EVALUATIONS, _REACTIONS, _GOAL_STEPS]
 
     def _due_rows(self, sql: str, params: dict) -> Generator[dict, None, None]:
         """The rows of one kind, in date order, read as they are needed."""
@@ -172,7 +191,7 @@ class DueMixin(RecallMixin):
             for rows in kinds:
                 if isinstance(rows, Generator):
                     rows.close()
-        items.sort(key=_sort_key)
+        items.sort(key=due_order)
         return items if limit is None else items[:limit]
 
     @locked
@@ -207,10 +226,12 @@ class DueMixin(RecallMixin):
             when = date.fromisoformat(r["date"])
         except (TypeError, ValueError):
             return []  # not a date we can compare; never hide the rest because of it
+        step = r["due_kind"] == DueKind.GOAL_STEP  # ``id`` is the step's, not an agreement's
         return [DueItem(
             kind=DueKind(r["due_kind"]), date=when.isoformat(), employee_id=r["employee_id"],
             employee=r["name"], conversation_id=r["conversation_id"],
             conversation_kind=Kind(r["kind"]), overdue=when < today, days=(when - today).days,
-            text=r["text"] or "", agreement_id=r["id"],
+            text=r["text"] or "", agreement_id=None if step else r["id"],
             owner=Owner(r["owner"]) if r["owner"] else None,
-            collective_id=r["collective_id"], revision=r["revision"])]
+            collective_id=r["collective_id"], revision=r["revision"],
+            goal_id=r.get("goal_id"), step_id=r["id"] if step else None)]

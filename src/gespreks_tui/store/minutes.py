@@ -30,19 +30,12 @@ from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.errors import MinutesError, Moment, Term
-from gespreks_tui.model import (
-    VERDICTS_OF,
-    Channel,
-    Confirmation,
-    Party,
-    Revision,
-    Status,
-    Verdict,
-)
+from gespreks_tui.model import VERDICTS_OF, Channel, Party, Status, Verdict
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.sign_off import SignOffMixin
 
 if TYPE_CHECKING:  # and ``fingerprint``: imported where a returned copy is checked
+    from gespreks_tui.model_records import Confirmation, Revision
     from gespreks_tui.record import ConversationRecord, Returned
 
 _VIA = (Channel.SCREEN, Channel.FILE)
@@ -148,7 +141,7 @@ def check_confirmable(record: ConversationRecord, revision: int, party: Party,
     for earlier in record.confirmations_of(revision):
         if earlier.party == party:
             raise StoreError("confirm.already", database, name=earlier.name, revision=revision,
-                             at=Moment(earlier.confirmed_at))
+                             at=Moment(earlier.confirmed_at, record.conversation.time_zone))
     return target
 
 
@@ -222,6 +215,8 @@ class MinutesMixin(SignOffMixin):
                              name: str, verdict: Verdict, comment: str,
                              via: str, file_sha256: str | None = None) -> Confirmation:
         """Insert a checked confirmation; lock the conversation when both have confirmed."""
+        from gespreks_tui.model_records import Confirmation
+
         clean = " ".join(name.split())
         if not clean:
             raise StoreError("confirm.empty_name", self.path)

@@ -19,13 +19,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
-from gespreks_tui.model import Confirmation, Party, Revision, Status, Verdict
+from gespreks_tui.model import Party, Status, Verdict
 from gespreks_tui.store.appraisal import AppraisalMixin
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.conversations import ConversationsMixin
 from gespreks_tui.store.goal_reviews import GoalReviewsMixin
 
 if TYPE_CHECKING:  # the record is imported where one is read (issue 19: start-up)
+    from gespreks_tui.model_records import Confirmation, Revision
     from gespreks_tui.record import ConversationRecord
 
 _CONFIRMATION_SQL = """
@@ -35,12 +36,16 @@ join minutes_revisions r on r.id = k.revision_id
 
 
 def _revision(row: dict) -> Revision:
+    from gespreks_tui.model_records import Revision
+
     return Revision(id=row["id"], conversation_id=row["conversation_id"],
                     revision=row["revision"], markdown=row["markdown"], sha256=row["sha256"],
                     created_at=row["created_at"])
 
 
 def _confirmation(row: dict) -> Confirmation:
+    from gespreks_tui.model_records import Confirmation
+
     return Confirmation(id=row["id"], conversation_id=row["conversation_id"],
                         revision=row["revision"], party=Party(row["party"]), name=row["name"],
                         verdict=Verdict(row["verdict"]), comment=row["comment"],

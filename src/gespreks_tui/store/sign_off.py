@@ -26,14 +26,10 @@ from typing import TYPE_CHECKING
 
 from gespreks_tui.db import StoreError
 from gespreks_tui.model import (
-    Confirmation,
     Conversation,
     ConversationSummary,
-    Handover,
     HandoverMedium,
     Party,
-    Reopening,
-    Resolution,
     SignOff,
     Status,
     Verdict,
@@ -42,6 +38,7 @@ from gespreks_tui.store.base import locked
 from gespreks_tui.store.revisions import RevisionsMixin
 
 if TYPE_CHECKING:  # the record is imported where one is read (issue 19: start-up)
+    from gespreks_tui.model_records import Confirmation, Handover, Resolution
     from gespreks_tui.record import ConversationRecord
 
 DEFAULT_TERM_DAYS = 14  # the reaction term of a hand-over (configuration comes later)
@@ -54,6 +51,8 @@ join minutes_revisions r on r.id = k.revision_id where r.conversation_id = ?
 
 
 def _confirmation(row: dict) -> Confirmation:
+    from gespreks_tui.model_records import Confirmation
+
     return Confirmation(
         id=row["id"], conversation_id=row["conversation_id"], revision=row["revision"],
         party=Party(row["party"]), name=row["name"], verdict=Verdict(row["verdict"]),
@@ -88,6 +87,8 @@ class SignOffMixin(RevisionsMixin):
     @locked
     def conversation_record(self, conversation_id: int) -> ConversationRecord:
         """The record (``RevisionsMixin``'s) with hand-overs, reopenings and answers."""
+        from gespreks_tui.model_records import Handover, Reopening, Resolution
+
         with self._snapshot():
             record = super().conversation_record(conversation_id)
             handovers = tuple(Handover(
@@ -155,6 +156,8 @@ class SignOffMixin(RevisionsMixin):
         Refused (``StoreError``) when no minutes were issued, the conversation is
         being edited, the employee already reacted, or it was handed over already.
         """
+        from gespreks_tui.model_records import Handover
+
         medium = HandoverMedium(medium)
         if not 0 <= term_days <= 366:
             raise StoreError("handover.bad_term", self.path, days=term_days)
@@ -184,6 +187,8 @@ class SignOffMixin(RevisionsMixin):
     def keep_minutes(self, conversation_id: int, reason: str) -> Resolution:
         """Answer the employee's correction request: the minutes stay as they are, because
         ``reason``. Refused when there is no unanswered request on the newest revision."""
+        from gespreks_tui.model_records import Resolution
+
         text = clean_reason(reason, self.path)
         with self.db.atomic():
             record = self.conversation_record(conversation_id)

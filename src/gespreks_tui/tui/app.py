@@ -30,7 +30,12 @@ from gespreks_tui.store import Store, StoreError
 from gespreks_tui.tui import lazy_styles
 from gespreks_tui.tui.action_help import action_help
 from gespreks_tui.tui.safe_output import with_control_pictures
-from gespreks_tui.tui.textual_compat import command_palette, end_quietly, keep_pastes_whole
+from gespreks_tui.tui.textual_compat import (
+    command_palette,
+    end_quietly,
+    keep_no_break_spaces,
+    keep_pastes_whole,
+)
 from gespreks_tui.tui.widgets.scrollbars import use_whole_cell_scrollbars
 
 if TYPE_CHECKING:
@@ -79,6 +84,7 @@ class GesprekApp(App):
         self.crash_message: str | None = None  # set by an unexpected error
         end_quietly(self, self._crashed)
         keep_pastes_whole()
+        keep_no_break_spaces()  # a date stays on one line
         use_whole_cell_scrollbars()
 
     def _crashed(self, error: BaseException | None) -> None:
@@ -260,12 +266,26 @@ class GesprekApp(App):
                             self.action_change_theme)
         yield SystemCommand(t("palette.keys"), t("palette.keys_help"),
                             lambda: self.show_keys(screen))
+        # No "maximize": the panes keep their own widths and the key line goes, so the
+        # notes showed 19 columns wide on a hatched screen (walk25 F24).
         if screen.maximized is not None:
             yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"),
                                 screen.action_minimize)
-        elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(t("palette.maximize"), t("palette.maximize_help"),
-                                screen.action_maximize)
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """Every toast with its dates, times and "60 min" kept on one line (walk25 F10)."""
+        from gespreks_tui.tui.format import unbroken
+
+        super().notify(unbroken(message), *args, **kwargs)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's English hint, in the user's language,
+        with the quit key as bound (``[keys]``) (walk25 F23)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("ui.quit_hint", key=key), title=t("ui.quit_title"),
+                            markup=False)
+                return
 
     def show_keys(self, screen: Screen) -> None:
         """Our own list of the keys of ``screen``, in place of Textual's English key panel."""

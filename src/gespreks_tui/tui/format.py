@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from rich.cells import cell_len
@@ -12,7 +13,26 @@ from gespreks_tui.display_time import MONTH_ABBR
 
 __all__ = ["MONTH_ABBR", "ago_text", "date_feedback", "day_text", "escape", "history_line",
            "id_of", "kind_text", "kind_title", "local_day_text", "moment_text", "name_of",
-           "option_room", "shorten"]
+           "option_room", "shorten", "unbroken"]
+
+NO_BREAK = "\u00a0"  # kept on one line (``textual_compat.keep_no_break_spaces``)
+_MONTH_WORDS = sorted({name for names in (*display_time.MONTHS.values(), *MONTH_ABBR.values())
+                       for name in names}, key=len, reverse=True)
+# What reads as one unit and must not be split over two lines (walk25 F9, F10, F21):
+# "2 dec 2026", "23 december 2026 16:24", "16:27 uur", "60 min", "4 goed", "(plan 15:00)".
+_UNIT = re.compile(
+    r"\b\d{1,2} (?:" + "|".join(_MONTH_WORDS) + r")\.?(?: \d{4})?(?: \d{1,2}:\d{2})?\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.? \d{1,2}, \d{4}\b"
+    r"|\b\d{1,2}:\d{2} (?:uur|h)\b"
+    r"|\b\d+ (?:min|minuten|minutes|minuut|minute|uur|hours?|dagen|days?|weken|weeks?)\b",
+    re.IGNORECASE)
+
+
+def unbroken(text: str) -> str:
+    """``text`` with the spaces inside each date, time and number with its unit made
+    no-break, so a wrapped line never splits "2 dec 2026" or "60 min"."""
+    return _UNIT.sub(lambda found: found[0].replace(" ", NO_BREAK), text)
 
 
 def escape(text: str) -> str:
@@ -114,6 +134,12 @@ def history_line(row, lang: str, width: int | None = None, state: str | None = N
     if fitting is not None:
         return fitting
     two = t("start.history_lines", date=day, kind=short, status=brief, open=row.open_agreements)
+    first, _, second = two.partition("\n")
+    if cell_len(first) > width:  # the kind on a line of its own, whole (walk25 F18)
+        indent = second[:len(second) - len(second.lstrip())]
+        first, kind_line = first.split(" · ", 1) if " · " in first else (first, "")
+        lines = [first, indent + kind_line, second] if kind_line else [first, second]
+        return "\n".join(shorten(line, width) for line in lines)
     return "\n".join(shorten(line, width) for line in two.split("\n"))
 
 

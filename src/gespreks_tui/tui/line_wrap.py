@@ -9,6 +9,9 @@ Textual's place): a height index, a fast wrap for lines whose characters are
 all one cell wide, and re-wrapping only the part of a long line an edit can
 change. Each gives exactly the break offsets of Textual's
 ``compute_wrap_offsets``; ``tests/test_wrapped_height.py`` compares them.
+That includes its rule for no-break spaces: ``textual_compat.keep_no_break_spaces``
+makes them part of a word for Textual, and the chunk patterns here follow
+whichever rule Textual's ``re_chunk`` has when a line is wrapped.
 """
 
 from __future__ import annotations
@@ -19,10 +22,25 @@ from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
 
+from textual import _wrap as textual_wrap
+
 # Textual splits a line into chunks "\S+\s*|\s+"; a chunk starts where a
-# non-space follows a space (or at 0).
+# non-space follows a space (or at 0). With no-break spaces kept in words
+# (``textual_compat.keep_no_break_spaces``) those count as non-space.
 _CHUNK_START = re.compile(r"\s\S")
 _CHUNK_START_REVERSED = re.compile(r"\S\s")  # the same, searched in a reversed window
+_NO_BREAK = "\u00a0\u202f"
+_patterns: list = [None, _CHUNK_START, _CHUNK_START_REVERSED]  # for which re_chunk
+
+
+def _chunk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(chunk start, chunk start in a reversed window) as Textual's ``re_chunk`` is now."""
+    chunk = textual_wrap.re_chunk
+    if _patterns[0] is not chunk:
+        kept = "".join(c for c in _NO_BREAK if chunk.fullmatch(f"a{c}b"))
+        space, word = (rf"[^\S{kept}]", rf"[\S{kept}]") if kept else (r"\s", r"\S")
+        _patterns[:] = [chunk, re.compile(space + word), re.compile(word + space)]
+    return _patterns[1], _patterns[2]
 
 _OTHER_SPACE = re.compile(r"[^\S ]")  # a space other than " "
 _ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -135,6 +153,7 @@ def narrow_wrap(text: str, width: int, only_spaces: bool | None = None) -> list[
     breaks: list[int] = []
     size = len(text)
     line_start = 0
+    chunk_start, chunk_start_reversed = _chunk_patterns()
     # With " " the only space (most text), a word's start is one rfind away.
     # ``only_spaces``: that is known already (a whole paste is checked at once).
     if size <= width:
@@ -152,15 +171,15 @@ def narrow_wrap(text: str, width: int, only_spaces: bool | None = None) -> list[
             elif space + 1 < size and text[space + 1] != " ":
                 end = space + 1
             else:
-                after = _CHUNK_START.search(text, space)
+                after = chunk_start.search(text, space)
                 end = after.start() + 1 if after else size
         else:
             window = text[line_start:limit + 1][::-1]
-            found = _CHUNK_START_REVERSED.search(window)
+            found = chunk_start_reversed.search(window)
             chunk = limit - found.start() if found else 0  # start of the chunk holding limit
             if chunk <= line_start:  # only at the very start of the line: 0
                 chunk = line_start
-            after = _CHUNK_START.search(text, limit)
+            after = chunk_start.search(text, limit)
             end = after.start() + 1 if after else size
         if end - chunk > width:  # wider than a row: folded
             if chunk:
@@ -174,11 +193,11 @@ def narrow_wrap(text: str, width: int, only_spaces: bool | None = None) -> list[
 
 
 def _chunk_start(text: str, index: int) -> bool:
-    return index == 0 or bool(_CHUNK_START.match(text, index - 1))
+    return index == 0 or bool(_chunk_patterns()[0].match(text, index - 1))
 
 
 def _chunk_end(text: str, index: int) -> int:
-    found = _CHUNK_START.search(text, index)
+    found = _chunk_patterns()[0].search(text, index)
     return found.start() + 1 if found else len(text)
 
 

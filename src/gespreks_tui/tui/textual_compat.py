@@ -156,3 +156,52 @@ def command_palette(placeholder: str, no_matches: str,
 
     return Palette(providers=providers, id="--command-palette", placeholder=placeholder)
 
+
+
+def select_closing_with(label: str, binding_id: str) -> type:
+    """A ``Select`` whose open list's Escape is called ``label`` on the key line.
+
+    Textual's ``SelectOverlay`` binds Escape as "Dismiss menu" (English, no id) and
+    ``Select.compose`` builds that overlay itself, so the Dutch key line read "esc
+    Dismiss menu" (walk25 F22). The subclass binds the same key with our words; the
+    compose is ``Select.compose`` with the subclass in its place.
+    """
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Select
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    class Menu(SelectOverlay):
+        BINDINGS = [Binding("escape", "dismiss", label, id=binding_id)]
+
+    class TranslatedSelect(Select):
+        def compose(self) -> ComposeResult:
+            yield SelectCurrent(self.prompt)
+            yield Menu(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+
+    return TranslatedSelect
+
+
+# A no-break space keeps what it joins on one line ("2 dec 2026", "60 min"): Textual
+# and Rich split lines at every "\s", U+00A0 and U+202F included.
+_NO_BREAK = "\u00a0\u202f"
+_SPACE = rf"[^\S{_NO_BREAK}]"
+_WORD = rf"[\S{_NO_BREAK}]"
+
+
+def keep_no_break_spaces() -> None:
+    """Let lines break at spaces only, never at a no-break space (walk25 F9, F10, F21).
+
+    Rich's ``_wrap.re_word`` (used by ``Content`` for labels, Markdown and toasts)
+    and Textual's ``_wrap.re_chunk`` (TextArea, Input) treat U+00A0 as a space to
+    break at, so a date shown with no-break spaces still split as "2 / dec 2026".
+    Both are module-level patterns looked up at each call: replaced by the same
+    patterns with the no-break spaces counted as part of a word. Idempotent.
+    """
+    import re
+
+    from rich import _wrap as rich_wrap
+    from textual import _wrap as textual_wrap
+
+    rich_wrap.re_word = re.compile(rf"{_SPACE}*{_WORD}+{_SPACE}*")
+    textual_wrap.re_chunk = re.compile(rf"{_WORD}+{_SPACE}*|{_SPACE}+")

@@ -22,6 +22,7 @@ from gespreks_tui.smart import hints
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.screens.date_field import iso_date, refuse, show_date, show_hints
+from gespreks_tui.tui.textual_compat import select_closing_with
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 
 
@@ -34,6 +35,11 @@ class AgreementInput:
 
 
 DEFAULT_OWNER = Owner.EMPLOYEE
+
+
+# The goal choice: Textual's ``Select`` with its open list's Escape worded in the
+# user's language ("Dismiss menu" reached the Dutch key line, walk25 F22).
+GoalSelect = select_closing_with(t("ui.select.close_menu"), "agreement.goal_menu_close")
 
 
 class AgreementForm(BaseDialog[AgreementInput | None]):
@@ -77,7 +83,7 @@ class AgreementForm(BaseDialog[AgreementInput | None]):
         if self.goals:
             yield Label(t("goals_ui.agreement_goal"))
             ids = {goal_id for goal_id, _ in self.goals}
-            yield Select([(title, goal_id) for goal_id, title in self.goals],
+            yield GoalSelect([(title, goal_id) for goal_id, title in self.goals],
                          prompt=t("goals_ui.agreement_no_goal"), compact=True,
                          value=self.goal_id if self.goal_id in ids else Select.NULL,
                          id="agreement-goal")
@@ -88,6 +94,21 @@ class AgreementForm(BaseDialog[AgreementInput | None]):
         # (BaseDialog's on_mount, which gives the text field focus, runs too.)
         self._show_due(self.query_one("#agreement-due", Input).value)
         self._show_hints()
+        self._as_given = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """Every field as it stands, to tell whether anything was typed or changed."""
+        goal = self.query_one("#agreement-goal", Select).value if self.goals else None
+        return (self.query_one("#agreement-text", Input).value.strip(),  # spaces: nothing
+                self.query_one("#owner", RadioSet).pressed_button,
+                self.query_one("#agreement-due", Input).value.strip(), goal)
+
+    def action_cancel(self) -> None:
+        """Escape: with something typed (or changed), ask before throwing it away, as
+        the goal dialogs do (walk25 F3)."""
+        from gespreks_tui.tui.screens.goal_form import ask_before_discard
+
+        ask_before_discard(self, self._typed() != self.__dict__.get("_as_given"))
 
     def _entered(self) -> tuple[str, Owner | None, str | None]:
         """What the fields say now: text, owner and the parsed date (ISO), if any."""

@@ -55,6 +55,18 @@ def dialog_keys(prefix: str, save: bool = True, choices: tuple[str, str] | None 
 class BaseDialog(ModalScreen[ResultT]):
     """A framed dialog with a title; subclasses add ``compose_body`` and ``action_save``."""
 
+    # Tab and Shift+Tab move the focus the moment they are read (priority), not once
+    # the key has bubbled up from the field: text, Tab and more text read at once (a
+    # fast typist, a text expander) otherwise put the text after the Tab in the
+    # field before it too, the Tab seemingly lost (walk25 F1). Subclasses inherit these.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", t("ui.dialog.next_field"), id="dialog.next_field",
+                show=False, priority=True, tooltip=t("ui.dialog.next_field_help")),
+        Binding("shift+tab", "app.focus_previous", t("ui.dialog.previous_field"),
+                id="dialog.previous_field", show=False, priority=True,
+                tooltip=t("ui.dialog.previous_field_help")),
+    ]
+
     FRAME_ID: ClassVar[str | None] = None  # the frame's id (a dialog's own size rules)
     FIRST_FOCUS: ClassVar[str | None] = None  # selector of what has focus on opening
     MESSAGE_ID: ClassVar[str | None] = None  # the Label that says what was refused

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from gespreks_tui.agenda import clock_text
 from gespreks_tui.agendas import NEXT_EVALUATION_MONTHS
+from gespreks_tui.appraisal_procedure import worded
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.dates import add_months
 from gespreks_tui.model import Conversation
@@ -63,7 +64,9 @@ class ConcludeScreen(BaseDialog[date | None]):
         yield Input(self.offered(), id="next-evaluation", compact=True)
         yield Label("", id="next-message", classes="field-message")
         if self.open_items:
-            yield Label(t("conclude.checklist"))
+            # "geen bezwaar" (no obstacle) would read as the objection in a beoordeling
+            yield Label(t(worded("conclude.checklist", self.conversation.kind)),
+                        id="conclude-checklist-title")
             yield Static("\n".join(f"• {line}" for line in self.open_items),
                          id="conclude-open", markup=False)
         elif self.open_items is not None:

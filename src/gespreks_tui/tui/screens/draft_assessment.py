@@ -15,7 +15,12 @@ edit the preparation.
 A problem in the organisation's beoordeling template (a ``file:line``
 message) shows as a notice at the top of this screen, before anything is
 scored against the wrong form: for a new draft the built-in form is used, an
-open draft keeps the form it was started on (``template_notice``).
+open draft keeps the form it was started on (``template_notice``). A draft
+prepared in another language than the app's now says that its criteria, scale
+and minutes stay in that language (``draft_form.language_notice``).
+
+Leaving (Escape, or quitting the app) with nothing scored or written removes
+the draft (``store.drop_empty_draft``): merely looking leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -31,10 +36,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from gespreks_tui.catalogue import language, t
-from gespreks_tui.draft_form import criteria_of
+from gespreks_tui.draft_form import criteria_of, draft_title, language_notice
 from gespreks_tui.model import Conversation, Kind, Status
 from gespreks_tui.tui.gateway import StoreCalls
-from gespreks_tui.tui.screens.export_dialog import ExportChoice, ExportDialog
+from gespreks_tui.tui.screens.export_dialog import ExportChoice, ExportDialog, notify_written
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
 
@@ -76,11 +81,12 @@ class DraftAssessmentScreen(StoreCalls, Screen):
         criteria = criteria_of(c)
         yield Header()
         with Vertical(id="draft-body"):
-            yield Label(t("draft.screen.title", employee=c.employee_name), id="draft-title",
+            yield Label(draft_title(c.employee_name, screen=True), id="draft-title",
                         classes="section-title", markup=False)
             yield Label(t("draft.screen.explain"), id="draft-explain")
-            notice = Label("\n".join(self.notices), id="draft-notice", markup=False)
-            notice.display = bool(self.notices)
+            notices = (*self.notices, *language_notice(c.language))
+            notice = Label("\n".join(notices), id="draft-notice", markup=False)
+            notice.display = bool(notices)
             yield notice
             yield ScoresPanel(tuple(x.name for x in criteria),
                               self.store_read(lambda: store.scores(cid), []) or [],
@@ -144,14 +150,43 @@ class DraftAssessmentScreen(StoreCalls, Screen):
         self._flush()
 
     def save_all(self) -> None:
-        """Called by the app before it quits: what waits is stored now."""
+        """Called by the app before it quits: what waits is stored now (an empty draft
+        is not kept, as on ``action_back``)."""
         for m in list(self._unsaved.values()):
             self.store.save_draft_score(self.conversation_id, m.position, m.criterion,
                                         m.score, m.comment)
         self._unsaved.clear()
+        if self._shows_nothing():
+            self.store.drop_empty_draft(self.conversation_id)
+
+    def _shows_nothing(self) -> bool:
+        """Whether no row on screen has a score or an explanation (what the store is
+        asked to drop is checked there again: ``drop_empty_draft``)."""
+        from textual.widgets import Input, RadioSet
+
+        return (all(r.pressed_button is None for r in self.query(RadioSet))
+                and all(not i.value.strip() for i in self.query(Input)))
 
     def action_back(self) -> None:
-        self.when_saved(self.app.pop_screen)
+        """Back to the start screen; a draft left empty is not kept (walk25 F20: merely
+        looking at the preparation left a "concept" that every new conversation with
+        this employee then asked about)."""
+        self.when_saved(self._leave)
+
+    def _leave(self) -> None:
+        store, cid, app = self.store, self.conversation_id, self.app
+        if not self._shows_nothing():
+            app.pop_screen()
+            return
+
+        def failed(error: Exception) -> None:
+            self.show_store_error(error)
+            app.pop_screen()
+
+        def left(_dropped: bool) -> None:
+            app.pop_screen()
+
+        self.store_work(lambda: store.drop_empty_draft(cid), then=left, failed=failed)
 
     def action_export(self) -> None:
         from gespreks_tui.draft_export import default_concept_name
@@ -161,8 +196,7 @@ class DraftAssessmentScreen(StoreCalls, Screen):
 
         def chosen(choice: ExportChoice | None) -> None:  # written by the dialog
             if choice is not None:
-                self.app.notify(t("draft.screen.exported", path=choice.path), timeout=8,
-                                markup=False)
+                notify_written(self.app, "draft.screen.exported", choice.path)
 
         # Every change typed so far is stored first: the concept holds what is on screen.
         self.when_saved(lambda: self.app.push_screen(DraftExportDialog(
@@ -258,7 +292,9 @@ def ask_draft(start: StartScreen, conversation_id: int) -> bool:
             open_draft(start, conversation_id)
 
     start.app.push_screen(QuestionDialog(
-        t("draft.ask.title"), t("draft.ask.explain", id=c.id, employee=c.employee_name),
+        t("draft.ask.title"), " ".join([t("draft.ask.explain", id=c.id,
+                                             employee=c.employee_name),
+                                           *language_notice(c.language)]),
         [("begin", t("draft.ask.begin")), ("edit", t("draft.ask.edit")),
          ("cancel", t("key.cancel"))]), answered)
     return True

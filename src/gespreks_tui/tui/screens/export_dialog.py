@@ -10,19 +10,68 @@ language, with the typed name kept to correct.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, RadioSet
 
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
-from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton, ChoiceSet
+
+TOAST_WIDTH, TOAST_FRAME = 60, 3  # Textual's Toast: 60 wide (at most half the screen)
+
+
+def _shorten_start(text: str, room: int) -> str:
+    """``text`` cut at the start to ``room`` cells, "…" in front, if it is longer."""
+    if cell_len(text) <= room:
+        return text
+    while text and cell_len(text) > room - 1:
+        text = text[1:]
+    return "…" + text
+
+
+def _name_lines(name: str, room: int) -> list[str]:
+    """A file name on lines of ``room`` cells, broken after a "-", "_" or "." (never
+    inside a word), so the whole name is readable; a piece wider than a line is cut."""
+    pieces = re.findall(r"[^-_.]+[-_.]?|[-_.]", name)
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and cell_len(lines[-1] + piece) > room:
+            lines.append("")
+        lines[-1] += piece
+    return [_shorten_start(line, room) for line in lines]
+
+
+def shown_path(path: Path, room: int) -> list[str]:
+    """``path`` as a reader wants it in a notice, in lines of at most ``room`` cells:
+    absolute, the home folder as "~"; when longer than a line, the folder (shortened
+    at the start with "…") on one line and the file's whole name under it."""
+    full = path.expanduser().absolute()
+    home = Path.home()
+    text = f"~/{full.relative_to(home)}" if full.is_relative_to(home) else str(full)
+    if cell_len(text) <= room:
+        return [text]
+    folder = text[:len(text) - len(full.name)]
+    return [_shorten_start(folder, room), *_name_lines(full.name, room)]
+
+
+def notify_written(app: App, key: str, path: Path, timeout: float = 8) -> None:
+    """The notice after a file was written, ``key``'s text with the path on a line of
+    its own: in a toast (40 cells at 80 columns) a path wrapped where the line ended,
+    mid-folder, and could not be read. A long path: its folder shortened with "…" at
+    the start, the name whole under it (the whole path was in the dialog's field)."""
+    room = min(TOAST_WIDTH, app.size.width // 2) - TOAST_FRAME
+    message = t(key, path="\n" + "\n".join(shown_path(path, room)))
+    app.notify("\n".join(line.rstrip() for line in message.split("\n")),
+               timeout=timeout, markup=False)
 
 
 @dataclass(frozen=True)
@@ -53,7 +102,7 @@ class ExportDialog(StoreCalls, BaseDialog[ExportChoice | None]):
         return t("ui.export.title")
 
     def compose_body(self) -> ComposeResult:
-        with RadioSet(id="format", compact=True):
+        with ChoiceSet(id="format", compact=True):
             yield ChoiceButton(t("ui.export.format_md"), value=True, name="md", id="format-md")
             if "html" in self.defaults:
                 yield ChoiceButton(t("ui.export.format_html"), name="html", id="format-html")

@@ -21,6 +21,21 @@ from gespreks_tui.tui.widgets.choice_button import ChoiceButton
 from gespreks_tui.tui.widgets.field_choices import NumberedChoices
 
 
+class OutcomeChoices(NumberedChoices):
+    """The outcome field: Enter chooses only once an outcome has been chosen.
+
+    Nothing is chosen beforehand, and the highlight then sits on "1 gehaald": Enter
+    there must go on to the comment, not record "gehaald" (walk25 F26). A digit,
+    Space or the arrows and Space choose.
+    """
+
+    def action_choose_and_next(self) -> None:
+        if self.pressed_button is None:
+            self.screen.focus_next()
+            return
+        super().action_choose_and_next()
+
+
 class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
     """Dismissed with (outcome, comment), or None to change nothing."""
 
@@ -41,7 +56,7 @@ class FollowUpDialog(BaseDialog[tuple[Outcome, str] | None]):
         chosen = self.given.outcome if self.given else None
         yield Label(self.agreement.text, markup=False)
         yield Label(t("followup.dialog_outcome"))
-        with NumberedChoices(id="outcome", compact=True):  # 1-4 choose, Enter goes on
+        with OutcomeChoices(id="outcome", compact=True):  # 1-4 choose, Enter goes on
             for number, outcome in enumerate(Outcome, start=1):
                 yield ChoiceButton(f"{number} {t(f'outcome.{outcome}')}", name=str(outcome),
                                   value=outcome == chosen)

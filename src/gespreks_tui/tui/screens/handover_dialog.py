@@ -1,9 +1,11 @@
-"""The hand-over dialog: how the minutes were handed over, and the reaction term.
+"""The hand-over dialog: how the minutes were handed over, and the reaction term
+(for a beoordeling: the objection term, and the label says so, ``worded``).
 
 It returns what was chosen (None: cancelled); the caller has the store record
 it. ``can_hand_over`` says whether the store would take a hand-over now (the
 minutes screen hides 'u' otherwise, instead of refusing after the dialog).
-Frame, buttons and keys: ``BaseDialog``.
+The highlight of the medium starts on the chosen one (``FieldChoices``: Enter
+takes it and goes on to the term). Frame, buttons and keys: ``BaseDialog``.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioSet
+from textual.widgets import Input, Label
 
+from gespreks_tui.appraisal_procedure import worded
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import HandoverMedium, Party
+from gespreks_tui.model import HandoverMedium, Kind, Party
 from gespreks_tui.tui.format import name_of
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+from gespreks_tui.tui.widgets.field_choices import FieldChoices
 
 if TYPE_CHECKING:
     from gespreks_tui.record import ConversationRecord
@@ -47,20 +51,20 @@ class HandoverDialog(BaseDialog[HandoverChoice | None]):
     BINDINGS = dialog_keys("handover", save_label="key.dialog_handover")
     FRAME_ID, FIRST_FOCUS, MESSAGE_ID = "handover-dialog", "#medium", "handover-message"
 
-    def __init__(self, revision: int, term_days: int) -> None:
+    def __init__(self, revision: int, term_days: int, kind: Kind | str = Kind.VOORTGANG) -> None:
         super().__init__()
-        self.revision, self.term_days = revision, term_days
+        self.revision, self.term_days, self.kind = revision, term_days, kind
 
     def heading(self) -> str:
         return t("ui.handover.title", revision=self.revision)
 
     def compose_body(self) -> ComposeResult:
         yield Label(t("ui.handover.medium"))
-        with RadioSet(id="medium", compact=True):
+        with FieldChoices(id="medium", compact=True):
             for medium in HandoverMedium:
                 yield ChoiceButton(t(f"minutes.handover.medium.{medium}"), name=str(medium),
                                   value=medium == HandoverMedium.EMAIL, id=f"medium-{medium}")
-        yield Label(t("ui.handover.term"))
+        yield Label(t(worded("ui.handover.term", self.kind)), id="handover-term-label")
         yield Input(str(self.term_days), id="handover-term", compact=True)
         yield Label("", id="handover-message")
         yield from self.save_cancel(t("ui.handover.save_button"))
@@ -70,6 +74,6 @@ class HandoverDialog(BaseDialog[HandoverChoice | None]):
         if not text.isdigit() or not 0 <= int(text) <= 366:
             self.say(t("ui.handover.bad_term"))
             return
-        button = self.query_one("#medium", RadioSet).pressed_button
+        button = self.query_one("#medium", FieldChoices).pressed_button
         medium = HandoverMedium(name_of(button)) if button else HandoverMedium.EMAIL
         self.dismiss(HandoverChoice(medium, int(text)))

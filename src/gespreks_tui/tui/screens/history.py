@@ -140,8 +140,11 @@ class HistoryScreen(StoreCalls, Screen):
         outcomes: dict[int, list[str]] = {}
         for row in reversed(rows):
             for f in self.store_read(lambda: store.follow_ups(row.id), []) or []:  # noqa: B023
-                outcomes.setdefault(f.agreement_id, []).append(
-                    f"{local_day_text(row.date, lang, row.time_zone)}: {t(f'outcome.{f.outcome}')}")
+                day = local_day_text(row.date, lang, row.time_zone)
+                said = f"{day}: {t(f'outcome.{f.outcome}')}"
+                if f.comment:  # what was said with it, as the minutes have it (walk25 F14)
+                    said = f"{said} — {f.comment}"
+                outcomes.setdefault(f.agreement_id, []).append(said)
         self.agreement_rows = [
             AgreementRow(local_day_text(row.date, lang, row.time_zone), a.text,
                          t(f"owner.{a.owner}") if a.owner else t("owner.none"),

@@ -6,7 +6,8 @@ typed; at most ``autosave_delay`` seconds later the text goes to the meeting's
 saver. Writes the user waits for (an agreement, concluding) run through the
 store gateway (``StoreCalls.store_work``), off the UI thread. The key actions
 live in ``meeting_keys.py``; the agreements pane's requests in
-``meeting_agreements.py``.
+``meeting_agreements.py``; the right-hand column while scoring at 80 columns
+in ``meeting_columns.py``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from gespreks_tui.model import Conversation, Phase, Visibility
 from gespreks_tui.tui.format import kind_title
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.meeting_agreements import MeetingAgreements
+from gespreks_tui.tui.screens.meeting_columns import MeetingColumns
 from gespreks_tui.tui.screens.meeting_goals import MeetingGoals
 from gespreks_tui.tui.screens.meeting_keys import MEETING_BINDINGS, MeetingKeys
 from gespreks_tui.tui.widgets.agenda_pane import AgendaPane
@@ -48,7 +50,8 @@ class Saved(Message):
     error: Exception | None
 
 
-class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Screen):
+class MeetingScreen(MeetingKeys, MeetingColumns, MeetingAgreements, MeetingGoals, StoreCalls,
+                    Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-wider")]  # meeting.tcss: grid columns
     BINDINGS = MEETING_BINDINGS
     # The key line and the palette follow these (bindings=True: check_action again).
@@ -64,6 +67,7 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
         self.conversation_id = conversation_id
         self.resumed = resumed
         self._flush_timer: Timer | None = None
+        self._saved_at: dict[int, str] = {}  # phase index -> its save status, this session
         self.gone = False  # told the user that the conversation left the database
 
     def _saved(self, key: Hashable, error: Exception | None) -> None:
@@ -195,6 +199,8 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
         self.notes.show_phase(phase.name, phase.questions, m.visibility,
                               m.preparation.get(phase.position, ""))
         self.show_scores(phase)
+        if not self.notes.has_class("save-error"):  # a failed save stays said
+            self.notes.show_save_status(self._saved_at.get(m.timer.current, ""))
         area = self.text_area
         area.set_class(m.visibility == Visibility.PRIVATE, "private")
         with area.prevent(TextArea.Changed):  # loading is not typing
@@ -217,8 +223,10 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
             panel = ScoresPanel(phase.criteria, scores or [], overall or (None, ""),
                                 self.meeting.read_only)
             panel.phase_position = phase.position
-        # On a narrow screen the scores take the agreements' column (meeting.tcss).
+        # On a narrow screen the scores take the agreements' column (meeting.tcss); the
+        # lists come back in their place while they have the focus (f4, f6, f7).
         self.set_class(panel is not None, "scoring")
+        self.set_class(panel is not None and self._in_lists(self.focused), "lists-shown")
         # A low screen makes room for them: the questions fold away (ctrl+g) meanwhile.
         self.notes.show_scores(panel, make_room=self.app.size.height < 30)
 
@@ -288,13 +296,28 @@ class MeetingScreen(MeetingKeys, MeetingAgreements, MeetingGoals, StoreCalls, Sc
         if message.error is not None:
             self.notes.show_save_status(t("notes.save_failed", reason=error_line(message.error)),
                                         error=True)
-        elif isinstance(message.key, tuple) and message.key[0] == "note":
-            from gespreks_tui.display_time import clock_text
+        elif isinstance(message.key, tuple) and message.key[0] in ("note", "score"):
+            self._show_saved(message.key)
 
-            when = clock_text(self.app.clock.now(), self.meeting.conversation.time_zone,
-                              seconds=True)
-            self.notes.show_save_status(t("notes.saved_at", time=when),
-                                        special=self.meeting.special_hint)
+    def _show_saved(self, key: tuple) -> None:
+        """"Opgeslagen 10:02:13" in the border of the phase it was saved in.
+
+        Each phase keeps its own (this session's) last save: another phase shows
+        its own, or none, never the time of a phase not on screen. A score is saved
+        in the scoring phase (the only one with criteria)."""
+        from gespreks_tui.display_time import clock_text
+
+        m = self.meeting
+        if key[0] == "note":
+            index = key[1][0]
+        else:
+            index = next((i for i, p in enumerate(m.conversation.phases) if p.criteria),
+                         m.timer.current)
+        when = clock_text(self.app.clock.now(), m.conversation.time_zone, seconds=True)
+        self._saved_at[index] = t("notes.saved_at", time=when)
+        if index == m.timer.current:
+            self.notes.show_save_status(self._saved_at[index],
+                                        special=m.special_hint if key[0] == "note" else None)
 
     def on_unmount(self) -> None:
         if self._flush_timer is not None:

@@ -14,6 +14,7 @@ from gespreks_tui.catalogue import t
 from gespreks_tui.model import Agreement, Outcome, Owner
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
+from gespreks_tui.tui.widgets.fitted import shorten_at_word
 
 if TYPE_CHECKING:
     from gespreks_tui.meeting import Meeting
@@ -33,6 +34,9 @@ class MeetingAgreements(StoreCalls):
         @property
         def agreements_pane(self) -> AgreementsPane: ...
         def show_agreements(self, keep: int | None = None) -> None: ...
+        @property
+        def lists_folded(self) -> bool: ...
+        def has_class(self, *names: str) -> bool: ...
 
     def action_new_agreement(self) -> None:
         self.edit_agreement(None)
@@ -68,8 +72,14 @@ class MeetingAgreements(StoreCalls):
                     m.link_agreement(saved.id, result.goal_id)
                 return saved
 
-            self.store_work(save, then=lambda saved: self.show_agreements(keep=saved.id),
-                            failed=retry)
+            def saved(stored: Agreement) -> None:
+                self.show_agreements(keep=stored.id)
+                if self.lists_folded and not self.has_class("lists-shown"):
+                    # scoring at 80 columns: the list is out of sight, so say it
+                    self.app.notify(t("agreements.saved_out_of_sight"), timeout=5,
+                                    markup=False)
+
+            self.store_work(save, then=saved, failed=retry)
 
         self.app.push_screen(AgreementForm(self.app.clock.today(), agreement,
                                            self.default_owner(), goals,
@@ -101,8 +111,9 @@ class MeetingAgreements(StoreCalls):
 
         def deleted(gone: Agreement) -> None:
             self.show_agreements()
-            self.app.notify(t("agreements.deleted", text=gone.text[:40]), timeout=6,
-                            markup=False)
+            # at a word with "…", never "lange om." (walk25 F27)
+            self.app.notify(t("agreements.deleted_quoted", text=shorten_at_word(gone.text, 40)),
+                            timeout=6, markup=False)
 
         self.store_work(lambda: m.delete_agreement(agreement), then=deleted)
 

@@ -7,6 +7,7 @@ since the screen's state is reactive with ``bindings=True``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ MEETING_BINDINGS: list[BindingType] = [
     Binding("f3", "focus_pane('notes')", t("key.focus_notes"), id="meeting.focus_notes"),
     Binding("f4", "focus_pane('agreements')", t("key.focus_agreements"),
             id="meeting.focus_agreements"),
+    # One key, two labels: f4 goes to what the right-hand column shows (f7 switches).
+    Binding("f4", "focus_pane('goals')", t("goals_ui.key_goals"), id="meeting.focus_goals"),
     # priority: the notes text binds f6 to "select line", which the notes can spare.
     Binding("f6", "focus_pane('followups')", t("key.focus_followups"),
             id="meeting.focus_followups", priority=True),
@@ -84,6 +87,9 @@ class MeetingKeys(StoreCalls):
         def flush_notes(self) -> None: ...
         def save_all(self, timeout: float = 5.0) -> bool: ...
         def action_switch_pane(self, to: str) -> None: ...
+        @property
+        def lists_folded(self) -> bool: ...
+        def show_lists(self, shown: bool, then: Callable[[], object] | None = None) -> None: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         meeting = self.__dict__.get("meeting")
@@ -111,24 +117,34 @@ class MeetingKeys(StoreCalls):
             return self.goals_shown
         if action == "switch_pane":  # "Doelen" while the agreements show, and back
             return meeting.shows_goals and (parameters == ("goals",)) != self.goals_shown
+        if action == "focus_pane" and parameters in (("agreements",), ("goals",)):
+            return (parameters == ("goals",)) == self.goals_shown
         if action == "focus_pane" and parameters == ("followups",):
             return bool(meeting.follow_ups.earlier)
         if action == "focus_pane" and parameters in (("scores",), ("notes",)):
             # f3: to the scores from the notes in the scoring phase, else to the notes
-            # from anywhere but the notes (where it would do nothing).
+            # from anywhere but the notes (where it would do nothing). With the lists in
+            # the scores' place (scoring at 80 columns), f3 goes back to the scores.
             in_notes = self.app.focused is self.__dict__.get("text_area")
+            back = self._lists_over_scores()
             if parameters == ("scores",):
-                return in_notes and bool(meeting.phase.criteria)
-            return not in_notes
+                return (in_notes or back) and bool(meeting.phase.criteria)
+            return not in_notes and not back
         if action == "rescue":  # only when there is nowhere else to keep the text
             return meeting.gone
         return True
 
+    def _lists_over_scores(self) -> bool:
+        """Scoring at 80 columns with the lists shown in the place of the scores."""
+        return self.lists_folded and self.has_class("lists-shown")
+
     def early_keys(self) -> frozenset[str]:
-        """Keys the key line shows first (``KeyFooter``): f3 while scoring."""
+        """Keys the key line shows first (``KeyFooter``): f3 while scoring, and f4 too
+        where the scores hide the agreements (80 columns): both fit there."""
         meeting = self.__dict__.get("meeting")
-        return frozenset({"f3"}) if meeting is not None and meeting.phase.criteria \
-            else frozenset()
+        if meeting is None or not meeting.phase.criteria:
+            return frozenset()
+        return frozenset({"f3", "f4"}) if self.lists_folded else frozenset({"f3"})
 
     # -- phases and timer ---------------------------------------------------
     def _go(self, step: int) -> None:
@@ -163,18 +179,28 @@ class MeetingKeys(StoreCalls):
         self.notes.toggle_questions()
 
     def action_focus_pane(self, pane: str) -> None:
-        """f2 agenda, f3 notes (or from there the scores), f4 agreements (or the goals, when the column shows
-        them), f6 follow-ups.
+        """f2 agenda, f3 notes (or from there the scores), f4 agreements (or the goals,
+        when the column shows them: "goals"), f6 follow-ups.
 
         f4 on an empty agreements list goes to the follow-ups when there are
-        any: keys pressed there act on what the user sees highlighted."""
+        any: keys pressed there act on what the user sees highlighted. While
+        scoring at 80 columns the lists take the place of notes and scores
+        until the focus leaves them (f3 goes back to the scores)."""
+        if pane in ("agreements", "goals", "followups"):  # scoring at 80: the lists first
+            self.show_lists(True, lambda: self._focus_pane(pane))
+        elif pane == "scores":
+            self.show_lists(False, lambda: self._focus_pane(pane))
+        else:
+            self._focus_pane(pane)
+
+    def _focus_pane(self, pane: str) -> None:
         from gespreks_tui.tui.widgets.agreements_pane import AgreementsPane
         from gespreks_tui.tui.widgets.goals_pane import GoalsPane
 
         pane_widget = self.query_one(AgreementsPane)
         if pane == "followups" and self.goals_shown:  # the follow-ups are with the agreements
             self.action_switch_pane("agreements")
-        if pane == "agreements" and self.goals_shown:
+        if pane in ("agreements", "goals") and self.goals_shown:
             goals = self.query_one(GoalsPane)
             goals.goal_list.focus()
             goals.first_choosable()

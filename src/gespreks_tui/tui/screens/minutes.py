@@ -22,9 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from gespreks_tui.appraisal_procedure import worded
 from gespreks_tui.catalogue import language, t
 from gespreks_tui.model import Party, SignOff
-from gespreks_tui.tui.format import day_text, id_of, kind_title, moment_text
+from gespreks_tui.tui.format import day_text, id_of, kind_title, moment_text, unbroken
 from gespreks_tui.tui.gateway import StoreCalls
 from gespreks_tui.tui.screens.handover_dialog import can_hand_over
 from gespreks_tui.tui.screens.procedure_dialog import possible_steps
@@ -139,6 +140,7 @@ class MinutesScreen(StoreCalls, Screen):
         confirmations = self.store_read(lambda: store.confirmations(conversation_id, revision),
                                         []) or []
         done = {c.party: c for c in confirmations}
+        self.all_confirmed = len(done) == len(Party)  # 'b' hidden: nothing left to confirm
         lines = []
         for party in (Party.EMPLOYEE, Party.MANAGER):
             c = done.get(party)
@@ -149,8 +151,8 @@ class MinutesScreen(StoreCalls, Screen):
                                verdict=t(f"ui.confirm.verdict.{c.verdict}"),
                                when=moment_text(c.confirmed_at, language(),
                                               zone=self.conversation.time_zone)))
-        self.query_one("#minutes-confirmations", Label).update("\n".join(lines))
-        self.query_one("#minutes-sign-off", Label).update(self.sign_off_text())
+        self.query_one("#minutes-confirmations", Label).update(unbroken("\n".join(lines)))
+        self.query_one("#minutes-sign-off", Label).update(unbroken(self.sign_off_text()))
         state = ""
         if self.conversation.kind == "beoordeling":  # 'p' only with a step to record
             procedure = self.store_read(lambda: store.appraisal_procedure(conversation_id))
@@ -190,7 +192,9 @@ class MinutesScreen(StoreCalls, Screen):
         zone, lang = record.conversation.time_zone, language()
         values = {"date": moment_day(handover.handed_at, zone, lang),
                   "until": until_text(handover.until, lang)} if handover else {}
-        return t(f"ui.minutes.sign_off.{self.sign_off}", **values)
+        objected = record.procedure is not None and record.procedure.objection is not None
+        return t(worded(f"ui.minutes.sign_off.{self.sign_off}", record.conversation.kind,
+                        objected), **values)  # a beoordeling's term is its objection term
 
     @on(OptionList.OptionSelected, "#revisions")
     def _revision_selected(self, event: OptionList.OptionSelected) -> None:
@@ -199,7 +203,8 @@ class MinutesScreen(StoreCalls, Screen):
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "confirm"):
-            return self.revision is not None
+            return self.revision is not None and not (
+                action == "confirm" and self.__dict__.get("all_confirmed", False))
         if action == "handover":  # hidden once handed over (or reacted to)
             return self.revision is not None and self.__dict__.get("can_hand_over", False)
         if action == "procedure":  # only a beoordeling has an appraisal procedure
@@ -212,13 +217,13 @@ class MinutesScreen(StoreCalls, Screen):
 
     def action_export(self) -> None:
         from gespreks_tui.exports import default_export_name
-        from gespreks_tui.tui.screens.export_dialog import ExportDialog
+        from gespreks_tui.tui.screens.export_dialog import ExportDialog, notify_written
 
         markdown = self.markdown
 
         def done(choice: ExportChoice | None) -> None:  # written by the dialog
             if choice is not None:
-                self.app.notify(t("ui.export.done", path=choice.path), timeout=8, markup=False)
+                notify_written(self.app, "ui.export.done", choice.path)  # path on its own line
 
         md, html, pdf = (Path(default_export_name(self.conversation, ext))
                          for ext in ("md", "html", "pdf"))
@@ -274,13 +279,14 @@ class MinutesScreen(StoreCalls, Screen):
 
             def done(until: str) -> None:
                 self.show_stored(revision)
-                self.app.notify(t("ui.handover.done", until=day_text(until, language())), timeout=6, markup=False)
+                self.app.notify(t(worded("ui.handover.done", self.conversation.kind),
+                                  until=day_text(until, language())), timeout=6, markup=False)
 
             self.store_work(hand_over, then=done)
 
         term = (store.procedure_terms().objection_days if self.conversation.kind == "beoordeling"
                 else current().term_days)  # a beoordeling's hand-over: its objection term
-        self.app.push_screen(HandoverDialog(revision, term), chosen)
+        self.app.push_screen(HandoverDialog(revision, term, self.conversation.kind), chosen)
 
     def action_keep_minutes(self) -> None:
         """Answer a correction request: the minutes stay as they are, with the reason."""
@@ -316,22 +322,10 @@ class MinutesScreen(StoreCalls, Screen):
 
         def chosen(choice: ProcedureChoice | None) -> None:
             if choice is None:
-                return
-
-            def record() -> None:
-                if choice.step == "bezwaar":
-                    store.record_objection(cid, choice.text)
-                elif choice.step == "second":
-                    store.record_second_assessor(cid, choice.name, choice.agrees, choice.text)
-                else:
-                    store.record_final(cid, choice.text)
-
-            def done(_: object) -> None:
-                if self.latest is not None:
-                    self.show_stored(self.latest)
-                self.app.notify(saved_text(choice), timeout=6, markup=False)  # what was recorded
-
-            self.store_work(record, then=done)
+                return  # cancelled; a refusal keeps the dialog open (it records itself)
+            if self.latest is not None:
+                self.show_stored(self.latest)
+            self.app.notify(saved_text(choice), timeout=6, markup=False)  # what was recorded
 
         self.app.push_screen(ProcedureDialog(procedure), chosen)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.app import App
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.tui.screens.export_dialog import ExportChoice, ExportDialog
+from gespreks_tui.tui.screens.export_dialog import ExportChoice, ExportDialog, notify_written
 
 
 class PopExportDialog(ExportDialog):
@@ -39,6 +39,6 @@ def export_pop(app: App, employee_id: int) -> None:
 
     def done(choice: ExportChoice | None) -> None:
         if choice is not None:
-            app.notify(t("goals_ui.pop_written", path=choice.path), timeout=8, markup=False)
+            notify_written(app, "goals_ui.pop_written", choice.path)  # path on its own line
 
     app.push_screen(PopExportDialog(md, None, pdf, write=write), done)

@@ -12,6 +12,9 @@ chooses the employee found, ctrl+n adds a new one) in ``start_search``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,7 +45,7 @@ from gespreks_tui.tui.people_options import people_list
 from gespreks_tui.tui.screens.start_housekeeping import StartHousekeeping
 from gespreks_tui.tui.screens.start_lists import StartLists
 from gespreks_tui.tui.screens.start_search import StartSearch
-from gespreks_tui.tui.widgets.choice_button import ChoiceButton
+from gespreks_tui.tui.widgets.choice_button import ChoiceButton, ChoiceSet
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
@@ -91,17 +94,22 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
                 yield Static("", id="due-list")
             with Vertical(id="plan-box"):
                 yield Label(t("start.kind_title"), classes="section-title first")
-                with RadioSet(id="kind"):
+                with ChoiceSet(id="kind"):
                     for kind in Kind:
                         yield ChoiceButton(kind_name(kind, short=True),
                                            value=kind == Kind.VOORTGANG,
                                            name=str(kind), id=f"kind-{kind}")
+                # The labels as wide as the longer one needs (+1 space): in English
+                # "Length (minutes)" was cut to "Length"; in Dutch the placeholder
+                # keeps its ")" when the box shows a scrollbar.
+                wide = max(cell_len(t("start.prep_label")), cell_len(t("start.minutes_label")))
+                labels = f"width: {wide + 1};"
                 with Horizontal(id="prep-row"):
-                    yield Label(t("start.prep_label"), id="prep-label")
+                    yield Label(t("start.prep_label"), id="prep-label").set_styles(labels)
                     yield Input(self.app.prep_path or "", id="prep", compact=True,
                                 placeholder=t("start.prep_placeholder"))
                 with Horizontal(id="length-row"):
-                    yield Label(t("start.minutes_label"), id="minutes-label")
+                    yield Label(t("start.minutes_label"), id="minutes-label").set_styles(labels)
                     yield Input("", id="minutes", type="integer", max_length=3, compact=True)
                     yield Button(t("start.begin_button"), id="begin", variant="primary",
                                  compact=True)
@@ -118,6 +126,7 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
         # A conversation prepared or started by another copy or the command line while
         # this screen is up (``gespreks prepare --assessment``): one small query.
         self.set_interval(UNFINISHED_CHECK_SECONDS, self.check_unfinished)
+        self.check_prep_path()
         if not self.app.manager_name:
             from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
 
@@ -126,6 +135,13 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
             self.app.push_screen(ManagerNameScreen(), lambda _: self.fill_default_length())
         else:  # reading the agenda template imports markdown-it: after the first frame
             self.call_after_refresh(self.fill_default_length)
+
+    def check_prep_path(self) -> None:
+        """``gespreks --prep FORM`` with a form that is not there: said at once, not
+        only when the conversation is begun (the name stays in the field to correct)."""
+        prep = self.app.prep_path
+        if prep and not Path(prep).expanduser().is_file():
+            self.say(t("start.prep_missing", path=prep), error=True, lasting=True)
 
     def chosen_kind(self) -> Kind:
         return Kind(name_of(self.query_one("#kind", RadioSet).pressed_button, Kind.VOORTGANG))
@@ -166,9 +182,14 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
     # -- events -------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#people-list")
     def _person_highlighted(self) -> None:
+        chosen = self.selected_person_id()
         # refresh_lists has just shown this person's history: not twice per visit
-        if self.selected_person_id() != getattr(self, "_history_of", None):
+        if chosen != getattr(self, "_history_of", None):
             self.show_history()
+        # A message about one employee ("… heeft gesprekken") goes when another is
+        # chosen: it no longer applies, and it takes the history's rows (walk25 F28).
+        if not self._said_lasting and chosen != self._said_for:
+            self.say("")
 
     @on(OptionList.OptionSelected, "#people-list")
     def _person_selected(self) -> None:
@@ -205,11 +226,17 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
     def _begin_pressed(self) -> None:
         self.action_begin()
 
-    def say(self, text: str, error: bool = False) -> None:
+    _said_for: int | None = None  # the employee chosen when the message was said
+    _said_lasting = False
+
+    def say(self, text: str, error: bool = False, lasting: bool = False) -> None:
+        """``text`` under the form until another employee is chosen (or, ``lasting``,
+        until something else is said: what is wrong in a field stays)."""
         message = self.query_one("#start-message", Label)
         message.update(text)
         message.set_class(error, "error")
         message.display = bool(text)
+        self._said_for, self._said_lasting = self.selected_person_id(), lasting
 
     def say_error(self, error: Exception) -> None:
         """A store error on this screen: one line under the form; what was typed stays."""

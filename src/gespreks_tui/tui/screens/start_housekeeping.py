@@ -3,8 +3,8 @@ unfinished conversation (with undo), change the manager's own name.
 
 A mixin for ``StartScreen`` (kept apart so that each file stays readable). A
 discard is not carried out at once: the conversation leaves the list, and the
-row stays in the database for ``UNDO_SECONDS`` (``u`` puts it back). It is
-removed when that time is up, when the screen is left, or when the app quits;
+row stays in the database for ``UNDO_SECONDS`` (ctrl+z puts it back; a letter
+would go into the name field). It is removed when that time is up, when the screen is left, or when the app quits;
 a crash in between loses nothing, it only keeps the conversation.
 """
 
@@ -19,7 +19,7 @@ from gespreks_tui.catalogue import language, t
 from gespreks_tui.errors import UserError
 from gespreks_tui.model import Person
 from gespreks_tui.store.housekeeping import Unfinished
-from gespreks_tui.tui.format import ago_text, id_of, kind_text, local_day_text
+from gespreks_tui.tui.format import ago_text, id_of, kind_text, local_day_text, unbroken
 
 if TYPE_CHECKING:  # for the type checker: what it uses of the start screen
     from textual.screen import Screen
@@ -40,9 +40,11 @@ UNDO_SECONDS = 30
 def unfinished_line(row: Unfinished, now) -> str:
     """One unfinished conversation: number, date, kind, who, planned length, last change."""
     s = row.summary
-    return t("start.unfinished_line", id=s.id, date=local_day_text(s.date, language(), s.time_zone),
-             kind=kind_text(s.kind), employee=s.employee, minutes=row.planned_minutes,
-             ago=ago_text(row.updated_at, now))
+    return unbroken(t("start.unfinished_line", id=s.id,
+                      date=local_day_text(s.date, language(), s.time_zone),
+                      kind=kind_text(s.kind), employee=s.employee,
+                      minutes=row.planned_minutes,
+                      ago=ago_text(row.updated_at, now)))  # "60 min" on one line
 
 
 class StartHousekeeping(_Base):
@@ -149,14 +151,23 @@ class StartHousekeeping(_Base):
                 self.pending_discard = conversation_id
                 self._discard_timer = self.set_timer(UNDO_SECONDS, self.commit_discard)
                 self.refresh_lists()
-                self.say(t("start.discarded", id=conversation_id))
+                self.say(t("start.discarded", id=conversation_id, key=self.restore_key()))
                 self.refresh_bindings()
 
         self.app.push_screen(QuestionDialog(
             t("start.discard_title"),
             t("start.discard_explain", id=s.id, kind=kind_text(s.kind), employee=s.employee,
-              date=local_day_text(s.date, language(), s.time_zone)),
+              date=local_day_text(s.date, language(), s.time_zone), key=self.restore_key()),
             [("no", t("dialog.no")), ("yes", t("dialog.yes"))]), chosen)
+
+    def restore_key(self) -> str:
+        """The key that puts a discarded conversation back, as bound (``[keys]`` may
+        remap ``start.restore``): the dialog and the message name it (walk25 F19)."""
+        for _node, bindings in self._binding_chain:
+            for key, binding in bindings:
+                if binding.id == "start.restore":
+                    return key
+        return "ctrl+z"
 
     def action_restore(self) -> None:
         conversation_id = self.pending_discard

@@ -10,14 +10,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t, tn
+from gespreks_tui.model import Status
 from gespreks_tui.procedure_states import listed_states
 from gespreks_tui.tui.format import day_text, escape, history_line, id_of, option_room, shorten
 from gespreks_tui.tui.people_options import person_option
+from gespreks_tui.tui.screens.start_due import (
+    DueEntry,
+    fitted_entries,
+    lines_per_item,
+    word_lines,
+)
 from gespreks_tui.tui.screens.start_housekeeping import unfinished_line
+from gespreks_tui.tui.widgets.fitted import Run, fit, parts_run, words
 
 if TYPE_CHECKING:  # for the type checker: what it uses of the start screen
     from textual.screen import Screen
@@ -38,19 +47,20 @@ def _signature(rows: list[Unfinished]) -> tuple:
                  for r in rows)
 
 
-WIDE_DUE = 32  # cells: from here an item's "when · who" is one line
-
-
-def two_lines(text: str, width: int) -> tuple[str, ...]:
-    """``text`` broken at a word into a line of ``width`` and the rest."""
-    if cell_len(text) <= width:
-        return (text,)
-    words, first = text.split(" "), ""
-    while words and cell_len(f"{first} {words[0]}" if first else words[0]) <= width:
-        first = f"{first} {words.pop(0)}" if first else words.pop(0)
-    if not first.strip() or not words:
-        return (text,)
-    return first, " ".join(words)
+def agreement_prompt(text: str, owner: str, due: str, width: int | None) -> str | Content:
+    """An open agreement as the list shows it: "• text" with its further lines under
+    the text, not under the bullet (walk25 F12); then owner and date, each whole."""
+    shown = t("start.agreement_line", text="\x00", owner=owner, due=due)
+    if width is None:  # before the first layout: the list wraps it (filled again then)
+        return shown.replace("\x00", text)
+    head, _, tail = shown.partition("\n")
+    bullet, _, after = head.partition("\x00")
+    hang = cell_len(bullet)
+    runs = [Run((Content(bullet.rstrip()), *words(text), *words(after)), hang=hang, fold=True)]
+    if tail:
+        indent = cell_len(tail) - cell_len(tail.lstrip())
+        runs.append(parts_run(tail.strip().split(" · "), indent=indent, hang=indent))
+    return Content("\n").join(fit(runs, width))
 
 
 class StartLists(_Base):
@@ -111,11 +121,11 @@ class StartLists(_Base):
     def show_due(self, limit: int | None = None) -> None:
         """A compact list of what is overdue or due within two weeks, across everyone.
 
-        The list shares its column with the employees. Each item is two lines
-        (when and who; what) or, in a narrow column, three; each line is shortened
-        with "…" to the column's width, so nothing wraps and the list's height is
-        known: as many items as the room allows (``due_room``), then "… en nog N"
-        on a line that always shows. The full text: choose the employee (their
+        The list shares its column with the employees. Each item takes at least two
+        lines (when and who; what) or, in a narrow column, three: as many items as
+        the room allows (``due_room``), then "… en nog N" on a line that always
+        shows. Rows to spare show each item's "what" whole (``start_due``); nothing
+        wraps, so the list's height is known. Everything: choose the employee (their
         open agreements are listed in full), or ``gespreks due``.
         """
         from gespreks_tui.cycle import due_what, due_when
@@ -133,30 +143,30 @@ class StartLists(_Base):
         width, room = self.due_room(title)
         # An item: "when · who" and "  what"; in a narrow column (80 columns) who, when
         # and what each on a line of their own, so none of them is cut to nothing.
-        per = 2 if width >= WIDE_DUE else 3
-        roomy = total * (per + 1) <= room  # all fit with "what" on two lines: so be it
+        per = lines_per_item(width)
         if limit is None:  # a line for "… en nog N" if not all fit
             limit = room // per if total * per <= room else max(1, (room - 1) // per)
         items = (self.store_read(lambda: store.due(today, employee_id=person_id, limit=limit),
                                  []) or []) if total else []
-        lines = []
+        entries = []
         for item in items[:limit]:
-            style = "[$warning]{}[/]" if item.overdue else "{}"
-            when, what = due_when(item), f"  {due_what(item)}"
-            if per == 3 and item.kind == DueKind.AGREEMENT and item.text:
-                what = f"  {item.text}"  # narrow: the words, not "afspraak 15: Bu…"
-            texts = ((f"{when} · {item.employee}", what) if per == 2
-                     else (item.employee, f"  {when}", what))
-            if roomy:
-                texts = (*texts[:-1], *(f"  {line}" for line in two_lines(what[2:], width - 2)))
-            for text in texts:
-                lines.append(style.format(escape(shorten(text, width))))
+            when, what = due_when(item), due_what(item)
+            if per == 3 and item.kind in (DueKind.AGREEMENT, DueKind.GOAL_STEP) and item.text:
+                what = item.text  # narrow: the words, not "afspraak 15: Bu…"
+            heads = ((f"{when} · {item.employee}",) if per == 2
+                     else (item.employee, f"  {when}"))
+            entries.append(DueEntry(heads, what, item.overdue))
+        more_line = 1 if total > len(entries) else 0
+        lines = [("[$warning]{}[/]" if overdue else "{}").format(escape(line))
+                 for line, overdue in fitted_entries(entries, width, room - more_line)]
         if total > len(items):
             more = tn("start.due_more", total - len(items))
             if cell_len(more) > width:  # the narrow column: without "(gespreks due)"
                 more = tn("start.due_more_short", total - len(items))
             lines.append(escape(shorten(more, width)))
-        self.query_one("#due-list", Static).update("\n".join(lines) or t("start.due_none"))
+        if not lines:  # "Niets te laat of binnenkort." wrapped at words: never cut (80x24)
+            lines = [escape(line) for line in word_lines(t("start.due_none"), width)]
+        self.query_one("#due-list", Static).update("\n".join(lines))
 
     def due_room(self, title: str) -> tuple[int, int]:
         """(width, lines) for the due list: the employees keep rows for their names (at
@@ -211,15 +221,24 @@ class StartLists(_Base):
             due = (day_text(agreement.due_date, lang) if agreement.due_date
                    else t("start.agreement_no_due"))
             # Who and when on a line of their own: a date is never split over lines.
-            options.append(Option(t("start.agreement_line", text=agreement.text,
-                                    owner=owner, due=due), id=option_id))
-        options.append(None)
-        options.append(Option(t("start.conversations_title"), disabled=True))
-        if not rows:
-            options.append(Option(t("start.no_history"), disabled=True))
+            options.append(Option(agreement_prompt(agreement.text, owner, due, width),
+                                  id=option_id))
         # a beoordeling's procedure state in place of its status (this employee's rows only)
         states = self.store_read(lambda: listed_states(store, rows), {}) or {}
-        for row in rows:
+        # A prepared appraisal (``draft``) was not held: not an earlier conversation.
+        prepared = [row for row in rows if row.status == Status.DRAFT]
+        held = [row for row in rows if row.status != Status.DRAFT]
+        if prepared:
+            options.append(None)
+            options.append(Option(t("start.prepared_title"), disabled=True))
+            for row in prepared:
+                options.append(Option(history_line(row, lang, width, states.get(row.id)),
+                                      id=str(row.id)))
+        options.append(None)
+        options.append(Option(t("start.conversations_title"), disabled=True))
+        if not held:
+            options.append(Option(t("start.no_history"), disabled=True))
+        for row in held:
             options.append(Option(history_line(row, lang, width, states.get(row.id)),
                                   id=str(row.id)))
         history.add_options(options)

@@ -78,19 +78,22 @@ class PhaseRow(Figures):
         if figures.current:
             head = Content("▶")
             figure = [Content(clock_text(remaining)).stylize("bold")]
-            detail = t("agenda.used_of", used=clock_text(figures.used),
-                       planned=clock_text(figures.share)) + (f" {plan}" if moved else "")
+            detail = words(t("agenda.used_of", used=clock_text(figures.used),
+                             planned=clock_text(figures.share)), "dim")
+            if moved:  # "(plan 15:00)" is one piece: never split (walk25 F4)
+                detail += (Content(plan).stylize("dim"),)
         else:
             head = Content(" ")
             shown = (t("agenda.share", planned=clock_text(figures.planned),
                        share=clock_text(figures.share)) if moved
                      else clock_text(figures.planned))
             figure = [Content(shown).stylize("bold")]
-            detail = t("agenda.used", used=clock_text(figures.used)) if figures.used else ""
+            detail = (words(t("agenda.used", used=clock_text(figures.used)), "dim")
+                      if figures.used else ())
         self._name_words, self._head = words(name), head
         runs = [Run((head, *self._name_words), hang=2), parts_run(figure, indent=2, hang=2)]
         if detail:  # wraps at words: each figure is one word
-            runs.append(text_run(detail, "dim", indent=2, hang=2))
+            runs.append(Run(detail, indent=2, hang=2, fold=True))
         self.show_runs(runs)
         self.set_class(figures.current, "current")
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ListItem, ListView
@@ -164,6 +165,36 @@ class EntryList(ListView):
         text-style: bold;
     }
     """
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Laid out at another size (a resized terminal, a column shown again): the
+        entries have their new heights; show the highlighted one whole again."""
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """From the list's top when the highlighted entry fits there (a heading above
+        it stays in view), else as little scrolled as shows it whole.
+
+        A scrollbar needed at the old size stays by itself: the entries, a cell
+        narrower beside it, wrap to one more line than the list's height, which was
+        measured without it. Without the scrollbar they fit: it goes."""
+        if self.show_vertical_scrollbar and self.size.height:
+            width = self.size.width - 2  # the entries' padding, no scrollbar
+            need = sum(len(child.fitted(width)) for child in self.children
+                       if isinstance(child, FittedItem) and child.display)
+            if need <= self.size.height:
+                self.show_vertical_scrollbar = False
+                self.refresh(layout=True)
+        item = self.highlighted_child
+        if item is None or not self.size.height or not item.is_attached:
+            return
+        if item.virtual_region.bottom <= self.scrollable_content_region.height:
+            for child in self.children:
+                if child.styles.margin.bottom:
+                    child.styles.margin = (0, 0, 0, 0)
+            self.scroll_to(y=0, animate=False, immediate=True)
+        else:
+            self._show_whole(item)
 
     def scroll_to_widget(self, widget: Widget, *, animate: bool = True,
                          **kwargs) -> bool:  # noqa: ANN003 - Textual's options

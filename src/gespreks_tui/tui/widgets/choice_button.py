@@ -8,7 +8,7 @@ chosen button shows ``●`` and the others ``○``; the colours stay as they are
 
 from __future__ import annotations
 
-from textual.widgets import RadioButton
+from textual.widgets import RadioButton, RadioSet
 
 
 class ChoiceButton(RadioButton):
@@ -19,3 +19,21 @@ class ChoiceButton(RadioButton):
     def watch_value(self) -> None:
         self.BUTTON_INNER = "●" if self.value else "○"
         super().watch_value()
+
+
+class ChoiceSet(RadioSet):
+    """A ``RadioSet`` whose highlight starts on the chosen answer.
+
+    Textual's starts on the first answer, whichever is chosen: on the start
+    screen the highlight sat on "Doelstelling" while "Voortgang" was chosen,
+    and Space there changed the kind without the user meaning to.
+    """
+
+    def on_mount(self) -> None:
+        # After RadioSet's own mount (which highlights the first answer) has run.
+        self.call_after_refresh(self.highlight_chosen)
+
+    def highlight_chosen(self) -> None:
+        """Move the highlight to the chosen answer (if one is chosen)."""
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index

@@ -17,12 +17,13 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioButton
 
 from gespreks_tui.catalogue import t
+from gespreks_tui.tui.widgets.choice_button import ChoiceSet
 
 
-class FieldChoices(RadioSet):
+class FieldChoices(ChoiceSet):  # the highlight starts on the chosen answer
     """A ``RadioSet`` where Enter chooses the highlighted answer and moves to the next field."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -33,14 +34,6 @@ class FieldChoices(RadioSet):
     def action_choose_and_next(self) -> None:
         self.action_toggle_button()  # on the pressed one already: it stays pressed
         self.screen.focus_next()
-
-    def on_mount(self) -> None:
-        # After RadioSet's own mount (which highlights the first answer) has run.
-        self.call_after_refresh(self._highlight_chosen)
-
-    def _highlight_chosen(self) -> None:
-        if self.pressed_index >= 0:  # the highlight on the chosen answer, not the first
-            self._selected = self.pressed_index
 
 
 class NumberedChoices(FieldChoices):

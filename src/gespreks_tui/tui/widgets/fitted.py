@@ -86,6 +86,25 @@ def _lines_of(run: Run, width: int) -> list[Content]:
     return out or [Content("")]
 
 
+def shorten_at_word(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` cells: whole, or up to a word's end and "…".
+
+    Never cut inside a word; only a first word wider than ``cells`` on its own is
+    shortened (there is nothing else to show)."""
+    if Content(text).cell_length <= cells:
+        return text
+    shown = ""
+    for word in text.split():
+        longer = f"{shown} {word}" if shown else word
+        if Content(longer + "…").cell_length > cells:
+            break
+        shown = longer
+    if not shown:
+        return Content(text.split()[0] if text.split() else text).truncate(
+            max(cells, 1), ellipsis=True).plain
+    return shown + "…"
+
+
 NARROW = 26  # below this many cells, indents are halved: the text needs the room
 
 
@@ -101,9 +120,18 @@ class FittedMixin:
     """For a widget that draws ``self.runs``: rendering and height at any width."""
 
     runs: tuple[Run, ...] = ()
+    _fitted_lines: tuple[tuple[Run, ...], dict[int, list[Content]]] | None = None
 
     def fitted(self, width: int) -> list[Content]:
-        return fit(self.runs, width)
+        """The lines at ``width``, kept while ``runs`` stays the same tuple: layout,
+        render and the lists' share ask for them several times a frame (issue 19)."""
+        runs, kept = self.runs, self._fitted_lines
+        if kept is None or kept[0] is not runs:
+            kept = self._fitted_lines = (runs, {})
+        lines = kept[1].get(width)
+        if lines is None:
+            lines = kept[1][width] = fit(runs, width)
+        return lines
 
     def render(self) -> Content:
         width = self.content_size.width  # type: ignore[attr-defined]

@@ -15,7 +15,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Markdown, Static
-from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
+from textual.widgets._markdown import MarkdownParagraph, MarkdownTable, MarkdownTableContent
+
+from gespreks_tui.tui.format import unbroken
 
 LEAST_LAST_COLUMN = 30  # cells: below this the last column (an explanation) wraps per word
 CELL_EXTRA = 3  # each column's padding (1 + 1) and the line between columns
@@ -79,6 +81,20 @@ def as_list(headers: list[Content], rows: list[list[Content]]) -> Content:
     return Content("\n").join(lines)
 
 
+class UnbrokenParagraph(MarkdownParagraph):
+    """A paragraph (or list item) with each date, time and "60 minuten" kept on one line:
+    "Datum: 2 december 2026, begin 16:27 uur" split as "16:27 / uur" (walk25 F9, F10).
+
+    Textual turns every run of spaces of the text into " " (a no-break space too), so
+    the spaces are made no-break in the content it built; one character for another,
+    so its styles stay where they were. Only what is shown changes, not the source.
+    """
+
+    def _token_to_content(self, token) -> Content:
+        content = super()._token_to_content(token)
+        return Content(unbroken(content.plain), spans=list(content.spans))
+
+
 class MinutesMarkdown(Markdown):
     """Markdown whose tables fit the width (``FittedTable``), and whose headings wrap.
 
@@ -86,7 +102,8 @@ class MinutesMarkdown(Markdown):
     ("1. Het klantportaal wordt vóór de zomer … (resultaatdoel)") ran off the screen.
     """
 
-    BLOCKS = {**Markdown.BLOCKS, "table_open": FittedTable}
+    BLOCKS = {**Markdown.BLOCKS, "table_open": FittedTable, "paragraph_open": UnbrokenParagraph}
+
     DEFAULT_CSS = """
     MinutesMarkdown MarkdownH3 {
         width: 1fr;

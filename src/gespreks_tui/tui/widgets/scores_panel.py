@@ -13,75 +13,49 @@ a criterion's row has the focus, its behavioural indicators (from the
 template) show under its name (a class, not ``:focus-within``, which Textual
 restyles only for the focused widget's side), and a bar left of the row marks
 it (a shape, so it shows without colour too); a digit 1..N picks that point
-when the points have the focus. The panel itself takes no focus: Tab goes
+when the points have the focus, and 0 (or Delete, Backspace) clears it; space
+alone chooses nothing (``score_widgets``). The panel itself takes no focus: Tab goes
 straight to a criterion's points, then its comment (a stop where a digit did
 nothing and nothing showed the focus only lost the keystroke). The overall
 judgment is asked when the scale says so.
 
 The chosen label's column is as wide as the scale's longest label plus its
 padding ("onvoldoende" whole, never "onvoldoend"). A comment field that loses
-the focus shows its start again, not the tail it was scrolled to while typing.
+the focus shows its start again, not the tail it was scrolled to while typing,
+shortened after a whole word with "…" when it is longer than the field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from gespreks_tui.appraisal_scale import Scale, legacy_scale
 from gespreks_tui.catalogue import t
-from gespreks_tui.model import Score
-from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.format import NO_BREAK, name_of
+from gespreks_tui.tui.widgets.score_widgets import (
+    CommentInput,
+    CriterionName,
+    ScoreButton,
+    ScoreSet,
+)
+
+if TYPE_CHECKING:  # the record's data: not imported on the way to a meeting (issue 19)
+    from gespreks_tui.model_records import Score
+
+__all__ = ["OVERALL", "CommentInput", "ScoreButton", "ScoreSet", "ScoresPanel"]
 
 OVERALL = -1  # the position used for the overall judgment
 SHORT_TERMINAL = 30  # rows; below this the panel may take more of the height
 LABEL_PADDING = 1  # the chosen label's padding-left (``.chosen``), inside its width
-
-
-class ScoreButton(RadioButton):
-    """A score that reads without colour: ● and bold when chosen, ○ when not."""
-
-    DEFAULT_CSS = """
-    ScoreButton.-on {
-        text-style: bold;
-    }
-    """
-
-    @property
-    def _button(self) -> Content:
-        style = self.get_visual_style("toggle--button")
-        return Content.assemble(("●" if self.value else "○", style))
-
-
-class ScoreSet(RadioSet):
-    """The points of one criterion, side by side; typing a digit 1..N picks that point."""
-
-    DEFAULT_CSS = """
-    ScoreSet {
-        width: auto;
-        layout: horizontal;
-        border: none;
-        padding: 0;
-    }
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        character = event.character or ""
-        if character.isdigit() and not self.disabled:
-            buttons = list(self.query(ScoreButton))
-            value = int(character)
-            if 1 <= value <= len(buttons):
-                event.stop()
-                event.prevent_default()
-                buttons[value - 1].value = True
 
 
 class ScoresPanel(VerticalScroll, can_focus=False):
@@ -108,11 +82,12 @@ class ScoresPanel(VerticalScroll, can_focus=False):
         border-left: outer $accent;
     }
     ScoresPanel .score-line {
-        height: 1;
+        height: auto;
     }
     ScoresPanel .score-line .criterion {
         width: 1fr;
         min-width: 12;
+        height: auto;
     }
     ScoresPanel .score-line .chosen {
         width: auto;
@@ -131,10 +106,6 @@ class ScoresPanel(VerticalScroll, can_focus=False):
     }
     ScoresPanel .score-row.-current .score-indicators {
         display: block;
-    }
-    ScoresPanel .score-row Input {
-        width: 1fr;
-        margin: 0 0 0 2;
     }
     """
 
@@ -158,6 +129,7 @@ class ScoresPanel(VerticalScroll, can_focus=False):
         self.scale = scale
         self.indicators = indicators
         self.phase_position = -1
+        self._posted: dict[int, tuple[int | None, str]] = {}  # as stored, per row
 
     def _meeting_defaults(self) -> tuple[Scale, tuple[tuple[str, ...], ...]]:
         """The scale and indicators given, else those of the meeting on this screen.
@@ -182,11 +154,28 @@ class ScoresPanel(VerticalScroll, can_focus=False):
         # comment would not fit in 45%: while scoring, the notes below make room.
         self.set_class(self.app.size.height < SHORT_TERMINAL, "-short")
 
+    def on_resize(self, event: events.Resize) -> None:
+        """After a terminal resize the focused row stays in sight (walk25 F13: at
+        80x24 the overall judgment's comment had been scrolled below the fold)."""
+        self.set_class(self.app.size.height < SHORT_TERMINAL, "-short")
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self._show_focused, focused)
+
+    def _show_focused(self, focused: Widget) -> None:
+        if focused is not self.app.focused:
+            return
+        row = self._row_of(focused)
+        if row is not None:  # its name and points too, when they fit
+            self.scroll_to_widget(row, animate=False, immediate=True)
+        self.scroll_to_widget(focused, animate=False, immediate=True)
+
     def compose(self) -> ComposeResult:
         self.scale, self.indicators = scale, indicators = self._meeting_defaults()
         yield Label(t("scores.title"), classes="pane-title")
-        yield Label(t("scale.legend", legend=scale.legend()), classes="score-legend",
-                    markup=False)
+        # a point and its label on one line: "4 good", never "4" / "good" (walk25 F25)
+        legend = " · ".join(f"{n}{NO_BREAK}{label}" for n, label in enumerate(scale.labels, 1))
+        yield Label(t("scale.legend", legend=legend), classes="score-legend", markup=False)
         rows = [(i, name) for i, name in enumerate(self.criteria)]
         if scale.overall or self.overall[0] is not None or self.overall[1]:
             rows.append((OVERALL, t("scores.overall")))
@@ -196,9 +185,10 @@ class ScoresPanel(VerticalScroll, can_focus=False):
             else:
                 given = self.given.get(position)
                 score, comment = (given.score, given.comment) if given else (None, "")
+            self._posted[position] = (score, comment)
             with Vertical(classes="score-row"):
                 with Horizontal(classes="score-line"):
-                    yield Label(name, classes="criterion", markup=False)
+                    yield CriterionName(name, classes="criterion")
                     with ScoreSet(compact=True, disabled=self.read_only, name=str(position)):
                         for value in scale.values:
                             yield ScoreButton(str(value), value=score == value,
@@ -213,8 +203,8 @@ class ScoresPanel(VerticalScroll, can_focus=False):
                 if found:
                     yield Label(t("scale.indicators", indicators=" · ".join(found)),
                                 classes="score-indicators", markup=False)
-                yield Input(comment, placeholder=t("scores.comment"), compact=True,
-                            disabled=self.read_only, name=str(position))
+                yield CommentInput(comment, placeholder=t("scores.comment"), compact=True,
+                                   disabled=self.read_only, name=str(position))
 
     def focus_first(self) -> None:
         """Focus the points of the first criterion not yet scored (else the first)."""
@@ -255,12 +245,18 @@ class ScoresPanel(VerticalScroll, can_focus=False):
                 row.query_one(Input).value)
 
     def _post(self, row: Widget) -> None:
+        """Say what changed; nothing when the row reads as stored (an Input announces
+        its first value when it is mounted: no write, no "Opgeslagen" for that)."""
         position, score, comment = self._row_values(row)
+        if self._posted.get(position) == (score, comment):
+            return
+        self._posted[position] = (score, comment)
         name = self.criteria[position] if position != OVERALL else ""
         self.post_message(self.Changed(position, name, score, comment))
 
     @on(RadioSet.Changed)
-    def _score_changed(self, event: RadioSet.Changed) -> None:
+    @on(ScoreSet.Cleared)
+    def _score_changed(self, event: RadioSet.Changed | ScoreSet.Cleared) -> None:
         event.stop()
         if row := self._row_of(event.radio_set):
             row.query_one(".chosen", Label).update(
