@@ -176,7 +176,7 @@ async def test_the_hand_over_speaks_of_the_objection_for_an_appraisal(store, clo
         assert media._selected == media.pressed_index == 0  # e-mail, chosen and highlighted
         await pilot.press("ctrl+s")
         await settle(pilot)
-        side = visible_text(app.screen.query_one("#minutes-sign-off"))
+        side = str(app.screen.query_one("#minutes-sign-off").render())  # no-break spaces kept
         assert "november\u00a02026" in side  # a date kept on one line (walk25 F10)
         side = side.replace("\u00a0", " ")
         assert said in side, side

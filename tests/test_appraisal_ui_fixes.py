@@ -6,6 +6,7 @@ export title, and drafted scores that survive the keys of the meeting."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -328,6 +329,9 @@ async def test_u_and_p_are_offered_only_when_they_can_act(store, clock, _utc):
         await settle(pilot)
         pressed = app.screen.query_one("#procedure-step", RadioSet).pressed_button
         assert pressed is not None and pressed.name == "bezwaar"
+        # walk26 W1: the term's last day is never split over two lines
+        raw = str(app.screen.query_one("#procedure-state").render())
+        assert re.search(r"tot en met \d+\xa0\w+\xa0\d{4}", raw), raw
         app.screen.query_one("#procedure-step-definitief").value = True
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -100,11 +100,31 @@ async def test_the_export_notice_shows_the_path_on_a_line_of_its_own(store, cloc
         message = list(app._notifications)[-1].message
         first, folder, *name = message.split("\n")
         assert first == t("ui.export.done", path="").rstrip()
-        room = 80 // 2 - 3  # a toast is half the screen wide at 80 columns
+        room = 80 // 2 - 4  # half the screen at 80 columns, less frame and rack gutter
         assert all(cell_len(line) <= room for line in [folder, *name])  # none wraps
         assert folder.startswith("…") and folder.endswith("/verslagen/")
         assert "".join(name) == target.name  # the whole name, broken after a "-"
         assert name[0].endswith("-")
+
+
+async def test_a_path_as_wide_as_the_toast_is_never_wrapped_by_the_toast(store, clock):
+    """walk26 W2: a 37-cell path at 80 columns was taken as fitting and the toast
+    (36 cells of text inside its frame and the rack's scrollbar gutter) broke ".pd/f"."""
+    from textual.widgets._toast import Toast
+
+    prepare(store)
+    app = make_app(store, clock)
+    target = Path("/tmp/walker2-db/joris-beoordeling.pdf")
+    assert cell_len(str(target)) == 37
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        notify_written(app, "ui.export.done", target)
+        await pilot.pause()
+        await pilot.pause()
+        toast = app.screen.query(Toast).last()
+        lines = list(app._notifications)[-1].message.split("\n")
+        assert max(cell_len(line) for line in lines) <= toast.content_region.width
+        assert any(line.endswith("joris-beoordeling.pdf") for line in lines)
 
 
 def test_a_short_path_is_shown_whole_and_home_as_a_tilde(monkeypatch, tmp_path):

@@ -67,7 +67,7 @@ async def test_each_party_is_offered_its_own_verdicts_and_b_goes_when_both_confi
         assert store.get_conversation(conversation_id).status == Status.CONFIRMED
         assert app.screen is minutes
         assert not minutes.check_action("confirm", ())
-        side = visible_text(minutes.query_one("#minutes-confirmations"))
+        side = str(minutes.query_one("#minutes-confirmations").render())  # no-break spaces kept
         assert "2\u00a0nov\u00a02026" in side  # a date never split over lines (walk25 F9)
         keys = str(minutes.query_one(KeyFooter).render())
         assert "Bevestigen" not in keys and "Exporteren" in keys

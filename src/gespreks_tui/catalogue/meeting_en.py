@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "notes.questions_last": "To the last question",
     # In the bottom border while the questions are folded away.
     "notes.questions_folded": "questions: ctrl+g",
+    "notes.questions_more": "more questions: shift+tab",
     # Space, e or d on the agreements list while it is empty.
     "agreements.none_yet": "No agreements yet: ctrl+n makes one.",
     "key.agreements_none_yet": "How to make an agreement",

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "notes.questions_last": "Naar de laatste vraag",
     # In the bottom border while the questions are folded away.
     "notes.questions_folded": "richtvragen: ctrl+g",
+    "notes.questions_more": "meer richtvragen: shift+tab",
     # Space, e or d on the agreements list while it is empty.
     "agreements.none_yet": "Nog geen afspraken: ctrl+n maakt er een.",
     "key.agreements_none_yet": "Hoe maak je een afspraak",

@@ -26,7 +26,7 @@ from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton, ChoiceSet
 
-TOAST_WIDTH, TOAST_FRAME = 60, 3  # Textual's Toast: 60 wide (at most half the screen)
+TOAST_WIDTH, TOAST_FRAME = 60, 4  # Toast: 60 wide (at most half the screen); frame + rack gutter
 
 
 def _shorten_start(text: str, room: int) -> str:

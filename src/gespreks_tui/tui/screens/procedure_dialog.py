@@ -27,7 +27,7 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 
 from gespreks_tui.appraisal_procedure import AppraisalState, Procedure, refusal
 from gespreks_tui.catalogue import t
-from gespreks_tui.tui.format import name_of
+from gespreks_tui.tui.format import name_of, unbroken
 from gespreks_tui.tui.gateway import StoreCalls, error_line
 from gespreks_tui.tui.screens.base_dialog import BaseDialog, dialog_keys
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton
@@ -119,7 +119,7 @@ class ProcedureDialog(StoreCalls, BaseDialog[ProcedureChoice | None]):
         return t("procedure.ui.title", id=self.procedure.conversation_id)
 
     def compose_body(self) -> ComposeResult:
-        yield Label(self.summary(), id="procedure-state", markup=False)
+        yield Label(unbroken(self.summary()), id="procedure-state", markup=False)
         chosen = expected_step(self.procedure)
         with FieldChoices(id="procedure-step", compact=True):
             for step in possible_steps(self.procedure):

@@ -177,6 +177,10 @@ class StartHousekeeping(_Base):
         self._stop_discard_timer()
         self.pending_discard = None
         self.refresh_lists()
+        resume = self.query_one("#resume-list", OptionList)  # the highlight on what came back
+        for index in range(resume.option_count):
+            if resume.get_option_at_index(index).id == str(conversation_id):
+                resume.highlighted = index
         self.say(t("start.restored", id=conversation_id))
         self.refresh_bindings()
 

@@ -95,14 +95,18 @@ class StartLists(_Base):
         """The "Onafgerond" list at the top (hidden when empty or the screen is shared)."""
         now = self.app.clock.now()
         resume = self.query_one("#resume-list", OptionList)
-        highlighted_resume = resume.highlighted
+        # The highlight stays on the same conversation, not the same row: the list is
+        # sorted by last change, so a row's place moves (walk26 W9 resumed another).
+        kept = (resume.get_option_at_index(resume.highlighted).id
+                if resume.highlighted is not None else None)
         resume.clear_options()
         resume.add_options(Option((f"{t('draft.list_mark')} · "  # a draft says so (issue 18)
                                    if row.summary.status == "draft" else "")
                                   + unfinished_line(row, now), id=str(row.summary.id))
                            for row in unfinished)
         if resume.option_count:
-            resume.highlighted = min(highlighted_resume or 0, resume.option_count - 1)
+            ids = [str(row.summary.id) for row in unfinished]
+            resume.highlighted = ids.index(kept) if kept in ids else 0
         self.query_one("#resume-box").display = bool(unfinished) and not self.app.screen_share
         self._unfinished_shown = _signature(unfinished)
         self.refresh_bindings()  # ctrl+r only with something to resume
@@ -227,7 +231,8 @@ class StartLists(_Base):
         states = self.store_read(lambda: listed_states(store, rows), {}) or {}
         # A prepared appraisal (``draft``) was not held: not an earlier conversation.
         prepared = [row for row in rows if row.status == Status.DRAFT]
-        held = [row for row in rows if row.status != Status.DRAFT]
+        # A running conversation is under "Onafgerond": not an earlier one (walk26 W8).
+        held = [row for row in rows if row.status not in (Status.DRAFT, Status.RUNNING)]
         if prepared:
             options.append(None)
             options.append(Option(t("start.prepared_title"), disabled=True))

@@ -13,6 +13,7 @@ questions that do not fit are reached with Shift+Tab (``QuestionsBox``).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -134,9 +135,11 @@ class NotesPane(Vertical):
         self._private = visibility == Visibility.PRIVATE
         self.set_class(self._private, "private")
         self._show_title()
+        self.call_after_refresh(self._show_subtitle)  # this phase's questions: all shown?
 
     def on_resize(self) -> None:
         self._show_title()
+        self.call_after_refresh(self._show_subtitle)  # do the questions still fit?
 
     def _show_title(self) -> None:
         """Phase and mode in the top border, as much of both as the width allows."""
@@ -185,6 +188,17 @@ class NotesPane(Vertical):
         self.set_class(error, "save-error")  # no change, no restyle
         self._show_subtitle()
 
+    def _questions_cut(self) -> bool:
+        """The questions do not all show and their box is not the one being read."""
+        box = self.query_one(QuestionsBox)
+        return box.display and not box.has_focus and box.max_scroll_y > 0
+
+    def on_descendant_focus(self) -> None:  # the box grows with focus, shrinks after
+        self.call_after_refresh(self._show_subtitle)
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._show_subtitle)
+
     def _show_subtitle(self) -> None:
         """Save status, special-category hint and (folded) the key for the questions."""
         parts = [self.save_status] if self.save_status else []
@@ -192,4 +206,9 @@ class NotesPane(Vertical):
             parts.append(t("notes.special_hint"))
         if self.has_class("folded"):
             parts.append(t("notes.questions_folded"))
+        elif self._questions_cut():  # walk26 W5: say where the rest of the questions are
+            # Beside the save status only where both fit (80x24: before the first save).
+            more = " · ".join([*parts, t("notes.questions_more")])
+            if cell_len(more) <= (self.size.width or 1000) - 6 or not parts:
+                parts.append(t("notes.questions_more"))
         set_border_subtitle_quietly(self, " · ".join(parts))  # at every autosave: one line
