@@ -68,3 +68,12 @@ async def answer_paste_question(pilot) -> None:
     await pilot.app.workers.wait_for_complete([w for w in pilot.app.workers
                                                if w.group == "paste"])
     await pilot.pause()
+
+
+def due_text(app) -> str:
+    """The lines of the start screen's "Te laat of bijna" list (its options), as read."""
+    from textual.content import Content
+
+    due = app.screen.query_one("#due-list")
+    return "\n".join(Content.from_markup(str(due.get_option_at_index(n).prompt)).plain
+                     for n in range(due.option_count)).replace("\xa0", " ")

@@ -7,11 +7,12 @@ CONCEPT, which then interrupted every new conversation with that employee
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, RadioSet
+from textual.widgets import OptionList, RadioSet
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.model import Kind, Status
 from gespreks_tui.tui.screens.question_dialog import QuestionDialog
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import make_app, meeting, prepare
 
 
@@ -78,7 +79,7 @@ async def test_a_draft_with_a_score_or_an_explanation_stays(store, clock):
         _choose(app, "Aylin Yılmaz")  # only an explanation, on the overall judgment
         await pilot.press("f6")
         await pilot.pause()
-        app.screen.query(".score-row").last().query_one(Input).value = "Een sterk jaar."
+        app.screen.query(".score-row").last().query_one(CommentArea).value = "Een sterk jaar."
         await pilot.pause()
         await _leave_draft(pilot)
         sanne = [c for c in _drafts(store) if c.employee == "Aylin Yılmaz"]
@@ -93,7 +94,7 @@ async def test_an_explanation_typed_and_wiped_again_leaves_nothing(store, clock)
         _choose(app, "Joris Bakker")
         await pilot.press("f6")
         await pilot.pause()
-        comment = app.screen.query(".score-row").first().query_one(Input)
+        comment = app.screen.query(".score-row").first().query_one(CommentArea)
         comment.value = "Nog even over nadenken"
         await pilot.pause()
         comment.value = ""

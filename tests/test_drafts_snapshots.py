@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from textual.widgets import Input, RadioSet
+from textual.widgets import RadioSet
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.draft_form import Draft, Entry
 from gespreks_tui.model import Kind
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import MANAGER, make_app, prepare
 
 SIZES = [(80, 24), (120, 40)]
@@ -41,7 +42,7 @@ async def _open(pilot, conversation_id: int) -> None:
     pilot.app.push_screen(DraftAssessmentScreen(conversation_id))
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    for field in pilot.app.screen.query(Input):
+    for field in pilot.app.screen.query("Input, CommentArea"):
         field.cursor_blink = False
     await pilot.pause()
 
@@ -54,7 +55,7 @@ def test_draft_screen(snap_compare, store, clock, size, where):
     async def run_before(pilot) -> None:
         await _open(pilot, conversation_id)
         if where == "end":  # the overall judgment, last: scrolled into view
-            pilot.app.screen.query(".score-row").last().query_one(Input).focus()
+            pilot.app.screen.query(".score-row").last().query_one(CommentArea).focus()
         for _ in range(3):  # the focus styles (indicators of the focused row) settle
             await pilot.pause()
         pilot.app.clear_notifications()
@@ -77,7 +78,7 @@ async def test_every_criterion_and_label_is_within_reach(store, clock, size):
         criteria = [n for p in store.get_conversation(conversation_id).phases for n in p.criteria]
         assert len(rows) == len(criteria) + 1
         for row in rows:
-            for target in (row.query_one(RadioSet), row.query_one(Input)):
+            for target in (row.query_one(RadioSet), row.query_one(CommentArea)):
                 target.focus()
                 await pilot.pause()
                 assert screen.find_widget(target).region.height == 1  # on screen
@@ -91,7 +92,7 @@ def test_start_screen_lists_the_draft_as_concept(snap_compare, store, clock, siz
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
-        for field in pilot.app.screen.query(Input):
+        for field in pilot.app.screen.query("Input, CommentArea"):
             field.cursor_blink = False
         await pilot.pause()
         resume = pilot.app.screen.query_one("#resume-list")

@@ -8,6 +8,7 @@ from textual.widgets import Input, OptionList, RadioSet
 
 from gespreks_tui.minutes.render import render_minutes
 from gespreks_tui.model import Status
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import make_app, meeting, prepare, saved, visible_text
 
 
@@ -45,7 +46,7 @@ async def test_prepare_export_begin_change_and_the_minutes_say_so(store, clock, 
         rows = screen.query(".score-row")
         first = rows.first()
         first.query(RadioSet).first().query("RadioButton")[2].value = True
-        first.query_one(Input).value = "Deelt kennis uit zichzelf."
+        first.query_one(CommentArea).value = "Deelt kennis uit zichzelf."
         await pilot.pause()
 
         await pilot.press("f5")  # the concept, for the employee in advance
@@ -92,7 +93,7 @@ async def test_prepare_export_begin_change_and_the_minutes_say_so(store, clock, 
         first = screen.query(".score-row").first()
         buttons = first.query(RadioSet).first().query("RadioButton")
         assert buttons[2].value
-        assert first.query_one(Input).value == "Deelt kennis uit zichzelf."
+        assert first.query_one(CommentArea).value == "Deelt kennis uit zichzelf."
         buttons[3].value = True  # changed in the meeting
         await pilot.pause()
         await saved(pilot)
@@ -134,7 +135,7 @@ async def test_keys_typed_while_a_save_waits_are_stored_before_leaving(store, cl
         await pilot.press("f6")
         await pilot.pause()
         (draft,) = store.list_conversations()
-        comment = app.screen.query(".score-row").first().query_one(Input)
+        comment = app.screen.query(".score-row").first().query_one(CommentArea)
         comment.focus()
         with store._worker_lock:  # the first save waits (another process writing, say)
             await type_text(pilot, "Helpt")
@@ -155,5 +156,5 @@ async def test_keys_typed_while_a_save_waits_are_stored_before_leaving(store, cl
         await pilot.pause()
         assert type(app.screen).__name__ == "DraftAssessmentScreen"
         assert store.get_conversation(draft.id).status == Status.DRAFT
-        value = app.screen.query(".score-row").first().query_one(Input).value
+        value = app.screen.query(".score-row").first().query_one(CommentArea).value
         assert value == "Helpt collega's graag"

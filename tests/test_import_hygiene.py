@@ -10,7 +10,8 @@ import pytest
 
 CORE_MODULES = [
     "gespreks_tui", "gespreks_tui.model", "gespreks_tui.store", "gespreks_tui.db",
-    "gespreks_tui.migrations", "gespreks_tui.agendas", "gespreks_tui.dates",
+    "gespreks_tui.migrations", "gespreks_tui.schema_fresh", "gespreks_tui.agendas",
+    "gespreks_tui.dates",
     "gespreks_tui.demo", "gespreks_tui.clock", "gespreks_tui.paths",
     "gespreks_tui.catalogue", "gespreks_tui.cli.render",
 ]
@@ -157,3 +158,96 @@ def test_the_first_meeting_frame_reads_the_catalogue_of_its_language_only(first_
     prefix = "gespreks_tui.catalogue."
     assert {prefix + name for name in SECTION_NAMES[shown]} <= loaded  # the probe sees them
     assert sorted(loaded & {prefix + name for name in SECTION_NAMES[other]}) == []
+
+
+# -- the first start (issue 19, rows 8a-b) ------------------------------------------
+FIRST_START_PROBE = """
+import json, sys
+from gespreks_tui.catalogue import resolve_language, set_language
+from gespreks_tui.cli import plain_app_options
+set_language(resolve_language(None))
+options = plain_app_options(["--db", sys.argv[1]])
+from gespreks_tui.paths import resolve_db_path
+from gespreks_tui.store import Store
+from gespreks_tui.tui.app import GesprekApp
+store = Store.open(resolve_db_path(options["db"]))
+seen = {}
+
+class Probe(GesprekApp):
+    def on_ready(self):
+        super().on_ready()
+        self.call_after_refresh(self.at_frame)
+
+    def at_frame(self):
+        seen["frame"] = sorted(sys.modules)
+        seen["screen"] = type(self.screen).__name__
+        seen["stack"] = [type(screen).__name__ for screen in self.screen_stack]
+        self.call_after_refresh(self.after, 3)
+
+    def after(self, frames):
+        # What the app does right after its first frame (benchmark row 8b's linger):
+        # the callbacks after it have run, no worker is left, a few frames later.
+        if frames or any(not worker.is_finished for worker in self.workers):
+            self.call_after_refresh(self.after, max(frames - 1, 0))
+            return
+        seen["after"] = sorted(sys.modules)
+        self.call_later(self.action_quit)
+
+Probe(store).run(headless=True, size=(120, 40))
+store.close()
+print(json.dumps(seen))
+"""
+
+# What the start screen is made of: built once the name question is answered.
+START_SCREEN_MODULES = [
+    "gespreks_tui.tui.screens.start", "gespreks_tui.tui.screens.start_lists",
+    "gespreks_tui.tui.screens.start_search", "gespreks_tui.tui.screens.start_housekeeping",
+    "gespreks_tui.tui.screens.start_due", "gespreks_tui.tui.people_options",
+    "gespreks_tui.tui.widgets.choice_button", "gespreks_tui.tui.format",
+    "gespreks_tui.kind_names",
+]
+PACKAGES_NOT_AT_THE_FIRST_START = {"click", "sqlite_utils", "markdown_it", "mdit_py_plugins"}
+# A new database is made from ``schema_fresh`` in one step, not migration by migration.
+MIGRATION_STEP_MODULES = [
+    "gespreks_tui.schema_indexes", "gespreks_tui.schema_scale", "gespreks_tui.schema_procedure",
+    "gespreks_tui.schema_goals", "gespreks_tui.schema_drafts", "gespreks_tui.schema_due",
+]
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory) -> dict:
+    """What a first start (a database that does not exist yet) has imported at its
+    first frame (``frame``) and once the work right after it is done (``after``)."""
+    db = tmp_path_factory.mktemp("first-start") / "new.db"
+    done = subprocess.run([sys.executable, "-c", FIRST_START_PROBE, str(db)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == "ManagerNameScreen"
+    return seen
+
+
+def test_the_first_start_asks_the_name_on_a_screen_of_its_own(first_start):
+    assert first_start["stack"][1:] == ["ManagerNameScreen"]
+
+
+@pytest.mark.parametrize("moment", ["frame", "after"])
+def test_the_first_start_leaves_the_start_screen_and_meeting_modules(first_start, moment):
+    loaded = set(first_start[moment])
+    assert "gespreks_tui.tui.screens.manager_name" in loaded  # the probe sees ours
+    assert sorted(loaded & set(START_SCREEN_MODULES)) == []
+    assert sorted(m for m in loaded if m.startswith("gespreks_tui.tui.screens.meeting")) == []
+    assert sorted(loaded & set(NOT_AT_THE_FIRST_MEETING_FRAME)) == []
+
+
+def test_the_first_start_makes_its_database_without_the_migration_steps(first_start):
+    loaded = set(first_start["frame"])
+    assert "gespreks_tui.schema_fresh" in loaded  # the probe sees how it was made
+    assert sorted(loaded & set(MIGRATION_STEP_MODULES)) == []
+
+
+@pytest.mark.parametrize("moment", ["frame", "after"])
+def test_the_first_start_needs_no_click_sqlite_utils_or_markdown(first_start, moment):
+    loaded = {m.split(".")[0] for m in first_start[moment]}
+    assert "textual" in loaded and "sqlite3" in loaded  # the probe sees packages
+    assert sorted(loaded & PACKAGES_NOT_AT_THE_FIRST_START) == []

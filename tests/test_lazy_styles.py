@@ -51,19 +51,25 @@ def test_the_shared_file_first_then_every_other_for_a_host_app():
     assert sorted(files[1:]) == files[1:] and len(files) == len(set(files)) > 3
 
 
-async def test_a_first_start_parses_the_start_screen_and_dialog_files_only(tmp_path):
+async def test_a_first_start_parses_the_dialog_file_only_then_the_start_screens(tmp_path):
     store = Store.open(tmp_path / "g.db")
     person = store.add_person("Joris Bakker")
     app = GesprekApp(store)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            assert type(app.screen).__name__ == "ManagerNameScreen"
+            assert type(app.screen).__name__ == "ManagerNameScreen"  # the start screen later
             loaded = {os.path.basename(p) for p, _ in app.stylesheet.source if
                       str(p).endswith(".tcss")}
-            assert loaded == {"app.tcss", "start.tcss", "dialogs.tcss"}
+            assert loaded == {"app.tcss", "dialogs.tcss"}
             border = app.screen.query_one(".dialog").styles.border_top[0]
             assert border == "thick"  # the dialog's own rules are there
+            await pilot.press("escape")  # later: the start screen, and its file with it
+            await pilot.pause()
+            assert type(app.screen).__name__ == "StartScreen"
+            loaded = {os.path.basename(p) for p, _ in app.stylesheet.source if
+                      str(p).endswith(".tcss")}
+            assert loaded == {"app.tcss", "dialogs.tcss", "start.tcss"}
             from gespreks_tui.tui.screens.history import HistoryScreen
 
             await app.push_screen(HistoryScreen(person.id))

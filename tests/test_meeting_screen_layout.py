@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.widgets import Input
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.widgets.fitted import fit, parts_run, text_run
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import make_app, meeting, prepare
 from test_meeting_screen_focus import AGREEMENTS, open_for, team
 
@@ -159,7 +159,7 @@ async def test_appraisal_comments_get_a_row_of_their_own_at_80x24(store, clock):
         await pilot.pause()
         screen = meeting(pilot.app)
         row = screen.query(".score-row").first()
-        comment = row.query_one(Input)
+        comment = row.query_one(CommentArea)
         assert comment.region.width >= 40  # was 5 cells beside the scores
         buttons = row.query("ScoreButton")
         buttons[2].value = True

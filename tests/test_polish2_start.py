@@ -7,7 +7,7 @@ goes when another employee is chosen while the history stays within reach at
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.catalogue import set_language, t
@@ -16,7 +16,7 @@ from gespreks_tui.demo import load_demo
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.screens.question_dialog import QuestionDialog
 from gespreks_tui.tui.screens.start_due import DueEntry, fitted_entries
-from helpers import make_app, prepare, visible_text
+from helpers import due_text, make_app, prepare, visible_text
 
 LONG = ("Joris volgt in het voorjaar de cursus PRINCE2 Foundation bij een erkend "
         "opleidingsinstituut, rondt die af met het officiële examen en deelt daarna in "
@@ -48,8 +48,7 @@ async def test_what_is_due_is_shown_whole_when_the_column_has_room(store, clock)
     app = make_app(store, clock)
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
-        due = app.screen.query_one("#due-list", Static)
-        text = " ".join(" ".join(visible_text(due).split()).split())
+        text = " ".join(" ".join(due_text(app).split()).split())
         assert "…" not in text
         for item in items:  # every item, and each whole
             assert " ".join(due_what(item).split()) in text.replace("\xa0", " ")
@@ -62,8 +61,8 @@ async def test_what_is_due_is_shortened_only_when_room_is_short(store, clock):
     app = make_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        due = app.screen.query_one("#due-list", Static)
-        lines = visible_text(due).split("\n")
+        due = app.screen.query_one("#due-list")
+        lines = due_text(app).split("\n")
         width = due.content_region.width
         assert all(len(line) <= width for line in lines)
         assert lines[-1].startswith("… ")  # "… en nog N": not all fit

@@ -34,7 +34,7 @@ async def test_every_label_is_whole_on_an_empty_database(store, clock, size):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.query_one("#due-list", Static).region.height > 0
+        assert screen.query_one("#due-list").region.height > 0
         for widget in [*screen.query(Label), *screen.query(Static).exclude("Label"),
                        *screen.query(Button)]:
             if not widget.display or not widget.region.height:

@@ -45,7 +45,15 @@ from gespreks_tui.minutes import render_minutes
 from gespreks_tui.model import Kind, Outcome, Owner, Party, Status, Verdict, Visibility
 from gespreks_tui.person_names import name_key
 from gespreks_tui.tui.app import MANAGER_SETTING
-from helpers import answer_paste_question, make_app, meeting, prepare, saved, visible_text
+from helpers import (
+    answer_paste_question,
+    due_text,
+    make_app,
+    meeting,
+    prepare,
+    saved,
+    visible_text,
+)
 from hostile_corpus import (
     ALL_CONTROLS,
     APP_CORPUS,
@@ -722,7 +730,7 @@ async def test_minutes_and_history_screens_show_hostile_text(store, clock):
         await pilot.pause()
         # (the due list breaks a long text at a space, over two lines)
         assert texts["agreement"] in " ".join(
-            visible_text(app.screen.query_one("#due-list")).split())
+            due_text(app).split())
         assert "\x1b[2J" not in terminal_output(app)
         app.push_screen(MinutesScreen(cid))
         await pilot.pause()

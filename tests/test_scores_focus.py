@@ -7,9 +7,7 @@ showed the focus, and Tab went to the agenda first.
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
-from gespreks_tui.tui.widgets.scores_panel import ScoreSet, ScoresPanel
+from gespreks_tui.tui.widgets.scores_panel import CommentArea, ScoreSet, ScoresPanel
 from helpers import make_app, meeting, prepare, saved
 
 MARKS = "▌▐█┃│▎▍"
@@ -51,7 +49,7 @@ async def test_tab_goes_through_each_criterion_then_its_comment(store, clock):
         chain = screen.focus_chain
         assert panel not in chain  # the rows are the stops, not the panel around them
         start = chain.index(screen.text_area)
-        expected = [w for row in rows for w in (row.query_one(ScoreSet), row.query_one(Input))]
+        expected = [w for row in rows for w in (row.query_one(ScoreSet), row.query_one(CommentArea))]
         assert chain[start + 1:start + 1 + len(expected)] == expected
         await pilot.press("tab")
         assert app.focused is expected[0]

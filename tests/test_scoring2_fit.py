@@ -13,7 +13,7 @@ from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.model import Kind
 from gespreks_tui.templates import parse_template
 from gespreks_tui.tui.widgets.agenda_pane import PhaseRow
-from gespreks_tui.tui.widgets.scores_panel import CommentInput, ScoreSet, ScoresPanel
+from gespreks_tui.tui.widgets.scores_panel import CommentArea, ScoreSet, ScoresPanel
 from helpers import make_app, meeting, prepare
 
 SIZES = [(80, 24), (200, 60)]
@@ -149,7 +149,7 @@ async def test_the_focused_score_row_stays_in_sight_after_a_resize(store, clock,
     async with app.run_test(size=start) as pilot:
         screen = await open_phase(app, pilot, cid)
         panel = screen.query_one(ScoresPanel)
-        kind = CommentInput if target == "comment" else ScoreSet
+        kind = CommentArea if target == "comment" else ScoreSet
         last = list(panel.query(kind))[-1]  # the overall judgment's
         last.focus()
         await pilot.pause()

@@ -1,5 +1,6 @@
 """Snapshots of the scoring phase from the hand walk: at 80x24 the lists in the scores'
-place (f4), and at 200x60 a long comment shortened at a word while unfocused."""
+place (f4), and at 200x60 a long comment shown whole, wrapped at its words, while
+unfocused (issue 16, W3)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 
 import pytest
 
-from gespreks_tui.tui.widgets.scores_panel import CommentInput
+from gespreks_tui.tui.widgets.scores_panel import CommentArea
 from helpers import make_app, meeting
 from test_scoring_fit import appraisal
 
@@ -35,7 +36,7 @@ def _run(conversation, clock, then: tuple[str, ...]):
         await pilot.pause()
         await pilot.press("f3", "4", "tab")
         field = screen.focused
-        assert isinstance(field, CommentInput)
+        assert isinstance(field, CommentArea)
         field.value = COMMENT
         await pilot.press("tab")  # on to the next criterion: the comment without focus
         await pilot.pause()
@@ -44,7 +45,7 @@ def _run(conversation, clock, then: tuple[str, ...]):
         await pilot.pause()
         screen.save_all()
         screen.tick()
-        for widget in screen.query(CommentInput):
+        for widget in screen.query(CommentArea):
             widget.cursor_blink = False
         screen.text_area.cursor_blink = False
         app.clear_notifications()

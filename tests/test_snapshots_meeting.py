@@ -17,6 +17,7 @@ from textual.widgets import Input
 from gespreks_tui.agendas import builtin_agenda
 from gespreks_tui.demo import load_demo
 from gespreks_tui.model import Kind, Outcome
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import make_app, meeting, prepare
 
 SIZES = [(80, 24), (120, 40)]
@@ -119,7 +120,7 @@ def test_appraisal_scoring_phase(snap_compare, team_app, clock, size):
         await pilot.pause()
         first = screen.query(".score-row").first()
         first.query("RadioButton")[2].value = True
-        first.query_one(Input).value = "Sterk in analyse, soms te snel"
+        first.query_one(CommentArea).value = "Sterk in analyse, soms te snel"
         clock.advance(60)
         pilot.app.set_focus(None)
         await settle(pilot, screen)

@@ -11,6 +11,7 @@ from gespreks_tui.demo import load_demo
 from gespreks_tui.settings import MANAGER_SETTING
 from gespreks_tui.tui.screens.name_dialog import NameDialog
 from gespreks_tui.tui.screens.question_dialog import QuestionDialog
+from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from helpers import make_app, prepare, visible_text
 
 
@@ -36,16 +37,31 @@ async def test_every_list_has_a_key(store, clock):
         assert focused_id(app) == "resume-list"
         await pilot.press("f2")
         assert focused_id(app) == "people-list"
+        await pilot.press("f5")  # what is due (walk26 W7)
+        assert focused_id(app) == "due-list"
 
 
-async def test_f4_without_unfinished_conversations_says_so(store, clock):
+async def test_f4_is_offered_only_with_an_unfinished_conversation(store, clock):
+    """Nothing unfinished: f4 is not on the key line nor in the palette, and pressing it
+    does nothing (walk26 W4: it used to be offered only to say there was nothing)."""
     prepare(store, "Joris Bakker")
     app = make_app(store, clock)
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
+        line = str(app.screen.query_one(KeyFooter).render())
+        assert "f3 Gesprekken" in line and "f4" not in line
+        assert "f4" not in app.screen.active_bindings
+        assert not any("(f4)" in str(command.help)
+                       for command in app.get_system_commands(app.screen))
         await pilot.press("f4")
         assert focused_id(app) == "people-list"
-        assert "geen onafgerond" in visible_text(app.screen.query_one("#start-message"))
+        assert visible_text(app.screen.query_one("#start-message")) == ""
+        unfinished(store, "Joris Bakker")  # one appears (the list looks every few seconds)
+        app.screen.check_unfinished()
+        await pilot.pause()
+        assert "f4 Onafgerond" in str(app.screen.query_one(KeyFooter).render())
+        await pilot.press("f4")
+        assert focused_id(app) == "resume-list"
 
 
 async def test_tab_goes_in_reading_order(store, clock):
@@ -60,6 +76,7 @@ async def test_tab_goes_in_reading_order(store, clock):
         for _ in range(7):
             await pilot.press("tab")
             order.append(focused_id(app))
+        # nothing due: Tab goes past the due list
         assert order == ["resume-list", "new-person", "people-list", "kind", "prep",
                          "minutes", "begin", "history"]
 

@@ -28,6 +28,7 @@ DIALOGS_FILE = "dialogs.tcss"  # every dialog (a ModalScreen of ours)
 
 # Widgets drawn entirely by a parent's rules or by their base class: the reason, each.
 NO_LOOK_OF_THEIR_OWN = {
+    "DueList": "an OptionList whose room is set by the start screen's TCSS, with the lists beside it",
     "Figures": "a Static that updates quietly; AgendaPane styles its figures by id",
     "ChoiceButton": "a RadioButton that only changes its glyph; Textual's look is kept",
     "AgreementItem": "styled by AgreementsPane: done items stay muted over the highlight",

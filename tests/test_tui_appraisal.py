@@ -6,6 +6,7 @@ from textual.widgets import Input, RadioSet
 
 from gespreks_tui.model import Kind
 from gespreks_tui.prepare import preparation_form
+from gespreks_tui.tui.widgets.score_comment import CommentArea
 from helpers import make_app, meeting, prepare, saved, visible_text
 
 
@@ -27,7 +28,7 @@ async def test_appraisal_scores_are_stored(store, clock):
         assert len(rows) == len(criteria) + 1  # and the overall judgment
         first, overall = rows.first(), rows.last()
         first.query(RadioSet).first().query("RadioButton")[2].value = True  # goed
-        first.query_one(Input).value = "Sterk in <b>analyse</b> 🙂"
+        first.query_one(CommentArea).value = "Sterk in <b>analyse</b> 🙂"
         overall.query(RadioSet).first().query("RadioButton")[3].value = True  # uitstekend
         await pilot.pause()
         await saved(pilot)
@@ -85,7 +86,7 @@ async def test_on_a_small_terminal_the_scores_get_the_room_they_need(store, cloc
         assert not agreements.visible or agreements.region.width == 0
         inside = panel.content_region
         for row in panel.query(".score-row"):
-            for widget in (*row.query("RadioButton"), row.query_one(Input)):
+            for widget in (*row.query("RadioButton"), row.query_one(CommentArea)):
                 if row.region.y < inside.bottom:  # rows below scroll into view
                     assert widget.region.right <= inside.right, widget
                     assert widget.region.width >= 3, widget

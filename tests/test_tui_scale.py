@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label, RadioButton
+from textual.widgets import Label, RadioButton
 
 from gespreks_tui.minutes import render_minutes
-from gespreks_tui.tui.widgets.scores_panel import OVERALL, ScoreSet, ScoresPanel
+from gespreks_tui.tui.widgets.scores_panel import OVERALL, CommentArea, ScoreSet, ScoresPanel
 from helpers import make_app, meeting, prepare, saved, visible_text
 
 THREE_POINTS = """\
@@ -90,7 +90,7 @@ async def test_a_three_point_template_is_scored_with_keys_1_to_3(
         await pilot.press("3")
         await pilot.pause()
         assert visible_text(first.query_one(".chosen", Label)) == "boven verwachting"
-        second.query_one(Input).focus()
+        second.query_one(CommentArea).focus()
         await pilot.pause()
         await pilot.pause()
         assert not _indicators_shown(first)  # the indicators follow the highlighted criterion
@@ -125,7 +125,7 @@ async def test_the_builtin_five_point_scale_is_scored_and_shown_in_words(store, 
         pressed = first.query_one(ScoreSet).pressed_button
         assert pressed is not None and "●" in str(pressed.render())
         inside = panel.content_region
-        comment = first.query_one(Input)
+        comment = first.query_one(CommentArea)
         assert comment.region.width >= 40 and comment.region.right <= inside.right
         assert _indicators_shown(first)
         indicators = first.query_one(".score-indicators")
@@ -192,13 +192,13 @@ def test_snapshot_scoring_on_five_points_with_indicators(snap_compare, store, cl
     async def run(pilot):
         screen, panel = await _scoring_phase(pilot)
         first = panel.query(".score-row").first()
-        first.query_one(Input).value = "Sterk in analyse, soms te snel"
+        first.query_one(CommentArea).value = "Sterk in analyse, soms te snel"
         first.query_one(ScoreSet).focus()
         await pilot.press("4")
         clock.advance(60)
         screen.save_all()
         screen.tick()
-        for field in pilot.app.screen.query(Input):
+        for field in pilot.app.screen.query(CommentArea):
             field.cursor_blink = False
         screen.text_area.cursor_blink = False
         await pilot.pause()

@@ -7,7 +7,7 @@ from textual.widgets import Input, OptionList
 from gespreks_tui.demo import load_demo
 from gespreks_tui.model import Kind
 from gespreks_tui.tui.app import MANAGER_SETTING
-from helpers import MANAGER, make_app, prepare, visible_text
+from helpers import MANAGER, due_text, make_app, prepare, visible_text
 
 
 def option_texts(option_list: OptionList) -> list[str]:
@@ -126,7 +126,7 @@ async def test_start_screen_lists_what_is_overdue_or_due(store, clock):
     app = make_app(store, clock)  # today is 2 Nov 2026
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        due = visible_text(app.screen.query_one("#due-list"))
+        due = due_text(app)
         assert "33 dagen te laat · Joris Bakker" in due  # due 30 Sep 2026
         assert "Klantportaal live" in due
 

@@ -38,7 +38,7 @@ from gespreks_tui.model import DueItem, DueKind, Kind
 
 if TYPE_CHECKING:
     from gespreks_tui.store import Store
-    from gespreks_tui.store.calendar_history import CalendarThing
+    from gespreks_tui.store.records import CalendarThing
 
 DOMAIN = "gespreks-tui"
 CANCEL_DAYS = 366  # how long an ended thing is still sent as cancelled

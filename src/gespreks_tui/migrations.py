@@ -3,7 +3,9 @@
 Each migration is a function of the store's ``Connection`` that runs inside
 one transaction together with its row in the ``migrations`` table. A database
 whose highest applied version is newer than ``LATEST`` was written by a newer
-copy of the app and is refused (see ``db.open_database``).
+copy of the app and is refused (see ``db.open_database``). A new, empty
+database is not taken through every step: it gets the schema they make
+together at once (``schema_fresh``; a test keeps the two the same).
 """
 
 from __future__ import annotations
@@ -390,14 +392,20 @@ def applied_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(db: Connection, now: str) -> list[int]:
-    """Apply every migration newer than the database; return the versions applied."""
+    """Apply every migration newer than the database; return the versions applied.
+
+    A new (empty) database gets the schema of every migration up to
+    ``schema_fresh.VERSION`` in one step, recorded as those migrations."""
     done: list[int] = []
     with db.atomic():
+        new = not db.table_names()
         if "migrations" not in db.table_names():
             db.execute(
                 "create table migrations (version integer primary key, "
                 "name text not null, applied_at text not null)"
             )
+        if new:
+            done = _create_fresh(db, now)
         applied = {row[0] for row in db.execute("select version from migrations").fetchall()}
         for version, name, step in MIGRATIONS:
             if version in applied:  # not "<= max": a gap (8 before 7) is filled later
@@ -409,3 +417,19 @@ def migrate(db: Connection, now: str) -> list[int]:
             )
             done.append(version)
     return done
+
+
+def _create_fresh(db: Connection, now: str) -> list[int]:
+    """The final schema at once (``schema_fresh``), if this list of migrations reaches
+    it (a test may hold fewer, to make an older database); the versions recorded."""
+    from gespreks_tui.schema_fresh import STATEMENTS, VERSION
+
+    versions = sorted((version, name) for version, name, _ in MIGRATIONS if version <= VERSION)
+    if [version for version, _ in versions] != list(range(1, VERSION + 1)):
+        return []
+    for statement in STATEMENTS:
+        db.execute(statement)
+    for version, name in versions:
+        db.execute("insert into migrations (version, name, applied_at) values (?, ?, ?)",
+                   (version, name, now))
+    return [version for version, _ in versions]

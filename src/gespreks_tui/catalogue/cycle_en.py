@@ -41,8 +41,6 @@ MESSAGES: dict[str, str] = {
     "cli.help.collective_list": "Show the collective agreements.",
     "cli.help.collective_all": "Also show collective agreements that have ended.",
     "cli.help.collective_end": "End a collective agreement: new conversations no longer get it.",
-    "cli.help.due": "Show what is due: agreements and next evaluations that are past or near, by date. (For testing, GESPREKS_TODAY=YYYY-MM-DD sets today's date.)",
-    "cli.help.due_within": "How far ahead: e.g. 14d, 2w or 1m (default 14d).",
     "cli.help.due_employee": "Only for this employee.",
     "collective.everyone": "everyone",
     "collective.no_due": "no date",

@@ -41,8 +41,6 @@ MESSAGES: dict[str, str] = {
     "cli.help.collective_list": "Toon de collectieve afspraken.",
     "cli.help.collective_all": "Toon ook beëindigde collectieve afspraken.",
     "cli.help.collective_end": "Beëindig een collectieve afspraak: nieuwe gesprekken krijgen haar niet meer.",
-    "cli.help.due": "Toon wat aandacht vraagt: afspraken en volgende evaluaties die verlopen zijn of binnenkort komen, op datum. (Voor tests zet GESPREKS_TODAY=JJJJ-MM-DD de datum van vandaag.)",
-    "cli.help.due_within": "Hoe ver vooruit: bijv. 14d, 2w of 1m (standaard 14d).",
     "cli.help.due_employee": "Alleen voor deze medewerker.",
     "collective.everyone": "iedereen",
     "collective.no_due": "geen datum",

@@ -31,6 +31,11 @@ MESSAGES: dict[str, str] = {
     "scores.key_clear": "Clear score",
     "help.scores.clear": "Clear the chosen score of this criterion (0, Delete or Backspace)",
     "scores.choose_hint": "Choose a score with 1–{points}, or move to a point with ←/→ and then press space. 0 clears the score.",
+    # A criterion's comment (score_comment): Enter goes on; at most {limit} characters.
+    "scores.comment.key_next": "Next",
+    "scores.comment.help_next": "Done with this explanation: on to the next field, like Tab",
+    "scores.comment.full": "An explanation cannot be longer than {limit} characters. Shorten the text to add anything more.",
+    "scores.comment.cut": "An explanation cannot be longer than {limit} characters: the last {dropped} characters of what you pasted were left out.",
     "help.meeting.focus_goals": "Go to the goals in the right-hand column",
     "agreements.saved_out_of_sight": "Agreement saved; f4 shows the agreements, f3 takes you back to the scores.",
     # The delete notice: the agreement shortened at a word with "…", quoted so

@@ -31,6 +31,11 @@ MESSAGES: dict[str, str] = {
     "scores.key_clear": "Score wissen",
     "help.scores.clear": "Wis de gekozen score van dit criterium (0, Delete of Backspace)",
     "scores.choose_hint": "Kies een score met 1–{points}, of ga met ←/→ naar een punt en druk dan op spatie. 0 wist de score.",
+    # A criterion's comment (score_comment): Enter goes on; at most {limit} characters.
+    "scores.comment.key_next": "Volgende",
+    "scores.comment.help_next": "Klaar met deze toelichting: door naar het volgende veld, net als Tab",
+    "scores.comment.full": "Een toelichting kan niet langer zijn dan {limit} tekens. Maak de tekst korter om nog iets toe te voegen.",
+    "scores.comment.cut": "Een toelichting kan niet langer zijn dan {limit} tekens: van wat je plakte, zijn de laatste {dropped} tekens weggelaten.",
     "help.meeting.focus_goals": "Ga naar de doelen in de rechterkolom",
     "agreements.saved_out_of_sight": "Afspraak opgeslagen; f4 toont de afspraken, f3 brengt je terug bij de scores.",
     # The delete notice: the agreement shortened at a word with "…", quoted so

@@ -74,4 +74,11 @@ MESSAGES: dict[str, str] = {
     "start.history_lines": "{date} · {kind}\n  {status} · {open} open",
     "start.prepared_title": "Prepared, not held yet",
     "start.prep_missing": "The preparation form {path} does not exist. Choose another file or clear the field.",
+    # the "Overdue or due soon" list (walk26 W7)
+    "key.focus_due": "Due",
+    "start.due.title": "Overdue or due soon ({key})",
+    "start.due.title_count": "Overdue or due soon: {n} ({key})",
+    "start.due.more": "… and {n} more · {key}",
+    "start.due.not_listed": "{employee} is not in the Employees list; everything overdue or due soon is in 'gespreks due'.",
+    "start.due.help": "Go to what is overdue or due soon: every item in full, Enter chooses the employee",
 }

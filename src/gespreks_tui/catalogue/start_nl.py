@@ -74,4 +74,11 @@ MESSAGES: dict[str, str] = {
     "start.history_lines": "{date} · {kind}\n  {status} · {open} open",
     "start.prepared_title": "Voorbereid, nog niet gehouden",
     "start.prep_missing": "Het voorbereidingsformulier {path} bestaat niet. Kies een ander bestand of maak het veld leeg.",
+    # the "Te laat of bijna" list (walk26 W7)
+    "key.focus_due": "Te laat of bijna",
+    "start.due.title": "Te laat of bijna ({key})",
+    "start.due.title_count": "Te laat of bijna: {n} ({key})",
+    "start.due.more": "… en nog {n} · {key}",
+    "start.due.not_listed": "{employee} staat niet in de lijst Medewerkers; alles wat er te laat of bijna is staat in 'gespreks due'.",
+    "start.due.help": "Ga naar wat te laat is of bijna aan de beurt: elk punt helemaal te lezen, Enter kiest de medewerker",
 }

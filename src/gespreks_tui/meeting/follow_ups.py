@@ -31,7 +31,7 @@ def load_follow_ups(store: Store, c: Conversation) -> FollowUps:
     earlier = store.open_agreements_of(c.employee_id, before=c.id)
     known = {a.id for a in earlier}
     earlier += [store.get_agreement(i) for i in done if i not in known]
-    between = [h.agreement for h in store.done_between_of(c.employee_id, c.id)]
+    between = store.agreements_done_between(c.employee_id, c.id)
     earlier += [a for a in between if a.id not in known and a.id not in done]
     ordered = sorted(earlier, key=lambda a: (a.conversation_id, a.position))
     return FollowUps(tuple(ordered), done, frozenset(a.id for a in between))

@@ -142,6 +142,19 @@ class AgreementTrailsMixin(AgreementsMixin):
         """Every agreement made with one employee, oldest conversation first, with trails."""
         return self._histories(" where c.employee_id = :employee", {"employee": employee_id})
 
+    def _done_between_where(self, employee_id: int, conversation_id: int) -> tuple[str, dict]:
+        """The agreements done since the employee's conversation before this one (all of
+        them when there is none): ``_histories``' where clause and its parameters."""
+        previous = self.db.execute(
+            "select created_at from conversations where employee_id = ? and id != ? and "
+            "created_at <= (select created_at from conversations where id = ?) "
+            "order by created_at desc, id desc limit 1",
+            [employee_id, conversation_id, conversation_id]).fetchone()
+        since = previous[0] if previous else ""
+        return (" where c.employee_id = :employee and a.conversation_id != :conversation "
+                "and a.status = 'done' and a.done_at >= :since",
+                {"employee": employee_id, "conversation": conversation_id, "since": since})
+
     @locked
     def done_between_of(self, employee_id: int, conversation_id: int) -> list[AgreementHistory]:
         """Agreements marked done in between since the conversation before this one.
@@ -149,14 +162,23 @@ class AgreementTrailsMixin(AgreementsMixin):
         For the meeting: "achieved in between" since the employee's previous
         conversation (all of them when there is none).
         """
-        previous = self.db.execute(
-            "select created_at from conversations where employee_id = ? and id != ? and "
-            "created_at <= (select created_at from conversations where id = ?) "
-            "order by created_at desc, id desc limit 1",
-            [employee_id, conversation_id, conversation_id]).fetchone()
-        since = previous[0] if previous else ""
-        found = self._histories(
-            " where c.employee_id = :employee and a.conversation_id != :conversation "
-            "and a.status = 'done' and a.done_at >= :since",
-            {"employee": employee_id, "conversation": conversation_id, "since": since})
+        found = self._histories(*self._done_between_where(employee_id, conversation_id))
         return [h for h in found if h.done_between]
+
+    @locked
+    def agreements_done_between(self, employee_id: int, conversation_id: int) -> list[Agreement]:
+        """The agreements of ``done_between_of``, without their trails: what a meeting
+        needs at its start, so the trails' types load when a trail is shown (issue 19:
+        start-up). A trail ends "done in between" when the agreement is done, no
+        follow-up closed it (the last one, if any, carried it on) and ``_done_between``."""
+        where, params = self._done_between_where(employee_id, conversation_id)
+        rows = self._rows(_HISTORY_SQL + where + " order by c_date, c.id, a.position, a.id",
+                          params)
+        if not rows:
+            return []
+        last: dict[int, str] = {}  # each agreement's last follow-up's outcome, in trail order
+        for f in self._rows(_FOLLOW_UPS_SQL.format(where=where), params):
+            last[f["agreement_id"]] = f["outcome"]
+        return [_agreement(r) for r in rows
+                if r["status"] == AgreementStatus.DONE and _done_between(r)
+                and last.get(r["id"], Outcome.CARRIED_ON) == Outcome.CARRIED_ON]

@@ -18,9 +18,12 @@ Which of them are cancelled (not running any more) is decided by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gespreks_tui.store.base import StoreBase, locked
+
+if TYPE_CHECKING:  # made where the things are read (store.records)
+    from gespreks_tui.store.records import CalendarThing
 
 # key: the thing as ``due_uid`` names it; changed: the newest moment (ISO text) or
 # day (a ``left_on``) that changes its event; max() of ISO texts is the latest.
@@ -76,29 +79,14 @@ where ((c.kind = 'beoordeling' and c.ended_at is not null)
 """
 
 
-@dataclass(frozen=True)
-class CalendarThing:
-    """One thing that may have been a calendar event (see the module)."""
-
-    key: str  # the UID without the database's token: "agreement-7", "final-3", ...
-    kind: str  # a ``DueKind`` value
-    date: str | None  # its last known day, when the store has one without the procedure
-    employee_id: int
-    employee: str
-    conversation_id: int
-    conversation_kind: str
-    changed_at: str
-    agreement_id: int | None = None
-    text: str = ""
-    revision: int | None = None  # a reaction term: the revision handed over
-
-
 class CalendarHistoryMixin(StoreBase):
     @locked
     def calendar_things(self, today: str, since: str, employee_id: int | None = None
                         ) -> list[CalendarThing]:
         """Every thing that may have been in a calendar file (see the module); of the
         agreements closed, those changed on ``since`` or later (thousands are not)."""
+        from gespreks_tui.store.records import CalendarThing
+
         params = {"today": today, "since": since, "employee": employee_id}
         only = "and p.id = :employee" if employee_id is not None else ""
         found: list[CalendarThing] = []

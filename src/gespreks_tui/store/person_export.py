@@ -10,36 +10,16 @@ Erasing the same person is in ``privacy``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gespreks_tui.store.base import locked
 from gespreks_tui.store.days import as_date
 from gespreks_tui.store.people import PeopleMixin
 from gespreks_tui.store.tables import quote, user_tables
 
-
-@dataclass(frozen=True)
-class AccessRequest:
-    """A request for access (AVG art. 15): due one month after it came in, two more at most."""
-
-    id: int
-    person_id: int
-    name: str
-    requested_on: str  # YYYY-MM-DD
-    answered_on: str | None = None
-
-    @property
-    def due(self) -> date:
-        from gespreks_tui.dates import add_months
-
-        return add_months(date.fromisoformat(self.requested_on), 1)
-
-    @property
-    def extended(self) -> date:
-        from gespreks_tui.dates import add_months
-
-        return add_months(date.fromisoformat(self.requested_on), 3)
+if TYPE_CHECKING:  # made where a request is read (store.records)
+    from gespreks_tui.store.records import AccessRequest
 
 
 class PersonExportMixin(PeopleMixin):
@@ -47,6 +27,8 @@ class PersonExportMixin(PeopleMixin):
     @locked
     def record_access_request(self, person_id: int, day: date | str) -> AccessRequest:
         """Record that ``person_id`` asked for access on ``day``."""
+        from gespreks_tui.store.records import AccessRequest
+
         person = self.get_person(person_id)
         cursor = self.db.execute(
             "insert into access_requests (person_id, requested_on) values (?, ?)",
@@ -58,6 +40,8 @@ class PersonExportMixin(PeopleMixin):
     def access_requests(self, person_id: int | None = None,
                         open_only: bool = True) -> list[AccessRequest]:
         """Access requests (not yet answered ones only by default), oldest first."""
+        from gespreks_tui.store.records import AccessRequest
+
         rows = self._rows(
             "select r.*, p.name from access_requests r join people p on p.id = r.person_id "
             "where (:person is null or r.person_id = :person) "

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gespreks_tui.catalogue import language
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from gespreks_tui.privacy.matcher import MentionMatcher
     from gespreks_tui.privacy.mentions import Mention
     from gespreks_tui.privacy.retention import Erasure
+    from gespreks_tui.store.records import ErasurePlan  # made where a plan is (issue 19)
 
 MENTIONS = "gespreks_mentions"          # SQL function registered during an erasure
 
@@ -181,14 +182,6 @@ def _forget_statistics(db) -> None:
         db.execute("delete from sqlite_stat4")
 
 
-@dataclass(frozen=True)
-class ErasurePlan:
-    """What erasing one person does (``effect``, a dry run) and the mentions to decide on."""
-
-    effect: Erasure
-    mentions: tuple[Mention, ...] = ()
-
-
 class ErasureMixin(PeopleMixin, SecureDeleteMixin):
     def _erase_steps(self, person: Person, fallback_lang: str,
                      redact: Iterable[Mention] = ()) -> tuple[int, int, tuple]:
@@ -249,6 +242,7 @@ class ErasureMixin(PeopleMixin, SecureDeleteMixin):
         ``effect.texts`` is the number of mentions listed; nothing changes.
         """
         from gespreks_tui.store.mentions import find_mentions
+        from gespreks_tui.store.records import ErasurePlan
 
         person = self.get_person(person_id)
         fallback = lang or language()

@@ -132,7 +132,7 @@ class GesprekApp(App):
             # Short, as the other passing notices: it sits over the goals pane's foot.
             self.notify(t("app.resumed"), timeout=RESUMED_NOTICE_SECONDS)
         else:
-            self.show_start()
+            self.show_start(ask_name=True)
 
     # -- moving between screens (so no screen imports another) ---------------
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
@@ -151,8 +151,15 @@ class GesprekApp(App):
 
         self.push_screen(MeetingScreen(conversation_id, resumed=resumed))
 
-    def show_start(self) -> None:
-        """The start screen, in place of the screen on top (or first of all)."""
+    def show_start(self, ask_name: bool = False) -> None:
+        """The start screen, in place of the screen on top (or first of all). With
+        ``ask_name`` and no manager's name yet (a first start), the welcome that asks
+        it comes first, on its own: the start screen is built once it is answered."""
+        if ask_name and not self.manager_name:
+            from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
+
+            self.push_screen(ManagerNameScreen(), lambda _: self.show_start())
+            return
         from gespreks_tui.tui.screens.start import StartScreen
 
         if len(self.screen_stack) > 1:

@@ -162,10 +162,7 @@ class DraftAssessmentScreen(StoreCalls, Screen):
     def _shows_nothing(self) -> bool:
         """Whether no row on screen has a score or an explanation (what the store is
         asked to drop is checked there again: ``drop_empty_draft``)."""
-        from textual.widgets import Input, RadioSet
-
-        return (all(r.pressed_button is None for r in self.query(RadioSet))
-                and all(not i.value.strip() for i in self.query(Input)))
+        return all(panel.shows_nothing() for panel in self.query(ScoresPanel))
 
     def action_back(self) -> None:
         """Back to the start screen; a draft left empty is not kept (walk25 F20: merely

@@ -1,6 +1,10 @@
 """Asked once: the manager's own name, remembered as a setting.
 
-Frame and keys: ``BaseDialog``; Escape is "later" (an empty name), not cancel.
+The app's welcome on a first start: ``GesprekApp.show_start(ask_name=True)``
+shows it on its own, before the start screen is built (issue 19: the first
+frame is this light screen, not the start screen with a dialog on top). Frame
+and keys: ``BaseDialog``; Escape is "later" (an empty name), not cancel: the
+start screen follows either way, and the next start asks again.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ class ManagerNameScreen(StoreCalls, BaseDialog[str]):
     def compose_body(self) -> ComposeResult:
         yield Label(t("manager.explain"))
         yield Input(placeholder=t("manager.placeholder"), id="manager-name", compact=True)
-        yield Label("", id="manager-message", classes="field-message")
+        # Until something typed is refused, the message line says what Escape does.
+        yield Label(t("manager.later"), id="manager-message",
+                    classes="field-message").set_styles("margin-top: 1;")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

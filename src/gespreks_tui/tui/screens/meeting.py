@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -39,7 +40,9 @@ from gespreks_tui.tui.widgets.goals_pane import GoalsPane
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 from gespreks_tui.tui.widgets.notes_area import NotesArea
 from gespreks_tui.tui.widgets.notes_pane import NotesPane
-from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
+
+if TYPE_CHECKING:  # imported when an appraisal's scoring phase is shown (issue 19: start-up)
+    from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
 
 
 @dataclass
@@ -77,6 +80,11 @@ class MeetingScreen(MeetingKeys, MeetingColumns, MeetingAgreements, MeetingGoals
     # -- set-up -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         app = self.app
+        # The width's class (-narrow, -wide, -wider) before the first layout: Textual
+        # sets it on the first resize, which restyled every widget once more after the
+        # first frame (issue 19: start-up). Textual keeps it up to date from there.
+        self.add_class(*self._get_breakpoint_classes(app.size.width,
+                                                     self.HORIZONTAL_BREAKPOINTS))
         self.meeting = Meeting(app.store, self.conversation_id, app.clock, app.presence,
                                on_saved=self._saved)
         m = self.meeting
@@ -115,6 +123,19 @@ class MeetingScreen(MeetingKeys, MeetingColumns, MeetingAgreements, MeetingGoals
         self.show_phase()
         self.set_interval(1.0, self.every_second)
         self.text_area.focus()
+        # Its border says so in the first frame already (``_notes_focus`` follows later
+        # moves): the focus lands after the first layout, and the pane was restyled
+        # and painted again for it (issue 19: start-up).
+        self.notes.set_class(True, "notes-focus")
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Laid out (at first, or at a new size): a scrollbar the notes got in that layout
+        is styled now. Textual styles a new one when its widget's styles next change,
+        here when the notes take the focus after the first frame, and lays the screen
+        out again for it (issue 19: start-up)."""
+        area = getattr(self, "text_area", None)  # set in on_mount
+        if area is not None and area.show_vertical_scrollbar:
+            self.app.stylesheet.apply(area.vertical_scrollbar)
 
     def _screen_share(self, on: bool) -> None:
         """The screen is (no longer) shared: private notes go out of sight at once."""
@@ -161,8 +182,13 @@ class MeetingScreen(MeetingKeys, MeetingColumns, MeetingAgreements, MeetingGoals
         by position they would come before the notes and Tab from the notes would
         go elsewhere first). Keep Textual's order within each column.
         """
+        scores: tuple[type[Widget], ...] = ()  # no scores shown: no ScoresPanel to find
+        if self.has_class("scoring"):
+            from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
+
+            scores = (ScoresPanel,)
         columns: tuple[type[Widget] | tuple[type[Widget], ...], ...] = (
-            AgendaPane, NotesPane, NotesArea, ScoresPanel, (AgreementsPane, GoalsPane))
+            AgendaPane, NotesPane, NotesArea, scores, (AgreementsPane, GoalsPane))
 
         def column(widget: Widget) -> tuple[int, int]:
             for node in (widget, *widget.ancestors):  # the innermost: scores in NotesPane
@@ -212,11 +238,13 @@ class MeetingScreen(MeetingKeys, MeetingColumns, MeetingAgreements, MeetingGoals
 
     def show_scores(self, phase: Phase) -> None:
         """The appraisal's scoring phase gets its criteria panel above the notes."""
-        shown = self.notes.query(ScoresPanel)
-        if shown and shown.first().phase_position == phase.position:
+        shown = self.notes.query("ScoresPanel")
+        if shown and getattr(shown.first(), "phase_position", None) == phase.position:
             return
         panel = None
         if phase.criteria:
+            from gespreks_tui.tui.widgets.scores_panel import ScoresPanel
+
             store, conversation_id = self.store, self.conversation_id
             scores = self.store_read(lambda: store.scores(conversation_id), [])
             overall = self.store_read(lambda: store.overall(conversation_id), (None, ""))

@@ -1,8 +1,8 @@
 """Start screen: resume, pick or add an employee, choose the kind and length.
 
 Every list has a key of its own (f2 employees, f3 open agreements and earlier
-conversations, f4 unfinished conversations), and Tab goes through the screen
-in reading order: the unfinished list on top, then the left column, then the
+conversations, f4 unfinished conversations, f5 what is due), and Tab goes through
+the screen in reading order: the unfinished list on top, then the left column, then the
 form on the right from top to bottom, ending with "Start gesprek" right after
 the length. So Shift+Tab from that button lands in the number field beside
 it, not in a free-text field. Housekeeping (rename, remove, discard, the
@@ -27,7 +27,6 @@ from textual.widgets import (
     Label,
     OptionList,
     RadioSet,
-    Static,
 )
 
 from gespreks_tui.agendas import load_agenda
@@ -46,6 +45,7 @@ from gespreks_tui.tui.screens.start_housekeeping import StartHousekeeping
 from gespreks_tui.tui.screens.start_lists import StartLists
 from gespreks_tui.tui.screens.start_search import StartSearch
 from gespreks_tui.tui.widgets.choice_button import ChoiceButton, ChoiceSet
+from gespreks_tui.tui.widgets.due_list import DueList
 from gespreks_tui.tui.widgets.key_footer import KeyFooter
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
@@ -70,6 +70,8 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
         Binding("f3", "focus('#history')", t("key.focus_history"), id="start.focus_history"),
         Binding("f4", "focus_unfinished", t("key.focus_unfinished"),
                 id="start.focus_unfinished"),
+        Binding("f5", "focus_due", t("key.focus_due"), id="start.focus_due",  # walk26 W7
+                tooltip=t("start.due.help")),
         # One key, two lists: an employee added by mistake, or an unfinished conversation.
         Binding("delete", "remove", t("key.remove"), id="start.remove"),
         Binding("ctrl+z", "restore", t("key.restore"), id="start.restore"),
@@ -91,7 +93,7 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
                             compact=True, select_on_focus=False)
                 yield people_list(id="people-list", markup=False)  # many names: people_options
                 yield Label(t("start.due_title"), classes="section-title", id="due-title")
-                yield Static("", id="due-list")
+                yield DueList(id="due-list")  # focus: every item whole (start_lists)
             with Vertical(id="plan-box"):
                 yield Label(t("start.kind_title"), classes="section-title first")
                 with ChoiceSet(id="kind"):
@@ -127,14 +129,9 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
         # this screen is up (``gespreks prepare --assessment``): one small query.
         self.set_interval(UNFINISHED_CHECK_SECONDS, self.check_unfinished)
         self.check_prep_path()
-        if not self.app.manager_name:
-            from gespreks_tui.tui.screens.manager_name import ManagerNameScreen
-
-            # The length field is behind the dialog: reading the agenda template
-            # (markdown-it, issue 19) waits until the dialog is answered.
-            self.app.push_screen(ManagerNameScreen(), lambda _: self.fill_default_length())
-        else:  # reading the agenda template imports markdown-it: after the first frame
-            self.call_after_refresh(self.fill_default_length)
+        # The manager's name is asked before this screen, at the app's start (app.py).
+        # Reading the agenda template imports markdown-it: after the first frame.
+        self.call_after_refresh(self.fill_default_length)
 
     def check_prep_path(self) -> None:
         """``gespreks --prep FORM`` with a form that is not there: said at once, not
@@ -297,6 +294,10 @@ class StartScreen(StartSearch, StartLists, StartHousekeeping, StoreCalls, Screen
             return self.pending_discard is not None
         if action == "resume":  # nothing unfinished: the key is not offered
             return self.query_one("#resume-list", OptionList).option_count > 0
+        if action == "focus_unfinished":  # no list on screen: no key (walk26 W4)
+            return bool(self.query_one("#resume-box").display)
+        if action == "focus_due":  # nothing due: nothing to go to
+            return self.query_one("#due-list").can_focus
         if action in ("add_typed", "new_person"):  # ctrl+n: add what is typed, or go type
             typed = self._focused_id() == "new-person" \
                 and bool(self.query_one("#new-person", Input).value.strip())

@@ -2,11 +2,15 @@
 
 The list shares its column with the employees and never wraps (its height is
 its lines): every line is made here. An item is "when · who" and its "what"
-(in a narrow column who, when and what on lines of their own). The items that
+(in a narrow column who, when and what on lines of their own).
+
+Without the focus the list is a preview (``fitted_groups``): the items that
 fit with "what" on one line are shown; the rows left over are then handed out
 one at a time to each item in turn whose "what" is longer, so with room to
 spare every item is shown whole, and only when room is short is a "what"
-shortened with "…" at a word (walk25 F5).
+shortened with "…" at a word (walk25 F5). With the focus (f5) every item is
+whole (``whole_lines``: wrapped at words, dates kept on one line) and the
+list scrolls (walk26 W7).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from gespreks_tui.tui.format import shorten
+from gespreks_tui.tui.format import shorten, unbroken
 
 WIDE_DUE = 32  # cells: from here an item's "when · who" is one line
 INDENT = "  "  # what an item says it is about, under its "when · who"
@@ -64,6 +68,25 @@ def fitted_entries(entries: Sequence[DueEntry], width: int,
                    room: int) -> list[tuple[str, bool]]:
     """(line, overdue) for ``entries`` in at most ``room`` lines of ``width`` cells:
     each "what" on as many lines as the spare rows allow, handed out in turns."""
+    return [(line, entry.overdue)
+            for entry, lines in zip(entries, fitted_groups(entries, width, room), strict=True)
+            for line in lines]
+
+
+def whole_lines(entry: DueEntry, width: int) -> list[str]:
+    """``entry`` whole in lines of ``width`` cells: its headings and its "what" wrapped
+    at words, each further line under the first's text; a date is never split."""
+    out: list[str] = []
+    for head in entry.heads:
+        indent = head[:len(head) - len(head.lstrip(" "))]
+        out += [indent + line for line in word_lines(unbroken(head.strip()),
+                                                     max(1, width - len(indent)))]
+    what = word_lines(unbroken(entry.what), max(1, width - len(INDENT))) or [""]
+    return out + [INDENT + line for line in what]
+
+
+def fitted_groups(entries: Sequence[DueEntry], width: int, room: int) -> list[list[str]]:
+    """The lines of each of ``entries`` (as ``fitted_entries``), one list per entry."""
     wrapped = [word_lines(entry.what, max(1, width - len(INDENT))) or [""]
                for entry in entries]
     given = [1] * len(entries)
@@ -75,11 +98,9 @@ def fitted_entries(entries: Sequence[DueEntry], width: int,
         for i in wanting[:spare]:
             given[i] += 1
         spare -= min(spare, len(wanting))
-    out: list[tuple[str, bool]] = []
+    out: list[list[str]] = []
     for entry, lines, count in zip(entries, wrapped, given, strict=True):
         shown = lines[:count - 1] + [" ".join(lines[count - 1:])]
-        for head in entry.heads:
-            out.append((shorten(head, width), entry.overdue))
-        for line in shown:
-            out.append((shorten(INDENT + line, width), entry.overdue))
+        out.append([shorten(head, width) for head in entry.heads]
+                   + [shorten(INDENT + line, width) for line in shown])
     return out

@@ -1,8 +1,9 @@
-"""The start screen's lists: unfinished conversations, employees, what is due, and the
-chosen employee's open agreements (text, owner, due date) and earlier conversations.
+"""The start screen's lists: unfinished conversations, employees, what is due (its own
+mixin, ``start_due_list``), and the chosen employee's open agreements (text, owner,
+due date) and earlier conversations.
 
 A mixin for ``StartScreen``; the lists' events are handled there (``@on`` needs
-a DOMNode class).
+a DOMNode class), the due list's by name in ``start_due_list``.
 """
 
 from __future__ import annotations
@@ -11,20 +12,15 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from gespreks_tui.catalogue import language, t, tn
 from gespreks_tui.model import Status
 from gespreks_tui.procedure_states import listed_states
-from gespreks_tui.tui.format import day_text, escape, history_line, id_of, option_room, shorten
+from gespreks_tui.tui.format import day_text, history_line, id_of, option_room
 from gespreks_tui.tui.people_options import person_option
-from gespreks_tui.tui.screens.start_due import (
-    DueEntry,
-    fitted_entries,
-    lines_per_item,
-    word_lines,
-)
+from gespreks_tui.tui.screens.start_due_list import StartDueList
 from gespreks_tui.tui.screens.start_housekeeping import unfinished_line
 from gespreks_tui.tui.widgets.fitted import Run, fit, parts_run, words
 
@@ -37,6 +33,7 @@ if TYPE_CHECKING:  # for the type checker: what it uses of the start screen
     class _Base(StoreCalls, Screen):
         def unfinished(self) -> list[Unfinished]: ...
         def unfinished_quietly(self) -> list[Unfinished] | None: ...
+        def say(self, text: str, error: bool = False, lasting: bool = False) -> None: ...
 else:
     _Base = object
 
@@ -63,7 +60,7 @@ def agreement_prompt(text: str, owner: str, due: str, width: int | None) -> str 
     return Content("\n").join(fit(runs, width))
 
 
-class StartLists(_Base):
+class StartLists(StartDueList, _Base):
     """Fill the start screen's lists from the store (reads on the UI thread: never waits)."""
 
     agreement_conversations: dict[str, int]
@@ -121,72 +118,6 @@ class StartLists(_Base):
         unfinished = self.unfinished_quietly()
         if unfinished is not None and _signature(unfinished) != self._unfinished_shown:
             self.show_unfinished(unfinished)
-
-    def show_due(self, limit: int | None = None) -> None:
-        """A compact list of what is overdue or due within two weeks, across everyone.
-
-        The list shares its column with the employees. Each item takes at least two
-        lines (when and who; what) or, in a narrow column, three: as many items as
-        the room allows (``due_room``), then "… en nog N" on a line that always
-        shows. Rows to spare show each item's "what" whole (``start_due``); nothing
-        wraps, so the list's height is known. Everything: choose the employee (their
-        open agreements are listed in full), or ``gespreks due``.
-        """
-        from gespreks_tui.cycle import due_what, due_when
-        from gespreks_tui.model import DueKind
-
-        store, today = self.store, self.app.clock.today()
-        # Only what fits is read, and the rest counted (issue 19: thousands).
-        person_id = self.selected_person_id() if self.app.screen_share else None
-        total = 0
-        if not self.app.screen_share or person_id is not None:  # shared: the chosen's only
-            total = self.store_read(
-                lambda: store.due_count(today, employee_id=person_id), 0) or 0
-        title = t("start.due_title_count", n=total) if total else t("start.due_title")
-        self.query_one("#due-title", Label).update(title)
-        width, room = self.due_room(title)
-        # An item: "when · who" and "  what"; in a narrow column (80 columns) who, when
-        # and what each on a line of their own, so none of them is cut to nothing.
-        per = lines_per_item(width)
-        if limit is None:  # a line for "… en nog N" if not all fit
-            limit = room // per if total * per <= room else max(1, (room - 1) // per)
-        items = (self.store_read(lambda: store.due(today, employee_id=person_id, limit=limit),
-                                 []) or []) if total else []
-        entries = []
-        for item in items[:limit]:
-            when, what = due_when(item), due_what(item)
-            if per == 3 and item.kind in (DueKind.AGREEMENT, DueKind.GOAL_STEP) and item.text:
-                what = item.text  # narrow: the words, not "afspraak 15: Bu…"
-            heads = ((f"{when} · {item.employee}",) if per == 2
-                     else (item.employee, f"  {when}"))
-            entries.append(DueEntry(heads, what, item.overdue))
-        more_line = 1 if total > len(entries) else 0
-        lines = [("[$warning]{}[/]" if overdue else "{}").format(escape(line))
-                 for line, overdue in fitted_entries(entries, width, room - more_line)]
-        if total > len(items):
-            more = tn("start.due_more", total - len(items))
-            if cell_len(more) > width:  # the narrow column: without "(gespreks due)"
-                more = tn("start.due_more_short", total - len(items))
-            lines.append(escape(shorten(more, width)))
-        if not lines:  # "Niets te laat of binnenkort." wrapped at words: never cut (80x24)
-            lines = [escape(line) for line in word_lines(t("start.due_none"), width)]
-        self.query_one("#due-list", Static).update("\n".join(lines))
-
-    def due_room(self, title: str) -> tuple[int, int]:
-        """(width, lines) for the due list: the employees keep rows for their names (at
-        least three, at most half the column when both are long), the rest is the list's.
-        Before the first layout: estimated from the terminal's size."""
-        box = self.query_one("#people-box")
-        height, column = box.content_region.height, box.content_region.width
-        width = self.query_one("#due-list").content_region.width
-        if height <= 0 or width <= 0:  # not laid out yet: the terminal's size
-            height, column, width = max(6, self.app.size.height - 4), 23, 21
-        people = self.query_one("#people-list", OptionList).option_count
-        # "Medewerkers", the name field, and the due list's title (it may wrap)
-        titles = 2 + -(-cell_len(title) // max(1, column))
-        free = max(3, height - titles)
-        keep = min(max(3, people), max(3, free // 2))
-        return max(10, width), max(3, free - keep)
 
     def selected_person_id(self) -> int | None:
         people = self.query_one("#people-list", OptionList)

@@ -13,8 +13,10 @@ from textual.widgets import Label
 from gespreks_tui.agenda import AgendaTimer, PhaseTime, clock_text
 from gespreks_tui.catalogue import t
 from gespreks_tui.tui.widgets.fitted import (
+    NARROW,
     FittedMixin,
     Run,
+    content_words,
     fit,
     parts_run,
     text_run,
@@ -33,6 +35,28 @@ class Figures(FittedMixin, Widget):
     at its words (a word wider than the pane is shortened with "…": the notes
     title has the full name), "00:02 / 245:00" stays one piece.
     """
+
+
+def dim_span(text: str) -> Content:
+    """A figure with its words as one piece, dim (the spaces between them as before)."""
+    return Content(" ").join(words(text, "dim"))
+
+
+def kept_whole(run: Run, width: int) -> Run:
+    """``run`` with each figure ("00:13 van 32:59", "(plan 25:00)") on one line: its
+    indent given up when that makes it fit, and only a figure wider than the whole
+    line broken at its words (walk26 W6)."""
+    if not run.pieces:
+        return run
+    widest = max(piece.cell_length for piece in run.pieces)
+    indent = max(run.indent, run.hang) // (2 if width < NARROW else 1)  # as ``fit``
+    if widest <= width - indent:
+        return run
+    if widest <= width:
+        return replace(run, indent=0, hang=0)
+    return replace(run, indent=0, hang=0, pieces=tuple(
+        part for piece in run.pieces
+        for part in (content_words(piece) if piece.cell_length > width else (piece,))))
 
 
 class PhaseRow(Figures):
@@ -78,9 +102,12 @@ class PhaseRow(Figures):
         if figures.current:
             head = Content("▶")
             figure = [Content(clock_text(remaining)).stylize("bold")]
-            detail = words(t("agenda.used_of", used=clock_text(figures.used),
-                             planned=clock_text(figures.share)), "dim")
-            if moved:  # "(plan 15:00)" is one piece: never split (walk25 F4)
+            # "00:13 van 32:59" and "(plan 15:00)": a piece each, never split
+            # (walk25 F4, walk26 W6); the line wraps between them.
+            detail: tuple[Content, ...] = (dim_span(t(
+                "agenda.used_of", used=clock_text(figures.used),
+                planned=clock_text(figures.share))),)
+            if moved:
                 detail += (Content(plan).stylize("dim"),)
         else:
             head = Content(" ")
@@ -88,28 +115,40 @@ class PhaseRow(Figures):
                        share=clock_text(figures.share)) if moved
                      else clock_text(figures.planned))
             figure = [Content(shown).stylize("bold")]
-            detail = (words(t("agenda.used", used=clock_text(figures.used)), "dim")
+            detail = ((dim_span(t("agenda.used", used=clock_text(figures.used))),)
                       if figures.used else ())
         self._name_words, self._head = words(name), head
         runs = [Run((head, *self._name_words), hang=2), parts_run(figure, indent=2, hang=2)]
-        if detail:  # wraps at words: each figure is one word
-            runs.append(Run(detail, indent=2, hang=2, fold=True))
+        if detail:  # wraps between its figures
+            runs.append(Run(detail, indent=2, hang=2))
         self.show_runs(runs)
         self.set_class(figures.current, "current")
         self.set_class(figures.current and 0 <= remaining < WARNING_SECONDS, "warning")
         self.set_class(remaining < 0, "overrun")
         self.set_class(round(figures.share) < round(figures.planned), "squeezed")
 
+    def show_runs(self, runs) -> None:
+        """As ``FittedMixin.show_runs``, the lines counted as this row fits them."""
+        runs = tuple(runs)
+        if runs == self.runs:
+            return
+        width = self.content_size.width
+        before = len(self.fitted(width)) if width else -1
+        self.runs = runs
+        self.refresh(layout=not width or len(self.fitted(width)) != before)
+
     def fitted(self, width: int) -> list[Content]:
-        name = self._name_words
-        if not self.runs or not name or cell_len_of(self._head, name[0]) <= width:
-            return super().fitted(width)
-        # The first word needs the whole line: the mark moves to the next line's indent.
-        first, figure, *rest = self.runs
-        marked = self._head + Content(" ") + figure.pieces[0]
-        runs = [replace(first, pieces=name),
-                replace(figure, pieces=(marked, *figure.pieces[1:]), indent=0)]
-        return fit([*runs, *rest], width)
+        name, runs = self._name_words, self.runs
+        if runs and name and cell_len_of(self._head, name[0]) > width:
+            # The first word needs the whole line: the mark moves to the next line's indent.
+            first, figure, *rest = runs
+            marked = self._head + Content(" ") + figure.pieces[0]
+            runs = (replace(first, pieces=name),
+                    replace(figure, pieces=(marked, *figure.pieces[1:]), indent=0), *rest)
+        whole = (*runs[:1], *(kept_whole(run, width) for run in runs[1:]))
+        if runs is self.runs and all(a is b for a, b in zip(whole, runs, strict=True)):
+            return super().fitted(width)  # kept per width (``FittedMixin``)
+        return fit(whole, width)
 
 
 def cell_len_of(head: Content, word: Content) -> int:
@@ -124,6 +163,7 @@ class AgendaPane(VerticalScroll, can_focus=True):
     AgendaPane {
         border: round $primary;
         padding: 0 0;
+        scrollbar-size-vertical: 1;
     }
     AgendaPane:focus-within, AgendaPane:focus {
         border: round $accent;
@@ -131,8 +171,9 @@ class AgendaPane(VerticalScroll, can_focus=True):
     AgendaPane Figures {
         height: auto;
     }
-    AgendaPane {
-        scrollbar-size-vertical: 1;
+    /* A scrollbar takes the right padding's cell: the figures keep their width. */
+    AgendaPane.-scrolling PhaseRow, AgendaPane.-scrolling #agenda-foot Figures {
+        padding: 0 0 0 1;
     }
     AgendaPane #agenda-foot {
         dock: bottom;
@@ -170,6 +211,11 @@ class AgendaPane(VerticalScroll, can_focus=True):
         with Vertical(id="agenda-foot"):
             yield Figures(id="agenda-total")
             yield Figures(id="agenda-state")
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """Four phases with long names at 80x24 need a scrollbar: the rows lay out
+        at the width they have without one, so nothing wraps anew (walk26 W6)."""
+        self.set_class(shown, "-scrolling")
 
     def refresh_from(self, timer: AgendaTimer, read_only: bool = False) -> None:
         for figures in timer.phases():

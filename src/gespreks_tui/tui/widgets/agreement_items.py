@@ -182,7 +182,9 @@ class EntryList(ListView):
             width = self.size.width - 2  # the entries' padding, no scrollbar
             need = sum(len(child.fitted(width)) for child in self.children
                        if isinstance(child, FittedItem) and child.display)
-            if need <= self.size.height:
+            cap = self.styles.max_height  # the pane's share, maybe not laid out yet
+            room = min(self.size.height, cap.cells) if cap and cap.cells else self.size.height
+            if need <= room:
                 self.show_vertical_scrollbar = False
                 self.refresh(layout=True)
         item = self.highlighted_child

@@ -246,6 +246,13 @@ class AgreementsPane(Vertical):
             rows[shown[0].id] = room
         for listing in shown:
             listing.styles.max_height = max(1, rows[listing.id])
+            if rows[listing.id] < need[listing.id]:
+                # It scrolls: its scrollbar shown and styled for this layout. Textual
+                # shows a new one after it, then styles it: two more layouts (issue 19).
+                listing.show_vertical_scrollbar = True
+                bar = listing.vertical_scrollbar
+                bar.display = True
+                self.app.stylesheet.apply(bar)
         self.call_after_refresh(self._highlight_in_view)
 
     def _highlight_in_view(self) -> None:

@@ -15,6 +15,7 @@ with the height to match, so its container can size to content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -43,6 +44,13 @@ def words(text: str, style: str = "") -> tuple[Content, ...]:
     """Running text as pieces: one per word (markup-free, styled as a whole)."""
     return tuple(Content(word).stylize(style) if style else Content(word)
                  for word in text.split())
+
+
+def content_words(content: Content) -> tuple[Content, ...]:
+    """``content`` as pieces, one per word, each keeping its styles (a no-break space
+    joins, ``format.unbroken``)."""
+    return tuple(content[found.start():found.end()]
+                 for found in re.finditer(r"[^ \t\n]+", content.plain))
 
 
 def text_run(text: str, style: str = "", indent: int = 0, hang: int = 0) -> Run:

@@ -14,13 +14,16 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widget import Widget
+from textual.widgets import Markdown
 from textual.widgets._markdown import MarkdownParagraph, MarkdownTable, MarkdownTableContent
 
 from gespreks_tui.tui.format import unbroken
+from gespreks_tui.tui.widgets.fitted import FittedMixin, Run, content_words, fit
 
 LEAST_LAST_COLUMN = 30  # cells: below this the last column (an explanation) wraps per word
 CELL_EXTRA = 3  # each column's padding (1 + 1) and the line between columns
+LEAST_HANGING = 20  # cells: with less room beside "Toelichting: " the text goes under it
 
 
 class FittedTable(MarkdownTable):
@@ -38,7 +41,7 @@ class FittedTable(MarkdownTable):
         headers, rows = self._get_headers_and_rows()
         self._headers, self._rows = headers, rows
         yield MarkdownTableContent(headers, rows)
-        listed = Static(as_list(headers, rows), classes="table-as-list")
+        listed = TableList(headers, rows, classes="table-as-list")
         listed.display = False
         yield listed
 
@@ -67,18 +70,47 @@ class FittedTable(MarkdownTable):
         await self._markdown.mount(block)
 
 
-def as_list(headers: list[Content], rows: list[list[Content]]) -> Content:
-    """The rows as a list: the first cell bold, the others as "heading: value"."""
-    lines: list[Content] = []
+def pieces_of(cell: Content) -> tuple[Content, ...]:
+    """A cell's words, a date or "60 minuten" kept as one (``format.unbroken``)."""
+    return content_words(Content(unbroken(cell.plain), spans=list(cell.spans)))
+
+
+def as_list(headers: list[Content], rows: list[list[Content]], width: int) -> list[Run]:
+    """The rows as a list: the first cell bold, the others as "heading: value", a
+    value's further lines under its first word (walk26: "Toelichting: Sterke
+    vakkennis," went on left of its label), or under the heading when that leaves
+    less than ``LEAST_HANGING`` cells."""
+    runs: list[Run] = []
     for row in rows:
-        if lines:
-            lines.append(Content(""))
+        if runs:
+            runs.append(Run(()))  # an empty line between entries
         if row:
-            lines.append(row[0].stylize("bold"))
+            runs.append(Run(pieces_of(row[0].stylize("bold")), fold=True))
         for heading, cell in zip(headers[1:], row[1:], strict=False):
             if cell.plain.strip():
-                lines.append(Content.assemble("  ", heading, ": ", cell))
-    return Content("\n").join(lines)
+                label = Content.assemble(heading, ":")
+                hang = 2 + label.cell_length + 1
+                if width - hang < LEAST_HANGING:
+                    hang = 2
+                runs.append(Run((label, *pieces_of(cell)), indent=2, hang=hang, fold=True))
+    return runs
+
+
+class TableList(FittedMixin, Widget):
+    """A table's rows as a list (``as_list``), laid out for the width it has."""
+
+    DEFAULT_CSS = """
+    TableList {
+        height: auto;
+    }
+    """
+
+    def __init__(self, headers: list[Content], rows: list[list[Content]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._table = (headers, rows)
+
+    def fitted(self, width: int) -> list[Content]:
+        return fit(as_list(*self._table, width), width)
 
 
 class UnbrokenParagraph(MarkdownParagraph):

@@ -1,4 +1,4 @@
-"""The parts of one row of the scores panel: its name, its points and its comment.
+"""The parts of one row of the scores panel: its name and its points.
 
 A score is recorded only by a deliberate choice: a digit 1..N, or the arrows
 to a point and then space or Enter. A set of points gets the focus with no
@@ -6,24 +6,21 @@ point highlighted (Textual's ``RadioSet`` highlights the first, so space
 alone recorded the lowest score); space or Enter then only says how to
 choose. ``0``, ``Delete`` or ``Backspace`` clear a chosen score (``Cleared``).
 
-The comment field shows, while it has no focus, as much of the comment as
-fits, cut after a whole word with "…" (Textual's ``Input`` cuts at the field's
-edge, inside a word).
+The comment under them is ``score_comment.CommentArea``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Label, RadioButton, RadioSet
 
 from gespreks_tui.catalogue import t
-from gespreks_tui.tui.widgets.fitted import FittedMixin, Run, shorten_at_word, words
+from gespreks_tui.tui.widgets.fitted import FittedMixin, Run, words
 
 
 class CriterionName(FittedMixin, Label):
@@ -120,22 +117,3 @@ class ScoreSet(RadioSet):
     def _on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.refresh_bindings()  # "0 Score wissen" from now on
 
-
-class CommentInput(Input):
-    """A one-line comment that, without focus, is shortened at a word with "…"."""
-
-    # Under its criterion's name, across the rest of the row.
-    DEFAULT_CSS = """
-    CommentInput {
-        width: 1fr;
-        margin: 0 0 0 2;
-    }
-    """
-
-    @property
-    def _value(self) -> Text:
-        if self.has_focus or self.password:
-            return super()._value
-        room = max(1, self.scrollable_content_region.width)
-        return Text(shorten_at_word(self.value, room), no_wrap=True, overflow="ignore",
-                    end="")
